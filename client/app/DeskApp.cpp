@@ -1,0 +1,145 @@
+// da06-desk: the wxWidgets desktop client.
+#include <cstdlib>
+#include <cstring>
+#include <wx/app.h>
+#include <wx/cmdline.h>
+#include <wx/config.h>
+#include <wx/filename.h>
+#include <wx/intl.h>
+#include <wx/msgdlg.h>
+#include <wx/stdpaths.h>
+#include <wx/translation.h>
+
+#include "StartupPresenter.h"
+#include "Translate.h"
+#include "app/MainFrame.h"
+#include "app/PassphraseDialog.h"
+#include "app/WxText.h"
+#include "platform/Hardening.h"
+
+namespace da06::app {
+
+class DeskApp : public wxApp {
+public:
+    bool OnInit() override;
+    void OnInitCmdLine(wxCmdLineParser& parser) override;
+    bool OnCmdLineParsed(wxCmdLineParser& parser) override;
+    bool OnExceptionInMainLoop() override;
+
+private:
+    void setUpLanguage();
+    std::optional<store::Store> startStore();
+
+    wxString m_storePath;
+    wxString m_lang;
+};
+
+void DeskApp::OnInitCmdLine(wxCmdLineParser& parser)
+{
+    wxApp::OnInitCmdLine(parser);
+    parser.AddOption("s", "store", "the store file (default: the user's data folder)");
+    parser.AddOption("l", "lang", "user interface language: vi (default) or en");
+}
+
+bool DeskApp::OnCmdLineParsed(wxCmdLineParser& parser)
+{
+    parser.Found("store", &m_storePath);
+    parser.Found("lang", &m_lang);
+    return wxApp::OnCmdLineParsed(parser);
+}
+
+void DeskApp::setUpLanguage()
+{
+    if (m_lang.empty()) {
+        if (const char* env = std::getenv("DA06_LANG"); env && *env) {
+            m_lang = env;
+        } else {
+            m_lang = "vi";
+        }
+    }
+    // Catalogs: <prefix>/share/locale/<lang>/LC_MESSAGES/da06.mo, next to bin/ in the build tree
+    // and in an installed tree.
+    wxFileName exe(wxStandardPaths::Get().GetExecutablePath());
+    exe.RemoveLastDir();
+    wxFileTranslationsLoader::AddCatalogLookupPathPrefix(exe.GetPath() + "/share/locale");
+    wxFileTranslationsLoader::AddCatalogLookupPathPrefix(exe.GetPath() + "/share/da06/locale");
+    auto* translations = new wxTranslations;
+    translations->SetLanguage(m_lang == "en" ? wxLANGUAGE_ENGLISH : wxLANGUAGE_VIETNAMESE);
+    wxTranslations::Set(translations);
+    if (m_lang != "en") {
+        translations->AddStdCatalog();
+        translations->AddCatalog("da06");
+    }
+    ui::setTranslator(&translateUtf8);
+}
+
+std::optional<store::Store> DeskApp::startStore()
+{
+    const std::filesystem::path path = m_storePath.empty() ? store::Store::defaultPath() : std::filesystem::path(utf8(m_storePath));
+    SystemClock clock;
+    ui::StartupPresenter startup(path, clock);
+
+    // Automation (tests, kiosks set up by an administrator): DA06_PASSPHRASE unlocks without a
+    // dialog; it is wiped from the environment at once.
+    if (char* env = std::getenv("DA06_PASSPHRASE"); env && *env) {
+        std::string pass(env);
+        store::wipe(env, std::strlen(env));
+        ::unsetenv("DA06_PASSPHRASE");
+        auto st = startup.isFirstStart() ? startup.createStore(pass, pass) : startup.unlock(pass);
+        store::wipe(pass.data(), pass.size());
+        if (st) {
+            return std::move(*st);
+        }
+        wxMessageBox(wx(ui::StartupPresenter::messageFor(st.error())), _("DA06 Desk"), wxOK | wxICON_ERROR);
+        return std::nullopt;
+    }
+
+    std::optional<store::Store> opened;
+    const bool first = startup.isFirstStart();
+    PassphraseDialog dlg(nullptr, first ? PassphraseDialog::Mode::Create : PassphraseDialog::Mode::Unlock, wx(path.string()),
+                         [&](const std::string& pass, const std::string& repeated) -> std::string {
+                             auto st = first ? startup.createStore(pass, repeated) : startup.unlock(pass);
+                             if (!st) {
+                                 return ui::StartupPresenter::messageFor(st.error());
+                             }
+                             opened = std::move(*st);
+                             return {};
+                         });
+    if (dlg.ShowModal() != wxID_OK || !opened) {
+        return std::nullopt;
+    }
+    return opened;
+}
+
+bool DeskApp::OnInit()
+{
+    platform::hardenProcess();
+    if (!wxApp::OnInit()) {
+        return false;
+    }
+    SetAppName("da06");
+    SetAppDisplayName("DA06 Desk");
+    setUpLanguage();
+    auto st = startStore();
+    if (!st) {
+        return false;
+    }
+    auto* frame = new MainFrame(std::move(*st), std::make_unique<SystemClock>());
+    frame->Show();
+    SetTopWindow(frame);
+    return true;
+}
+
+bool DeskApp::OnExceptionInMainLoop()
+{
+    try {
+        throw;
+    } catch (const std::exception& e) {
+        wxMessageBox(wxString::Format(_("An internal error occurred: %s"), wx(e.what())), _("DA06 Desk"), wxOK | wxICON_ERROR);
+    }
+    return true;
+}
+
+} // namespace da06::app
+
+wxIMPLEMENT_APP(da06::app::DeskApp);

@@ -1,0 +1,20 @@
+#pragma once
+// `da06 [--store PATH] COMMAND …`: the command line of the client.
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace da06::cli {
+
+enum ExitCode {
+    kExitOk = 0,
+    kExitFailure = 1,      // anything else that went wrong (I/O, refusing to overwrite, …)
+    kExitUsage = 2,
+    kExitStore = 3,        // the store cannot be opened: wrong passphrase, damaged, newer, missing
+    kExitNotFound = 4,
+    kExitInvalidInput = 5,
+};
+
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+} // namespace da06::cli

@@ -1,0 +1,38 @@
+# Every library of the design card is found here, once, so that the dependency set is settled.
+# Debian 12 package names: installer/deps.sh. Traps: ../shared/docs/toolchain.md.
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+
+# Encrypted store. SQLITE_HAS_CODEC declares sqlite3_key().
+pkg_check_modules(SQLCIPHER REQUIRED IMPORTED_TARGET sqlcipher)
+# Unicode normalization (NFC) and case folding of Vietnamese text.
+pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
+# Key derivation and wrapping, hashes, TLS.
+find_package(OpenSSL 3.0 REQUIRED)
+# Desktop.
+find_package(wxWidgets 3.2 REQUIRED COMPONENTS html adv core base)
+# Sync client (HTTPS).
+find_package(CURL REQUIRED)
+# Hub server. Never Poco::DataSQLite: it brings the system libsqlite3, whose symbols clash with SQLCipher's.
+find_package(Poco REQUIRED COMPONENTS Foundation Net NetSSL JSON Util Crypto)
+# Card readers and the eMRTD chip.
+pkg_check_modules(PCSC REQUIRED IMPORTED_TARGET libpcsclite)
+pkg_check_modules(EAC REQUIRED IMPORTED_TARGET libeac)
+find_package(OpenJPEG REQUIRED)
+# QR codes.
+find_package(ZXing REQUIRED)
+# Reports.
+pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo cairo)
+pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
+# Hub on PostgreSQL.
+find_package(PostgreSQL REQUIRED)
+# Tests.
+find_package(Boost 1.74 REQUIRED COMPONENTS unit_test_framework)
+
+# gettext tools for the catalogs.
+find_program(MSGFMT_EXECUTABLE msgfmt REQUIRED)
+
+# OpenJPEG's config exports a target named openjp2 with its include dir in a variable.
+if(TARGET openjp2 AND OPENJPEG_INCLUDE_DIRS)
+  set_property(TARGET openjp2 APPEND PROPERTY INTERFACE_INCLUDE_DIRECTORIES ${OPENJPEG_INCLUDE_DIRS})
+endif()

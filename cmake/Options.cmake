@@ -1,0 +1,13 @@
+# One INTERFACE target carries the language level, the warnings and the sanitizers.
+add_library(da06_options INTERFACE)
+add_library(da06::options ALIAS da06_options)
+target_compile_features(da06_options INTERFACE cxx_std_23)
+set(CMAKE_CXX_EXTENSIONS OFF)
+target_compile_options(da06_options INTERFACE
+  $<$<COMPILE_LANGUAGE:CXX>:-Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wcast-align -Woverloaded-virtual>
+  $<$<COMPILE_LANGUAGE:C>:-Wall -Wextra -Wpedantic>
+  $<$<BOOL:${DA06_WERROR}>:-Werror>)
+if(DA06_SANITIZE)
+  target_compile_options(da06_options INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)
+  target_link_options(da06_options INTERFACE -fsanitize=address,undefined)
+endif()

@@ -1,0 +1,147 @@
+// Numbered migrations of the store's schema. Never edit a released migration: add a new one.
+// SQLCipher 3.4.1 is SQLite 3.15.2: no UPSERT, no window functions, no RETURNING.
+#include "store/Store.h"
+#include "text/Text.h"
+
+namespace da06::store {
+
+namespace {
+
+Status v1Initial(Database& db)
+{
+    return db.exec(R"SQL(
+CREATE TABLE setting (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE plan (
+    id           INTEGER PRIMARY KEY,
+    plan_key     TEXT NOT NULL UNIQUE,
+    title        TEXT NOT NULL,
+    issuer       TEXT NOT NULL DEFAULT '',
+    province     TEXT NOT NULL DEFAULT '',
+    issued       TEXT,
+    start_month  TEXT,
+    due_day      INTEGER NOT NULL DEFAULT 15,
+    cutoff_day   INTEGER NOT NULL DEFAULT 14,
+    imported_at  TEXT NOT NULL
+);
+CREATE TABLE plan_group (
+    plan_id   INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+    code      TEXT NOT NULL,
+    title     TEXT NOT NULL,
+    original  TEXT NOT NULL,
+    PRIMARY KEY (plan_id, code)
+);
+CREATE TABLE unit (
+    id         INTEGER PRIMARY KEY,
+    code       TEXT NOT NULL UNIQUE,
+    name       TEXT NOT NULL,
+    kind       TEXT NOT NULL,
+    parent_id  INTEGER REFERENCES unit(id)
+);
+CREATE TABLE unit_alias (
+    unit_id  INTEGER NOT NULL REFERENCES unit(id) ON DELETE CASCADE,
+    alias    TEXT NOT NULL,
+    PRIMARY KEY (unit_id, alias)
+);
+CREATE TABLE model (
+    id                 INTEGER PRIMARY KEY,
+    plan_id            INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+    number             INTEGER NOT NULL,
+    group_code         TEXT NOT NULL,
+    title              TEXT NOT NULL,
+    target             TEXT,
+    objective          TEXT,
+    forces             TEXT,
+    deadline_kind      TEXT NOT NULL CHECK (deadline_kind IN ('month','quarter','recurring','completed')),
+    deadline_period    TEXT,
+    deadline_year      INTEGER,
+    deadline_due       TEXT,
+    funding_kind       TEXT NOT NULL CHECK (funding_kind IN ('free','funded','self_equipped','unspecified')),
+    funding_equipment  TEXT,
+    orig_target        TEXT,
+    orig_objective     TEXT,
+    orig_assignment    TEXT,
+    orig_forces        TEXT,
+    orig_deadline      TEXT,
+    orig_tools         TEXT,
+    orig_funding       TEXT,
+    UNIQUE (plan_id, number)
+);
+CREATE TABLE model_unit (
+    model_id  INTEGER NOT NULL REFERENCES model(id) ON DELETE CASCADE,
+    unit_id   INTEGER NOT NULL REFERENCES unit(id),
+    role      TEXT NOT NULL CHECK (role IN ('lead','coordinating')),
+    position  INTEGER NOT NULL,
+    PRIMARY KEY (model_id, unit_id, role)
+);
+CREATE INDEX model_unit_by_unit ON model_unit(unit_id, role);
+CREATE TABLE model_tool (
+    model_id  INTEGER NOT NULL REFERENCES model(id) ON DELETE CASCADE,
+    position  INTEGER NOT NULL,
+    tool      TEXT NOT NULL,
+    PRIMARY KEY (model_id, position)
+);
+)SQL");
+}
+
+// Folded search text (lower case, no diacritics, đ→d) so that searches match with and without
+// diacritics; filled here for rows written by version 1.
+Status v2SearchText(Database& db)
+{
+    if (auto s = db.exec("ALTER TABLE model ADD COLUMN search_text TEXT NOT NULL DEFAULT '';"
+                         "ALTER TABLE unit ADD COLUMN search_text TEXT NOT NULL DEFAULT '';");
+        !s) {
+        return s;
+    }
+    struct Row {
+        std::int64_t id;
+        std::string text;
+    };
+    for (const auto& [select, update] :
+         {std::pair<const char*, const char*>{"SELECT id, title || ' ' || COALESCE(target,'') || ' ' || COALESCE(objective,'') FROM model",
+                                              "UPDATE model SET search_text = ? WHERE id = ?"},
+          std::pair<const char*, const char*>{"SELECT id, name FROM unit", "UPDATE unit SET search_text = ? WHERE id = ?"}}) {
+        std::vector<Row> rows;
+        auto st = db.prepare(select);
+        if (!st) {
+            return std::unexpected(st.error());
+        }
+        while (true) {
+            auto r = st->step();
+            if (!r) {
+                return std::unexpected(r.error());
+            }
+            if (!*r) {
+                break;
+            }
+            rows.push_back({st->columnInt(0), text::fold(st->columnText(1))});
+        }
+        auto up = db.prepare(update);
+        if (!up) {
+            return std::unexpected(up.error());
+        }
+        for (const auto& row : rows) {
+            up->reset();
+            up->bind(1, row.text).bind(2, row.id);
+            if (auto s = up->run(); !s) {
+                return s;
+            }
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+const std::vector<Migration>& migrations()
+{
+    static const std::vector<Migration> all = {
+        {1, "plan, units and models", v1Initial},
+        {2, "diacritic-insensitive search text", v2SearchText},
+    };
+    return all;
+}
+
+} // namespace da06::store

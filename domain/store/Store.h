@@ -1,0 +1,69 @@
+#pragma once
+// The encrypted local store: an SQLCipher database keyed with a random 256-bit data key, and the
+// key-slot file beside it (KeyFile). Stamped with application_id and user_version; numbered
+// migrations run in one transaction; a file newer than the program is refused.
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/Error.h"
+#include "store/Database.h"
+#include "store/KeyFile.h"
+
+namespace da06::store {
+
+inline constexpr std::int32_t kApplicationId = 0x44413036;   // "DA06"
+
+struct Migration {
+    int version;
+    const char* name;
+    std::function<Status(Database&)> apply;
+};
+
+// All migrations of this program, in order (version 1, 2, …).
+const std::vector<Migration>& migrations();
+int latestSchemaVersion();
+
+struct CreateOptions {
+    std::string user = "admin";
+    int schemaVersion = 0;   // 0: the latest; tests create older files to exercise migrations
+};
+
+struct OpenOptions {
+    std::string user;        // empty: the first slot
+    bool migrate = true;     // false: refuse a file that needs migrating (read-only tools)
+};
+
+class Store {
+public:
+    Store(Store&&) noexcept = default;
+    Store& operator=(Store&&) noexcept = default;
+
+    // Refuses to overwrite: an existing store or key file → AlreadyExists.
+    static Result<Store> create(const std::filesystem::path& path, std::string_view passphrase, const CreateOptions& options = {});
+    // Missing → StoreMissing; wrong passphrase → WrongPassphrase; damaged → StoreDamaged;
+    // written by a newer program → StoreTooNew. Never creates anything.
+    static Result<Store> open(const std::filesystem::path& path, std::string_view passphrase, const OpenOptions& options = {});
+
+    Database& db() { return m_db; }
+    const std::filesystem::path& path() const { return m_path; }
+    int schemaVersion() const { return m_schemaVersion; }
+    const std::string& user() const { return m_user; }
+
+    // The default store of this user: $XDG_DATA_HOME/da06/store.da06 (~/.local/share/…) on
+    // Linux, %APPDATA%\DA06\store.da06 on Windows. DA06_STORE overrides it.
+    static std::filesystem::path defaultPath();
+
+private:
+    Store() = default;
+    static Status migrate(Database& db, int from, int to);
+
+    Database m_db;
+    std::filesystem::path m_path;
+    int m_schemaVersion = 0;
+    std::string m_user;
+};
+
+} // namespace da06::store

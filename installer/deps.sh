@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The one list of Debian 12 packages DA06 Desk needs to build, test and run.
+# Installs only what is missing; runs apt-get as root or through sudo.
+#   installer/deps.sh            build + run + test packages
+set -euo pipefail
+
+BUILD_PACKAGES=(
+  build-essential cmake pkg-config git ca-certificates
+  libwxgtk3.2-dev libsqlcipher-dev libcurl4-openssl-dev libpoco-dev libpcsclite-dev
+  libzxing-dev libboost-test-dev libssl-dev libopenjp2-7-dev libeac-dev libutf8proc-dev
+  libcairo2-dev libpango1.0-dev libxlsxwriter-dev libpq-dev gettext
+)
+RUN_PACKAGES=(
+  pcscd vsmartcard-vpcd xvfb xauth fonts-dejavu-core fonts-liberation2 postgresql
+  imagemagick qrencode zbar-tools poppler-utils procps
+)
+
+missing=()
+for p in "${BUILD_PACKAGES[@]}" "${RUN_PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "installer/deps.sh: installing ${#missing[@]} Debian package(s): ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
+    echo "installer/deps.sh: need root or sudo to install: ${missing[*]}" >&2; exit 1
+  fi
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y --no-install-recommends "${missing[@]}"
