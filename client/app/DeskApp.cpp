@@ -1,4 +1,6 @@
 // da06-desk: the wxWidgets desktop client.
+#include <atomic>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <wx/app.h>
@@ -8,6 +10,7 @@
 #include <wx/intl.h>
 #include <wx/msgdlg.h>
 #include <wx/stdpaths.h>
+#include <wx/timer.h>
 #include <wx/translation.h>
 
 #include "StartupPresenter.h"
@@ -18,6 +21,15 @@
 #include "platform/Hardening.h"
 
 namespace da06::app {
+
+namespace {
+// SIGTERM/SIGINT (logout, service stop, tests) close the window the normal way.
+std::atomic<bool> g_stopRequested{false};
+extern "C" void onStopSignal(int)
+{
+    g_stopRequested = true;
+}
+} // namespace
 
 class DeskApp : public wxApp {
 public:
@@ -32,6 +44,7 @@ private:
 
     wxString m_storePath;
     wxString m_lang;
+    wxTimer m_stopWatch;
 };
 
 void DeskApp::OnInitCmdLine(wxCmdLineParser& parser)
@@ -127,6 +140,14 @@ bool DeskApp::OnInit()
     auto* frame = new MainFrame(std::move(*st), std::make_unique<SystemClock>());
     frame->Show();
     SetTopWindow(frame);
+    std::signal(SIGTERM, onStopSignal);
+    std::signal(SIGINT, onStopSignal);
+    m_stopWatch.Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
+        if (g_stopRequested.exchange(false) && GetTopWindow()) {
+            GetTopWindow()->Close(true);
+        }
+    });
+    m_stopWatch.Start(200);
     return true;
 }
 

@@ -34,7 +34,7 @@ MainFrame::MainFrame(store::Store store, std::unique_ptr<Clock> clock)
     m_nav->Append(_("Models"));
     m_nav->SetSelection(0);
     m_book = new wxSimplebook(split);
-    m_models = new ModelsPage(m_book, m_repo, *m_clock);
+    m_models = new ModelsPage(m_book, m_repo);
     m_book->AddPage(m_models, _("Models"), true);
     split->SetMinimumPaneSize(FromDIP(120));
     split->SplitVertically(m_nav, m_book, FromDIP(170));
@@ -103,7 +103,7 @@ void MainFrame::buildToolBar()
 void MainFrame::buildStatusBar()
 {
     auto* sb = CreateStatusBar(kFieldCount);
-    const int widths[kFieldCount] = {-3, -2, -1, -2, -2};
+    const int widths[kFieldCount] = {-2, -3, -2, -2, -3};
     sb->SetStatusWidths(kFieldCount, widths);
     SetStatusText(_("Unit: not set"), kUnit);
     SetStatusText(wxString::Format(_("User: %s"), wx(m_store.user())), kUser);

@@ -39,8 +39,8 @@ public:
 
 } // namespace
 
-ModelsPage::ModelsPage(wxWindow* parent, plan::PlanRepository& repo, const Clock& clock)
-    : wxPanel(parent), m_presenter(*this, repo, clock)
+ModelsPage::ModelsPage(wxWindow* parent, plan::PlanRepository& repo)
+    : wxPanel(parent), m_presenter(*this, repo)
 {
     auto* top = new wxBoxSizer(wxVERTICAL);
     m_search = new wxSearchCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(FromDIP(360), -1), wxTE_PROCESS_ENTER);
@@ -51,13 +51,14 @@ ModelsPage::ModelsPage(wxWindow* parent, plan::PlanRepository& repo, const Clock
     m_split = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
     m_split->SetMinimumPaneSize(FromDIP(240));
     m_tree = new wxTreeListCtrl(m_split, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTL_SINGLE);
-    m_tree->AppendColumn(_("No."), FromDIP(70));
-    m_tree->AppendColumn(_("Model"), FromDIP(360), wxALIGN_LEFT, wxCOL_RESIZABLE | wxCOL_SORTABLE);
-    m_tree->AppendColumn(_("Deadline"), FromDIP(110));
-    m_tree->AppendColumn(_("Lead unit"), FromDIP(220));
+    m_tree->AppendColumn(_("No."), FromDIP(84));
+    m_tree->AppendColumn(_("Model"), FromDIP(330), wxALIGN_LEFT, wxCOL_RESIZABLE);
+    m_tree->AppendColumn(_("Deadline"), FromDIP(100));
+    m_tree->AppendColumn(_("Lead unit"), FromDIP(200));
     m_detail = new wxHtmlWindow(m_split, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxHW_SCROLLBAR_AUTO);
     m_detail->SetStandardFonts(m_detail->GetFont().GetPointSize() + 1, "DejaVu Sans", "DejaVu Sans Mono");
-    m_split->SplitVertically(m_tree, m_detail, FromDIP(760));
+    // The detail pane keeps a readable width; the list takes what the window adds.
+    m_split->SplitVertically(m_tree, m_detail, -FromDIP(480));
     m_split->SetSashGravity(0.6);
     top->Add(m_split, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(6));
     SetSizer(top);
@@ -107,6 +108,22 @@ void ModelsPage::showGroups(const std::vector<ui::GroupNode>& groups)
         m_tree->Expand(gi);
     }
     m_tree->Thaw();
+    // Nothing shown on the right yet: show the first model (after the presenter has finished).
+    if (firstModel.IsOk()) {
+        CallAfter([this] {
+            if (m_hasDetail) {
+                return;
+            }
+            for (auto item = m_tree->GetFirstItem(); item.IsOk(); item = m_tree->GetNextItem(item)) {
+                auto* data = dynamic_cast<ModelNumber*>(m_tree->GetItemData(item));
+                if (data && data->number > 0) {
+                    m_tree->Select(item);
+                    m_presenter.select(data->number);
+                    return;
+                }
+            }
+        });
+    }
 }
 
 void ModelsPage::showDetail(const ui::ModelDetail& d)
@@ -122,10 +139,12 @@ void ModelsPage::showDetail(const ui::ModelDetail& d)
     }
     page += "</table></body></html>";
     m_detail->SetPage(page);
+    m_hasDetail = true;
 }
 
 void ModelsPage::clearDetail()
 {
+    m_hasDetail = false;
     m_detail->SetPage("<html><body><p><font color=\"#555555\">" +
                       html(utf8(_("Select a model on the left to see its target, objective, units, deadline, tools and "
                                   "funding."))) +

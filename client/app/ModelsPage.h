@@ -14,7 +14,7 @@ namespace da06::app {
 
 class ModelsPage : public wxPanel, public ui::ModelsView {
 public:
-    ModelsPage(wxWindow* parent, plan::PlanRepository& repo, const Clock& clock);
+    ModelsPage(wxWindow* parent, plan::PlanRepository& repo);
 
     void refresh();
     void focusSearch();
@@ -33,6 +33,7 @@ private:
     wxSplitterWindow* m_split = nullptr;
     wxTreeListCtrl* m_tree = nullptr;
     wxHtmlWindow* m_detail = nullptr;
+    bool m_hasDetail = false;
 };
 
 } // namespace da06::app

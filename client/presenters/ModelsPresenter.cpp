@@ -76,7 +76,6 @@ int ModelsPresenter::shownCount() const
 
 void ModelsPresenter::rebuild()
 {
-    const Date today = m_clock.today();
     m_groups.clear();
     for (const auto& g : m_planGroups) {
         GroupNode node{g.code, g.title, {}};
@@ -97,7 +96,6 @@ void ModelsPresenter::rebuild()
             row.title = sm.model.title;
             row.deadline = deadlineLabel(sm.model.deadline);
             row.leadUnits = joined(sm.leadUnitNames);
-            row.overdue = sm.model.deadline.due && *sm.model.deadline.due < today;
             node.rows.push_back(std::move(row));
         }
         if (!node.rows.empty()) {
@@ -147,22 +145,22 @@ void ModelsPresenter::select(int number)
             d.fields.push_back({tr(label), value});
         }
     };
-    add("Target", m.target.value_or(""));
-    add("Objective", m.objective.value_or(""));
-    add("Lead unit", joined(found->leadUnitNames));
-    add("Coordinating units", joined(found->coordinatingUnitNames));
-    add("Assignment (original wording)", m.original.assignment.value_or(""));
-    add("Implementing forces", m.forces.value_or(""));
+    add(N_("Target"), m.target.value_or(""));
+    add(N_("Objective"), m.objective.value_or(""));
+    add(N_("Lead unit"), joined(found->leadUnitNames));
+    add(N_("Coordinating units"), joined(found->coordinatingUnitNames));
+    add(N_("Assignment (original wording)"), m.original.assignment.value_or(""));
+    add(N_("Implementing forces"), m.forces.value_or(""));
     std::string deadline = deadlineLabel(m.deadline);
     if (m.original.deadline) {
         deadline += " — " + *m.original.deadline;
     }
-    add("Deadline", deadline);
+    add(N_("Deadline"), deadline);
     std::string tools;
     for (const auto& t : m.tools) {
         tools += (tools.empty() ? "" : ", ") + t;
     }
-    add("Deployment tools", tools);
+    add(N_("Deployment tools"), tools);
     std::string funding;
     switch (m.funding.kind) {
     case plan::FundingKind::Free: funding = tr("Free"); break;
@@ -176,7 +174,7 @@ void ModelsPresenter::select(int number)
     if (m.original.funding) {
         funding += " — " + *m.original.funding;
     }
-    add("Funding", funding);
+    add(N_("Funding"), funding);
     m_view.showDetail(d);
 }
 

@@ -13,7 +13,6 @@ struct ModelRow {
     std::string title;
     std::string deadline;    // dd/MM/yyyy, or "Thường xuyên", "Đã xong (2021)"
     std::string leadUnits;
-    bool overdue = false;    // due date before today and not completed
 };
 
 struct GroupNode {
@@ -47,8 +46,7 @@ public:
 
 class ModelsPresenter {
 public:
-    ModelsPresenter(ModelsView& view, plan::PlanRepository& repo, const Clock& clock)
-        : m_view(view), m_repo(repo), m_clock(clock) {}
+    ModelsPresenter(ModelsView& view, plan::PlanRepository& repo) : m_view(view), m_repo(repo) {}
 
     // Reads the plan from the store and shows it (F5 calls it again).
     void load();
@@ -67,7 +65,6 @@ private:
 
     ModelsView& m_view;
     plan::PlanRepository& m_repo;
-    const Clock& m_clock;
     std::vector<plan::StoredModel> m_models;
     std::vector<plan::Group> m_planGroups;
     std::vector<GroupNode> m_groups;

@@ -10,6 +10,10 @@ using TranslateFn = std::string (*)(const char* msgid);
 
 void setTranslator(TranslateFn fn);
 std::string tr(const char* msgid);
+// Marks a string for the catalog where it is translated later (xgettext keyword N_).
+#ifndef N_
+#define N_(s) s
+#endif
 
 // Replaces the first "%s" of pattern with value (for translated sentences with one slot).
 std::string format1(const std::string& pattern, const std::string& value);

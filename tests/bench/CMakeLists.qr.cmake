@@ -1,0 +1,1 @@
+# (QR benchmark: to be filled)

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Starts da06-desk on a fresh test store under its own Xvfb, waits for the main window, takes a
+# screenshot, checks that it is not blank, then closes the program (SIGTERM → normal close) and
+# checks that it exited cleanly.   desk_screenshot.sh BIN_DIR SCREENSHOT.png
+set -euo pipefail
+BIN=$1
+SHOT=$2
+WORK=$(mktemp -d)
+XVFB_PID=""
+DESK_PID=""
+cleanup() {
+  [ -n "$DESK_PID" ] && kill -9 "$DESK_PID" 2>/dev/null || true
+  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+export DA06_PASSPHRASE='mot hai ba bon nam sau'
+"$BIN/da06" --store "$WORK/store.da06" init >/dev/null
+
+# A display of our own (-displayfd picks a free number).
+exec 3>"$WORK/display"
+Xvfb -displayfd 3 -screen 0 1366x768x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
+XVFB_PID=$!
+for _ in $(seq 1 100); do [ -s "$WORK/display" ] && break; sleep 0.1; done
+export DISPLAY=":$(head -n1 "$WORK/display")"
+echo "Xvfb on $DISPLAY"
+
+"$BIN/da06-desk" --store "$WORK/store.da06" >"$WORK/desk.log" 2>&1 &
+DESK_PID=$!
+
+# Wait for the main window (its title starts with "DA06 Desk").
+found=""
+for _ in $(seq 1 150); do
+  if xwininfo -root -tree 2>/dev/null | grep -q '"DA06 Desk'; then found=1; break; fi
+  kill -0 "$DESK_PID" 2>/dev/null || { echo "da06-desk exited early:"; cat "$WORK/desk.log"; exit 1; }
+  sleep 0.2
+done
+[ -n "$found" ] || { echo "no DA06 Desk window after 30 s"; cat "$WORK/desk.log"; exit 1; }
+xwininfo -root -tree | grep '"DA06 Desk' | head -n 3
+sleep 2   # let it paint
+
+import -window root "$SHOT"
+# Not blank: many colours and a real spread of brightness.
+colours=$(/usr/bin/convert "$SHOT" -format '%k' info:)
+spread=$(/usr/bin/convert "$SHOT" -colorspace Gray -format '%[fx:int(1000*standard_deviation)]' info:)
+echo "screenshot $SHOT: $colours colours, brightness spread $spread/1000"
+[ "$colours" -gt 40 ] || { echo "the screenshot looks blank"; exit 1; }
+[ "$spread" -gt 30 ] || { echo "the screenshot has no contrast"; exit 1; }
+
+kill -TERM "$DESK_PID"
+for _ in $(seq 1 50); do kill -0 "$DESK_PID" 2>/dev/null || break; sleep 0.2; done
+if kill -0 "$DESK_PID" 2>/dev/null; then echo "da06-desk did not close"; exit 1; fi
+rc=0; wait "$DESK_PID" || rc=$?
+DESK_PID=""
+[ "$rc" -eq 0 ] || { echo "da06-desk exited with $rc"; cat "$WORK/desk.log"; exit 1; }
+echo "da06-desk closed cleanly"

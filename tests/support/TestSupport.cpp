@@ -1,0 +1,156 @@
+#include "TestSupport.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <fstream>
+#include <poll.h>
+#include <random>
+#include <spawn.h>
+#include <sstream>
+#include <stdexcept>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char** environ;
+
+namespace da06::test {
+
+TempDir::TempDir()
+{
+    std::random_device rd;
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        auto p = std::filesystem::temp_directory_path() / ("da06-test-" + std::to_string(rd()));
+        std::error_code ec;
+        if (std::filesystem::create_directory(p, ec)) {
+            m_path = p;
+            return;
+        }
+    }
+    throw std::runtime_error("cannot create a temporary folder");
+}
+
+TempDir::~TempDir()
+{
+    std::error_code ec;
+    std::filesystem::remove_all(m_path, ec);
+}
+
+std::string readFile(const std::filesystem::path& p)
+{
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+void writeFile(const std::filesystem::path& p, const std::string& content)
+{
+    std::ofstream out(p, std::ios::binary | std::ios::trunc);
+    out << content;
+}
+
+std::filesystem::path sourceDir()
+{
+    return DA06_SOURCE_DIR;
+}
+
+std::filesystem::path binaryDir()
+{
+    return DA06_BINARY_DIR;
+}
+
+std::filesystem::path seedDocument()
+{
+    return std::filesystem::weakly_canonical(std::filesystem::path(DA06_SEED_DOCUMENT));
+}
+
+RunResult runProgram(const std::filesystem::path& program, const std::vector<std::string>& args,
+                     const std::map<std::string, std::string>& env, const std::string& stdinText)
+{
+    int inPipe[2], outPipe[2], errPipe[2];
+    if (pipe(inPipe) != 0 || pipe(outPipe) != 0 || pipe(errPipe) != 0) {
+        throw std::runtime_error("pipe failed");
+    }
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_adddup2(&fa, inPipe[0], 0);
+    posix_spawn_file_actions_adddup2(&fa, outPipe[1], 1);
+    posix_spawn_file_actions_adddup2(&fa, errPipe[1], 2);
+    for (int fd : {inPipe[0], inPipe[1], outPipe[0], outPipe[1], errPipe[0], errPipe[1]}) {
+        posix_spawn_file_actions_addclose(&fa, fd);
+    }
+    // setsid: no controlling terminal, so a passphrase prompt cannot reach the developer's tty.
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSID);
+
+    std::vector<std::string> argStore{program.string()};
+    argStore.insert(argStore.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& a : argStore) {
+        argv.push_back(a.data());
+    }
+    argv.push_back(nullptr);
+
+    std::vector<std::string> envStore;
+    for (const char* keep : {"PATH", "HOME", "LANG", "TMPDIR", "DISPLAY", "XAUTHORITY"}) {
+        if (const char* v = std::getenv(keep)) {
+            envStore.push_back(std::string(keep) + "=" + v);
+        }
+    }
+    for (const auto& [k, v] : env) {
+        envStore.push_back(k + "=" + v);
+    }
+    std::vector<char*> envp;
+    for (auto& e : envStore) {
+        envp.push_back(e.data());
+    }
+    envp.push_back(nullptr);
+
+    pid_t pid = 0;
+    const int rc = posix_spawn(&pid, program.c_str(), &fa, &attr, argv.data(), envp.data());
+    posix_spawn_file_actions_destroy(&fa);
+    posix_spawnattr_destroy(&attr);
+    close(inPipe[0]);
+    close(outPipe[1]);
+    close(errPipe[1]);
+    if (rc != 0) {
+        close(inPipe[1]);
+        close(outPipe[0]);
+        close(errPipe[0]);
+        throw std::runtime_error("cannot start " + program.string() + ": " + std::strerror(rc));
+    }
+    if (!stdinText.empty()) {
+        (void)!write(inPipe[1], stdinText.data(), stdinText.size());
+    }
+    close(inPipe[1]);
+
+    RunResult r;
+    pollfd fds[2] = {{outPipe[0], POLLIN, 0}, {errPipe[0], POLLIN, 0}};
+    int open = 2;
+    char buf[65536];
+    while (open > 0) {
+        if (poll(fds, 2, -1) < 0) {
+            break;
+        }
+        for (int i = 0; i < 2; ++i) {
+            if (fds[i].fd >= 0 && (fds[i].revents & (POLLIN | POLLHUP))) {
+                const ssize_t n = read(fds[i].fd, buf, sizeof buf);
+                if (n <= 0) {
+                    close(fds[i].fd);
+                    fds[i].fd = -1;
+                    --open;
+                } else {
+                    (i == 0 ? r.out : r.err).append(buf, static_cast<std::size_t>(n));
+                }
+            }
+        }
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    return r;
+}
+
+} // namespace da06::test
