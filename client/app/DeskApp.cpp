@@ -11,6 +11,7 @@
 #include <wx/msgdlg.h>
 #include <wx/stdpaths.h>
 #include <wx/timer.h>
+#include <wx/weakref.h>
 #include <wx/translation.h>
 
 #include "StartupPresenter.h"
@@ -40,11 +41,14 @@ public:
 
 private:
     void setUpLanguage();
-    std::optional<store::Store> startStore();
+    std::optional<access::Session> startSession();
+    int FilterEvent(wxEvent& event) override;
 
     wxString m_storePath;
     wxString m_lang;
     wxTimer m_stopWatch;
+    SystemClock m_clock;
+    wxWeakRef<MainFrame> m_frame;
 };
 
 void DeskApp::OnInitCmdLine(wxCmdLineParser& parser)
@@ -86,11 +90,11 @@ void DeskApp::setUpLanguage()
     ui::setTranslator(&translateUtf8);
 }
 
-std::optional<store::Store> DeskApp::startStore()
+std::optional<access::Session> DeskApp::startSession()
 {
     const std::filesystem::path path = m_storePath.empty() ? store::Store::defaultPath() : std::filesystem::path(utf8(m_storePath));
-    SystemClock clock;
-    ui::StartupPresenter startup(path, clock);
+    ui::StartupPresenter startup(path, m_clock);
+    const std::string envUser = std::getenv("DA06_USER") ? std::getenv("DA06_USER") : "";
 
     // Automation (tests, kiosks set up by an administrator): DA06_PASSPHRASE unlocks without a
     // dialog; it is wiped from the environment at once.
@@ -98,7 +102,8 @@ std::optional<store::Store> DeskApp::startStore()
         std::string pass(env);
         store::wipe(env, std::strlen(env));
         ::unsetenv("DA06_PASSPHRASE");
-        auto st = startup.isFirstStart() ? startup.createStore(pass, pass) : startup.unlock(pass);
+        auto st = startup.isFirstStart() ? startup.createStore(envUser.empty() ? "admin" : envUser, pass, pass)
+                                         : startup.unlock(envUser, pass);
         store::wipe(pass.data(), pass.size());
         if (st) {
             return std::move(*st);
@@ -107,11 +112,12 @@ std::optional<store::Store> DeskApp::startStore()
         return std::nullopt;
     }
 
-    std::optional<store::Store> opened;
+    std::optional<access::Session> opened;
     const bool first = startup.isFirstStart();
-    PassphraseDialog dlg(nullptr, first ? PassphraseDialog::Mode::Create : PassphraseDialog::Mode::Unlock, wx(path.string()),
-                         [&](const std::string& pass, const std::string& repeated) -> std::string {
-                             auto st = first ? startup.createStore(pass, repeated) : startup.unlock(pass);
+    PassphraseDialog dlg(nullptr, first ? PassphraseDialog::Mode::Create : PassphraseDialog::Mode::Login, wx(path.string()),
+                         startup.knownUsers(), envUser, [&](const PassphraseDialog::Entries& e) -> std::string {
+                             auto st = first ? startup.createStore(e.user, e.passphrase, e.repeated)
+                                             : startup.unlock(e.user, e.passphrase);
                              if (!st) {
                                  return ui::StartupPresenter::messageFor(st.error());
                              }
@@ -124,6 +130,16 @@ std::optional<store::Store> DeskApp::startStore()
     return opened;
 }
 
+int DeskApp::FilterEvent(wxEvent& event)
+{
+    const wxEventType t = event.GetEventType();
+    if (m_frame && (t == wxEVT_KEY_DOWN || t == wxEVT_LEFT_DOWN || t == wxEVT_RIGHT_DOWN || t == wxEVT_MOTION ||
+                    t == wxEVT_MOUSEWHEEL)) {
+        m_frame->noteActivity();
+    }
+    return Event_Skip;
+}
+
 bool DeskApp::OnInit()
 {
     platform::hardenProcess();
@@ -133,11 +149,12 @@ bool DeskApp::OnInit()
     SetAppName("da06");
     SetAppDisplayName("DA06 Desk");
     setUpLanguage();
-    auto st = startStore();
-    if (!st) {
+    auto session = startSession();
+    if (!session) {
         return false;
     }
-    auto* frame = new MainFrame(std::move(*st), std::make_unique<SystemClock>());
+    auto* frame = new MainFrame(std::move(*session), std::make_unique<SystemClock>());
+    m_frame = frame;
     frame->Show();
     SetTopWindow(frame);
     std::signal(SIGTERM, onStopSignal);

@@ -2,27 +2,63 @@
 
 #include <wx/aboutdlg.h>
 #include <wx/artprov.h>
+#include <wx/filedlg.h>
 #include <wx/listbox.h>
 #include <wx/menu.h>
+#include <wx/msgdlg.h>
+#include <wx/numdlg.h>
+#include <wx/progdlg.h>
 #include <wx/simplebook.h>
 #include <wx/sizer.h>
 #include <wx/splitter.h>
 #include <wx/statusbr.h>
 #include <wx/toolbar.h>
 
+#include "PassphraseRules.h"
+#include "StartupPresenter.h"
+#include "Translate.h"
+#include "UsersPresenter.h"
+#include "access/Policy.h"
+#include "access/Restore.h"
+#include "app/AuditDialog.h"
 #include "app/ModelsPage.h"
+#include "app/PassphraseDialog.h"
+#include "app/UsersDialog.h"
 #include "app/WxText.h"
 
 namespace da06::app {
 
 namespace {
 enum StatusField { kMessage, kUnit, kUser, kReader, kSync, kFieldCount };
-enum { ID_Refresh = wxID_HIGHEST + 1, ID_Find, ID_PageModels };
+enum {
+    ID_Refresh = wxID_HIGHEST + 1,
+    ID_Find,
+    ID_PageModels,
+    ID_Lock,
+    ID_ChangePassphrase,
+    ID_Users,
+    ID_Audit,
+    ID_Policy,
+    ID_Backup,
+    ID_Restore,
+};
+
+std::chrono::seconds idleLimitFor(store::Database& db)
+{
+    // DA06_IDLE_LOCK_SECONDS shortens the policy for tests and demonstrations only.
+    if (const char* env = std::getenv("DA06_IDLE_LOCK_SECONDS"); env && std::atoi(env) > 0) {
+        return std::chrono::seconds(std::atoi(env));
+    }
+    auto policy = access::readPolicy(db);
+    return std::chrono::minutes(policy ? policy->idleLockMinutes : access::kDefaultIdleLockMinutes);
+}
+
 } // namespace
 
-MainFrame::MainFrame(store::Store store, std::unique_ptr<Clock> clock)
+MainFrame::MainFrame(access::Session session, std::unique_ptr<Clock> clock)
     : wxFrame(nullptr, wxID_ANY, _("DA06 Desk"), wxDefaultPosition, wxDefaultSize),
-      m_store(std::move(store)), m_clock(std::move(clock)), m_repo(m_store.db(), *m_clock)
+      m_session(std::move(session)), m_clock(std::move(clock)), m_storePath(m_session->store.path()),
+      m_idle(idleLimitFor(m_session->store.db()), std::chrono::steady_clock::now())
 {
     SetName("da06-main");
     buildMenus();
@@ -31,28 +67,77 @@ MainFrame::MainFrame(store::Store store, std::unique_ptr<Clock> clock)
 
     auto* split = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
     m_nav = new wxListBox(split, wxID_ANY);
-    m_nav->Append(_("Models"));
-    m_nav->SetSelection(0);
     m_book = new wxSimplebook(split);
-    m_models = new ModelsPage(m_book, m_repo);
-    m_book->AddPage(m_models, _("Models"), true);
     split->SetMinimumPaneSize(FromDIP(120));
     split->SplitVertically(m_nav, m_book, FromDIP(170));
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(split, 1, wxEXPAND);
     SetSizer(sizer);
-
-    m_models->onStatus = [this](const wxString& text) { SetStatusText(text, kMessage); };
     m_nav->Bind(wxEVT_LISTBOX, [this](wxCommandEvent& e) { m_book->ChangeSelection(static_cast<size_t>(e.GetSelection())); });
-    m_models->refresh();
+    buildPages();
 
-    auto plan = m_repo.currentPlan();
-    if (plan && *plan) {
-        SetTitle(wxString::Format(_("DA06 Desk — plan %s"), wx((*plan)->id)));
-    }
     SetMinSize(FromDIP(wxSize(900, 560)));
     SetSize(FromDIP(wxSize(1280, 760)));
     Centre();
+
+    m_idleTimer.Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
+        if (m_idle.shouldLock(std::chrono::steady_clock::now()) && !m_working) {
+            lockNow();
+        }
+    });
+    m_idleTimer.Start(1000);
+}
+
+MainFrame::~MainFrame()
+{
+    m_idleTimer.Stop();
+    if (m_worker.joinable()) {
+        m_worker.join();
+    }
+    tearDownPages();
+}
+
+bool MainFrame::isAdmin() const
+{
+    return m_session && m_session->actor.role == access::Role::Admin;
+}
+
+void MainFrame::buildPages()
+{
+    m_repo = std::make_unique<plan::PlanRepository>(m_session->store.db(), *m_clock);
+    m_models = new ModelsPage(m_book, *m_repo);
+    m_book->AddPage(m_models, _("Models"), true);
+    m_nav->Append(_("Models"));
+    m_nav->SetSelection(0);
+    m_models->onStatus = [this](const wxString& text) { SetStatusText(text, kMessage); };
+    m_models->refresh();
+    auto plan = m_repo->currentPlan();
+    SetTitle(plan && *plan ? wxString::Format(_("DA06 Desk — plan %s"), wx((*plan)->id)) : _("DA06 Desk"));
+    updateStatus();
+    auto* bar = GetMenuBar();
+    const int admin = bar->FindMenu(_("&Administration"));
+    if (admin != wxNOT_FOUND) {
+        bar->EnableTop(static_cast<size_t>(admin), isAdmin());
+    }
+    bar->Enable(ID_Backup, isAdmin());
+    bar->Enable(ID_Restore, isAdmin());
+}
+
+void MainFrame::tearDownPages()
+{
+    if (m_book) {
+        m_book->DeleteAllPages();
+    }
+    if (m_nav) {
+        m_nav->Clear();
+    }
+    m_models = nullptr;
+    m_repo.reset();
+}
+
+void MainFrame::noteActivity()
+{
+    m_idle.activity(std::chrono::steady_clock::now());
 }
 
 void MainFrame::buildMenus()
@@ -60,11 +145,21 @@ void MainFrame::buildMenus()
     auto* file = new wxMenu;
     file->Append(ID_Refresh, _("&Refresh\tF5"), _("Read the data again from the store"));
     file->AppendSeparator();
+    file->Append(ID_Lock, _("&Lock\tCtrl+L"), _("Lock the desk until your passphrase is entered again"));
+    file->Append(ID_ChangePassphrase, _("Change my &passphrase…\tCtrl+Shift+P"), _("Change the passphrase you sign in with"));
+    file->AppendSeparator();
+    file->Append(ID_Backup, _("&Back up…\tCtrl+Shift+B"), _("Write an encrypted copy of the data store"));
+    file->Append(ID_Restore, _("&Restore…"), _("Replace the data store with a backup"));
+    file->AppendSeparator();
     file->Append(wxID_EXIT, _("E&xit\tCtrl+Q"), _("Close DA06 Desk"));
     auto* edit = new wxMenu;
     edit->Append(ID_Find, _("&Find…\tCtrl+F"), _("Search the models"));
     auto* view = new wxMenu;
     view->Append(ID_PageModels, _("&Models\tCtrl+1"), _("Show the models of the plan"));
+    auto* admin = new wxMenu;
+    admin->Append(ID_Users, _("&Users…\tCtrl+Shift+U"), _("Add users, set passphrases and roles"));
+    admin->Append(ID_Audit, _("&Audit log…\tCtrl+Shift+A"), _("Browse and verify the audit log"));
+    admin->Append(ID_Policy, _("&Idle lock time…"), _("After how many minutes without use the desk locks itself"));
     auto* help = new wxMenu;
     help->Append(wxID_ABOUT, _("&About DA06 Desk\tF1"));
 
@@ -72,20 +167,34 @@ void MainFrame::buildMenus()
     bar->Append(file, _("&File"));
     bar->Append(edit, _("&Edit"));
     bar->Append(view, _("&View"));
+    bar->Append(admin, _("&Administration"));
     bar->Append(help, _("&Help"));
     SetMenuBar(bar);
 
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_models->refresh(); }, ID_Refresh);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        if (m_models) {
+            m_models->refresh();
+        }
+    }, ID_Refresh);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) {
         m_book->ChangeSelection(0);
         m_nav->SetSelection(0);
-        m_models->focusSearch();
+        if (m_models) {
+            m_models->focusSearch();
+        }
     }, ID_Find);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) {
         m_book->ChangeSelection(0);
         m_nav->SetSelection(0);
     }, ID_PageModels);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { lockNow(); }, ID_Lock);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { onChangePassphrase(); }, ID_ChangePassphrase);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { onUsers(); }, ID_Users);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { onAudit(); }, ID_Audit);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { onPolicy(); }, ID_Policy);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { onBackup(); }, ID_Backup);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { onRestore(); }, ID_Restore);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { onAbout(); }, wxID_ABOUT);
 }
 
@@ -96,6 +205,7 @@ void MainFrame::buildToolBar()
     tb->AddTool(ID_Refresh, _("Refresh"), wxArtProvider::GetBitmapBundle(wxART_REDO, wxART_TOOLBAR, icon), _("Refresh (F5)"));
     tb->AddTool(ID_Find, _("Find"), wxArtProvider::GetBitmapBundle(wxART_FIND, wxART_TOOLBAR, icon), _("Find (Ctrl+F)"));
     tb->AddSeparator();
+    tb->AddTool(ID_Lock, _("Lock"), wxArtProvider::GetBitmapBundle(wxART_CLOSE, wxART_TOOLBAR, icon), _("Lock (Ctrl+L)"));
     tb->AddTool(wxID_ABOUT, _("About"), wxArtProvider::GetBitmapBundle(wxART_INFORMATION, wxART_TOOLBAR, icon), _("About (F1)"));
     tb->Realize();
 }
@@ -103,12 +213,194 @@ void MainFrame::buildToolBar()
 void MainFrame::buildStatusBar()
 {
     auto* sb = CreateStatusBar(kFieldCount);
-    const int widths[kFieldCount] = {-2, -3, -2, -2, -3};
+    const int widths[kFieldCount] = {-2, -3, -3, -2, -3};
     sb->SetStatusWidths(kFieldCount, widths);
     SetStatusText(_("Unit: not set"), kUnit);
-    SetStatusText(wxString::Format(_("User: %s"), wx(m_store.user())), kUser);
     SetStatusText(_("Reader: none"), kReader);
     SetStatusText(_("Sync: working offline"), kSync);
+}
+
+void MainFrame::updateStatus()
+{
+    if (m_session) {
+        SetStatusText(wxString::Format(_("User: %s"), wx(m_session->actor.user + " (" +
+                                                         ui::UsersPresenter::roleLabel(m_session->actor.role) + ")")),
+                      kUser);
+    }
+}
+
+void MainFrame::lockNow()
+{
+    if (m_idle.isLocked() || !m_session) {
+        return;
+    }
+    m_idle.locked();
+    // Nothing of the desk's data stays on screen while it is locked.
+    Hide();
+    const std::string user = m_session->actor.user;
+    PassphraseDialog dlg(nullptr, PassphraseDialog::Mode::Lock, "", {}, user,
+                         [this, user](const PassphraseDialog::Entries& e) -> std::string {
+                             // Checked like a sign-in: the brute-force brake applies.
+                             auto check = access::openSession(m_storePath, user, e.passphrase, *m_clock);
+                             return check ? std::string() : ui::StartupPresenter::messageFor(check.error());
+                         });
+    dlg.SetEscapeId(wxID_NONE);   // Esc does not unlock
+    while (dlg.ShowModal() != wxID_OK) {
+    }
+    m_idle.unlocked(std::chrono::steady_clock::now());
+    Show();
+    Raise();
+}
+
+void MainFrame::onChangePassphrase()
+{
+    PassphraseDialog dlg(this, PassphraseDialog::Mode::ChangeOwn, "", {}, m_session->actor.user,
+                         [this](const PassphraseDialog::Entries& e) -> std::string {
+                             if (e.passphrase != e.repeated) {
+                                 return ui::tr("The two passphrases differ. Type the same passphrase twice.");
+                             }
+                             if (auto s = ui::evaluatePassphrase(e.passphrase); !s.acceptable) {
+                                 return s.hint;
+                             }
+                             access::UserService users(*m_session, *m_clock);
+                             auto r = users.changeOwnPassphrase(e.current, e.passphrase);
+                             return r ? std::string() : ui::StartupPresenter::messageFor(r.error());
+                         });
+    if (dlg.ShowModal() == wxID_OK) {
+        SetStatusText(_("Your passphrase was changed."), kMessage);
+    }
+}
+
+void MainFrame::onUsers()
+{
+    if (!isAdmin()) {
+        return;
+    }
+    UsersDialog dlg(this, *m_session, *m_clock);
+    dlg.ShowModal();
+}
+
+void MainFrame::onAudit()
+{
+    if (!isAdmin()) {
+        return;
+    }
+    AuditDialog dlg(this, *m_session);
+    dlg.ShowModal();
+}
+
+void MainFrame::onPolicy()
+{
+    if (!isAdmin()) {
+        return;
+    }
+    auto current = access::readPolicy(m_session->store.db());
+    const long minutes = wxGetNumberFromUser(_("Lock the desk after this many minutes without use:"), _("Minutes:"),
+                                             _("Idle lock time"), current ? current->idleLockMinutes : 10, 1, 240, this);
+    if (minutes < 1) {
+        return;
+    }
+    access::Policy p;
+    p.idleLockMinutes = static_cast<int>(minutes);
+    if (auto s = access::writePolicy(*m_session, p, *m_clock); !s) {
+        wxMessageBox(wx(ui::StartupPresenter::messageFor(s.error())), _("DA06 Desk"), wxOK | wxICON_WARNING, this);
+        return;
+    }
+    m_idle.setLimit(idleLimitFor(m_session->store.db()));
+}
+
+void MainFrame::onBackup()
+{
+    if (!isAdmin() || m_working) {
+        return;
+    }
+    wxFileDialog dlg(this, _("Back up the data store to"), "", "da06-backup.da06bak", _("DA06 backups (*.da06bak)|*.da06bak"),
+                     wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dlg.ShowModal() != wxID_OK) {
+        return;
+    }
+    const std::filesystem::path to(utf8(dlg.GetPath()));
+    if (m_worker.joinable()) {
+        m_worker.join();
+    }
+    m_working = true;
+    auto* progress = new wxProgressDialog(_("Back up"), _("Writing an encrypted copy of the data store…"), 100, this,
+                                          wxPD_APP_MODAL | wxPD_AUTO_HIDE);
+    // The copy runs off the UI thread; the connection serializes access, so the window stays live.
+    m_worker = std::thread([this, to, progress] {
+        auto result = access::backupStore(*m_session, to, *m_clock);
+        CallAfter([this, progress, ok = result.has_value(),
+                   msg = result ? std::string() : ui::StartupPresenter::messageFor(result.error()), to] {
+            progress->Destroy();
+            m_working = false;
+            if (ok) {
+                SetStatusText(wxString::Format(_("Backup written: %s"), wx(to.string())), kMessage);
+            } else {
+                wxMessageBox(wx(msg), _("Back up"), wxOK | wxICON_ERROR, this);
+            }
+        });
+    });
+    // Keep the progress dialog moving while the worker runs.
+    while (m_working) {
+        progress->Pulse();
+        wxMilliSleep(50);
+        wxYield();
+    }
+}
+
+void MainFrame::onRestore()
+{
+    if (!isAdmin() || m_working) {
+        return;
+    }
+    wxFileDialog pick(this, _("Restore the data store from"), "", "", _("DA06 backups (*.da06bak)|*.da06bak|All files|*"),
+                      wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (pick.ShowModal() != wxID_OK) {
+        return;
+    }
+    if (wxMessageBox(_("Restoring replaces the data store with the backup. The current store is kept aside, not deleted.\n\n"
+                       "Continue?"),
+                     _("Restore"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION, this) != wxYES) {
+        return;
+    }
+    const std::filesystem::path from(utf8(pick.GetPath()));
+    const std::string user = m_session->actor.user;
+    // The store must be closed while it is replaced.
+    tearDownPages();
+    m_session.reset();
+    std::string outcome;
+    PassphraseDialog ask(this, PassphraseDialog::Mode::Login, wx(from.string()), {user}, user,
+                         [&](const PassphraseDialog::Entries& e) -> std::string {
+                             auto r = access::restoreFromBackup(m_storePath, from, e.user, e.passphrase, *m_clock);
+                             if (!r) {
+                                 return ui::StartupPresenter::messageFor(r.error());
+                             }
+                             outcome = r->keptAside.empty() ? std::string()
+                                                            : utf8(wxString::Format(_("The previous store was kept as %s."),
+                                                                                    wx(r->keptAside.string())));
+                             return {};
+                         });
+    ask.SetTitle(_("Passphrase of an administrator of the backup"));
+    const bool restored = ask.ShowModal() == wxID_OK;
+    if (restored) {
+        wxMessageBox(_("The backup was restored.") + "\n" + wx(outcome), _("Restore"), wxOK | wxICON_INFORMATION, this);
+    }
+    // Sign in again (to the restored store, or to the unchanged one).
+    ui::StartupPresenter startup(m_storePath, *m_clock);
+    PassphraseDialog login(this, PassphraseDialog::Mode::Login, wx(m_storePath.string()), startup.knownUsers(), user,
+                           [&](const PassphraseDialog::Entries& e) -> std::string {
+                               auto s = startup.unlock(e.user, e.passphrase);
+                               if (!s) {
+                                   return ui::StartupPresenter::messageFor(s.error());
+                               }
+                               m_session = std::move(*s);
+                               return {};
+                           });
+    if (login.ShowModal() != wxID_OK || !m_session) {
+        Close(true);
+        return;
+    }
+    buildPages();
 }
 
 void MainFrame::onAbout()
@@ -118,8 +410,7 @@ void MainFrame::onAbout()
     info.SetVersion(DA06_VERSION);
     info.SetDescription(_("Desktop client for the agencies carrying out Project 06 (Đề án 06): the plan's models, "
                           "identity checks and monthly reports, kept in an encrypted store on this computer."));
-    wxString storeInfo = wxString::Format(_("Data store: %s"), m_store.path().string());
-    info.SetCopyright(storeInfo);
+    info.SetCopyright(wxString::Format(_("Data store: %s"), m_storePath.string()));
     wxAboutBox(info, this);
 }
 

@@ -1,12 +1,17 @@
 #pragma once
 // The main window: menu bar, toolbar, navigation on the left, pages on the right, status bar
-// (unit, user, reader, sync).
+// (unit, user, reader, sync). Locks itself after the policy's idle time.
+#include <atomic>
 #include <memory>
+#include <optional>
+#include <thread>
 #include <wx/frame.h>
+#include <wx/timer.h>
 
+#include "IdleLock.h"
+#include "access/Accounts.h"
 #include "core/Clock.h"
 #include "plan/PlanRepository.h"
-#include "store/Store.h"
 
 class wxListBox;
 class wxSimplebook;
@@ -17,20 +22,40 @@ class ModelsPage;
 
 class MainFrame : public wxFrame {
 public:
-    MainFrame(store::Store store, std::unique_ptr<Clock> clock);
+    MainFrame(access::Session session, std::unique_ptr<Clock> clock);
+    ~MainFrame() override;
+
+    // Keyboard or mouse input anywhere in the application (from DeskApp::FilterEvent).
+    void noteActivity();
 
 private:
     void buildMenus();
     void buildToolBar();
     void buildStatusBar();
+    void buildPages();
+    void tearDownPages();
+    void updateStatus();
     void onAbout();
+    void lockNow();
+    void onChangePassphrase();
+    void onUsers();
+    void onAudit();
+    void onPolicy();
+    void onBackup();
+    void onRestore();
+    bool isAdmin() const;
 
-    store::Store m_store;
+    std::optional<access::Session> m_session;
     std::unique_ptr<Clock> m_clock;
-    plan::PlanRepository m_repo;
+    std::unique_ptr<plan::PlanRepository> m_repo;
+    std::filesystem::path m_storePath;
     wxListBox* m_nav = nullptr;
     wxSimplebook* m_book = nullptr;
     ModelsPage* m_models = nullptr;
+    ui::IdleLock m_idle;
+    wxTimer m_idleTimer;
+    std::thread m_worker;   // backups run here; joined before the frame goes
+    std::atomic<bool> m_working{false};
 };
 
 } // namespace da06::app

@@ -1,6 +1,7 @@
 #include "app/PassphraseDialog.h"
 
 #include <wx/button.h>
+#include <wx/combobox.h>
 #include <wx/gauge.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -14,13 +15,6 @@ namespace da06::app {
 
 namespace {
 
-// Reads a password field into a std::string and clears the control.
-std::string takeText(wxTextCtrl* c)
-{
-    std::string s = utf8(c->GetValue());
-    return s;
-}
-
 void wipeString(std::string& s)
 {
     if (!s.empty()) {
@@ -29,30 +23,84 @@ void wipeString(std::string& s)
     s.clear();
 }
 
+wxString titleFor(PassphraseDialog::Mode mode)
+{
+    switch (mode) {
+    case PassphraseDialog::Mode::Create: return _("DA06 Desk — first start");
+    case PassphraseDialog::Mode::Login: return _("DA06 Desk — sign in");
+    case PassphraseDialog::Mode::Lock: return _("DA06 Desk — locked");
+    case PassphraseDialog::Mode::ChangeOwn: return _("Change your passphrase");
+    case PassphraseDialog::Mode::SetForUser: return _("Set a new passphrase");
+    }
+    return _("DA06 Desk");
+}
+
+wxString introFor(PassphraseDialog::Mode mode, const std::string& user)
+{
+    switch (mode) {
+    case PassphraseDialog::Mode::Create:
+        return _("Welcome. DA06 Desk keeps its data encrypted on this computer.\nChoose a passphrase that protects it; "
+                 "it cannot be recovered if forgotten.");
+    case PassphraseDialog::Mode::Login: return _("Enter your passphrase to open the data store.");
+    case PassphraseDialog::Mode::Lock:
+        return wxString::Format(_("The desk was locked after a period without use. %s, enter your passphrase to continue."),
+                                wx(user));
+    case PassphraseDialog::Mode::ChangeOwn: return _("Enter your current passphrase, then the new one twice.");
+    case PassphraseDialog::Mode::SetForUser:
+        return wxString::Format(_("Choose a new passphrase for %s and give it to them in person."), wx(user));
+    }
+    return {};
+}
+
 } // namespace
 
-PassphraseDialog::PassphraseDialog(wxWindow* parent, Mode mode, const wxString& storePath, Submit submit)
-    : wxDialog(parent, wxID_ANY, mode == Mode::Create ? _("DA06 Desk — first start") : _("DA06 Desk — unlock"),
-               wxDefaultPosition, wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
-      m_mode(mode), m_submit(std::move(submit))
+PassphraseDialog::Entries::~Entries()
 {
+    wipeString(current);
+    wipeString(passphrase);
+    wipeString(repeated);
+}
+
+PassphraseDialog::PassphraseDialog(wxWindow* parent, Mode mode, const wxString& storePath,
+                                   const std::vector<std::string>& users, const std::string& user, Submit submit)
+    : wxDialog(parent, wxID_ANY, titleFor(mode), wxDefaultPosition, wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+      m_mode(mode), m_submit(std::move(submit)), m_fixedUser(user)
+{
+    const bool asksNew = mode == Mode::Create || mode == Mode::ChangeOwn || mode == Mode::SetForUser;
     auto* top = new wxBoxSizer(wxVERTICAL);
-    auto* intro = new wxStaticText(
-        this, wxID_ANY,
-        mode == Mode::Create
-            ? _("Welcome. DA06 Desk keeps its data encrypted on this computer.\nChoose a passphrase that protects it; "
-                "it cannot be recovered if forgotten.")
-            : _("Enter your passphrase to open the data store."));
+    auto* intro = new wxStaticText(this, wxID_ANY, introFor(mode, user));
     intro->Wrap(FromDIP(460));
     top->Add(intro, 0, wxALL | wxEXPAND, FromDIP(12));
 
     auto* grid = new wxFlexGridSizer(2, FromDIP(8), FromDIP(8));
     grid->AddGrowableCol(1, 1);
-    grid->Add(new wxStaticText(this, wxID_ANY, _("&Passphrase:")), 0, wxALIGN_CENTER_VERTICAL);
+    if (mode == Mode::Create) {
+        grid->Add(new wxStaticText(this, wxID_ANY, _("&Administrator name:")), 0, wxALIGN_CENTER_VERTICAL);
+        m_userText = new wxTextCtrl(this, wxID_ANY, wx(user.empty() ? "admin" : user));
+        m_userText->SetName("user");
+        grid->Add(m_userText, 1, wxEXPAND);
+    } else if (mode == Mode::Login) {
+        grid->Add(new wxStaticText(this, wxID_ANY, _("&User:")), 0, wxALIGN_CENTER_VERTICAL);
+        wxArrayString choices;
+        for (const auto& u : users) {
+            choices.Add(wx(u));
+        }
+        m_userChoice = new wxComboBox(this, wxID_ANY, wx(user.empty() && !users.empty() ? users.front() : user),
+                                      wxDefaultPosition, wxDefaultSize, choices);
+        m_userChoice->SetName("user");
+        grid->Add(m_userChoice, 1, wxEXPAND);
+    }
+    if (mode == Mode::ChangeOwn) {
+        grid->Add(new wxStaticText(this, wxID_ANY, _("C&urrent passphrase:")), 0, wxALIGN_CENTER_VERTICAL);
+        m_current = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxTE_PASSWORD);
+        grid->Add(m_current, 1, wxEXPAND);
+    }
+    grid->Add(new wxStaticText(this, wxID_ANY, asksNew && mode != Mode::Create ? _("&New passphrase:") : _("&Passphrase:")),
+              0, wxALIGN_CENTER_VERTICAL);
     m_pass = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(FromDIP(300), -1), wxTE_PASSWORD | wxTE_PROCESS_ENTER);
     m_pass->SetName("passphrase");
     grid->Add(m_pass, 1, wxEXPAND);
-    if (mode == Mode::Create) {
+    if (asksNew) {
         grid->Add(new wxStaticText(this, wxID_ANY, _("&Repeat:")), 0, wxALIGN_CENTER_VERTICAL);
         m_repeat = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxTE_PASSWORD | wxTE_PROCESS_ENTER);
         m_repeat->SetName("repeat");
@@ -65,15 +113,14 @@ PassphraseDialog::PassphraseDialog(wxWindow* parent, Mode mode, const wxString& 
         grid->Add(m_strength, 1, wxEXPAND);
     }
     top->Add(grid, 0, wxLEFT | wxRIGHT | wxEXPAND, FromDIP(12));
-
-    top->Add(new wxStaticText(this, wxID_ANY, wxString::Format(_("Data store: %s"), storePath)), 0,
-             wxLEFT | wxRIGHT | wxTOP | wxEXPAND, FromDIP(12));
+    if (mode == Mode::Create || mode == Mode::Login) {
+        top->Add(new wxStaticText(this, wxID_ANY, wxString::Format(_("Data store: %s"), storePath)), 0,
+                 wxLEFT | wxRIGHT | wxTOP | wxEXPAND, FromDIP(12));
+    }
     m_error = new wxStaticText(this, wxID_ANY, "");
     m_error->SetForegroundColour(wxColour(176, 0, 32));
     top->Add(m_error, 0, wxALL | wxEXPAND, FromDIP(12));
-
-    auto* buttons = CreateStdDialogButtonSizer(wxOK | wxCANCEL);
-    top->Add(buttons, 0, wxALL | wxEXPAND, FromDIP(12));
+    top->Add(CreateStdDialogButtonSizer(mode == Mode::Lock ? wxOK : wxOK | wxCANCEL), 0, wxALL | wxEXPAND, FromDIP(12));
     SetSizerAndFit(top);
     SetMinSize(GetSize());
     CentreOnScreen();
@@ -88,20 +135,24 @@ PassphraseDialog::PassphraseDialog(wxWindow* parent, Mode mode, const wxString& 
         m_pass->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { onOk(); });
     }
     Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onOk(); }, wxID_OK);
-    m_pass->SetFocus();
+    if (m_current) {
+        m_current->SetFocus();
+    } else {
+        m_pass->SetFocus();
+    }
 }
 
 void PassphraseDialog::onText()
 {
-    std::string p = takeText(m_pass);
+    std::string p = utf8(m_pass->GetValue());
+    std::string r = utf8(m_repeat->GetValue());
     const auto s = ui::evaluatePassphrase(p);
+    const bool mismatch = !r.empty() && p != r;
     wipeString(p);
+    wipeString(r);
     m_gauge->SetValue(s.score);
     m_strength->SetLabel(wx(s.label + ". " + s.hint));
     m_strength->Wrap(FromDIP(300));
-    std::string r = takeText(m_repeat);
-    const bool mismatch = !r.empty() && utf8(m_pass->GetValue()) != r;
-    wipeString(r);
     m_error->SetLabel(mismatch ? _("The two passphrases differ.") : wxString());
     Layout();
     Fit();
@@ -109,19 +160,31 @@ void PassphraseDialog::onText()
 
 void PassphraseDialog::onOk()
 {
-    std::string p = takeText(m_pass);
-    std::string r = m_repeat ? takeText(m_repeat) : p;
+    Entries e;
+    if (m_userText) {
+        e.user = utf8(m_userText->GetValue().Strip(wxString::both));
+    } else if (m_userChoice) {
+        e.user = utf8(m_userChoice->GetValue().Strip(wxString::both));
+    } else {
+        e.user = m_fixedUser;
+    }
+    if (m_current) {
+        e.current = utf8(m_current->GetValue());
+    }
+    e.passphrase = utf8(m_pass->GetValue());
+    e.repeated = m_repeat ? utf8(m_repeat->GetValue()) : e.passphrase;
     SetCursor(*wxHOURGLASS_CURSOR);
     m_error->SetLabel(_("Opening the data store…"));
     Update();
-    const std::string error = m_submit(p, r);
+    const std::string error = m_submit(e);
     SetCursor(wxNullCursor);
-    wipeString(p);
-    wipeString(r);
     if (error.empty()) {
         m_pass->Clear();
         if (m_repeat) {
             m_repeat->Clear();
+        }
+        if (m_current) {
+            m_current->Clear();
         }
         EndModal(wxID_OK);
         return;

@@ -13,6 +13,8 @@ enum ExitCode {
     kExitStore = 3,        // the store cannot be opened: wrong passphrase, damaged, newer, missing
     kExitNotFound = 4,
     kExitInvalidInput = 5,
+    // 6–9 belong to the identity checks (no QR code found, access denied by the chip, …)
+    kExitDenied = 10,      // the user's role does not allow the command
 };
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);

@@ -43,17 +43,18 @@ std::optional<store::SecretBuffer> promptOnce(int fd, const std::string& prompt)
 
 } // namespace
 
-std::optional<store::SecretBuffer> readPassphrase(const std::string& prompt, bool confirm, std::string& why)
+std::optional<store::SecretBuffer> readPassphrase(const std::string& prompt, bool confirm, std::string& why,
+                                                  const char* envName)
 {
-    if (char* env = std::getenv("DA06_PASSPHRASE")) {
+    if (char* env = std::getenv(envName)) {
         store::SecretBuffer out{std::string_view(env)};
         store::wipe(env, std::strlen(env));
-        ::unsetenv("DA06_PASSPHRASE");
+        ::unsetenv(envName);
         return out;
     }
     const int fd = ::open("/dev/tty", O_RDWR | O_CLOEXEC);
     if (fd < 0) {
-        why = "no passphrase: set DA06_PASSPHRASE or run on a terminal";
+        why = std::string("no passphrase: set ") + envName + " or run on a terminal";
         return std::nullopt;
     }
     auto first = promptOnce(fd, prompt);

@@ -14,8 +14,12 @@ bool StartupPresenter::isFirstStart() const
     return !std::filesystem::exists(m_path, ec) && !std::filesystem::exists(store::KeyFile::pathFor(m_path), ec);
 }
 
-Result<store::Store> StartupPresenter::createStore(std::string_view passphrase, std::string_view repeated)
+Result<access::Session> StartupPresenter::createStore(const std::string& adminName, std::string_view passphrase,
+                                                      std::string_view repeated)
 {
+    if (!access::UserService::isValidName(adminName)) {
+        return fail(ErrorCode::Usage, tr("A user name is 1 to 32 characters: lower-case letters a–z, digits, '.', '_' or '-'."));
+    }
     if (passphrase != repeated) {
         return fail(ErrorCode::Usage, tr("The two passphrases differ. Type the same passphrase twice."));
     }
@@ -27,20 +31,31 @@ Result<store::Store> StartupPresenter::createStore(std::string_view passphrase, 
     if (!plan) {
         return std::unexpected(plan.error());
     }
-    auto st = store::Store::create(m_path, passphrase);
-    if (!st) {
-        return st;
+    auto session = access::createStore(m_path, adminName, passphrase, m_clock);
+    if (!session) {
+        return session;
     }
-    plan::PlanRepository repo(st->db(), m_clock);
-    if (auto summary = repo.importPlan(*plan); !summary) {
+    plan::PlanRepository repo(session->store.db(), m_clock);
+    if (auto summary = repo.importPlan(*plan, session->actor); !summary) {
         return std::unexpected(summary.error());
     }
-    return st;
+    return session;
 }
 
-Result<store::Store> StartupPresenter::unlock(std::string_view passphrase)
+Result<access::Session> StartupPresenter::unlock(const std::string& user, std::string_view passphrase)
 {
-    return store::Store::open(m_path, passphrase);
+    return access::openSession(m_path, user, passphrase, m_clock);
+}
+
+std::vector<std::string> StartupPresenter::knownUsers() const
+{
+    std::vector<std::string> out;
+    if (auto keys = store::KeyFile::load(store::KeyFile::pathFor(m_path))) {
+        for (const auto& s : keys->slots()) {
+            out.push_back(s.user);
+        }
+    }
+    return out;
 }
 
 std::string StartupPresenter::messageFor(const Error& e)
@@ -54,6 +69,9 @@ std::string StartupPresenter::messageFor(const Error& e)
     case ErrorCode::StoreTooNew:
         return tr("The data store was written by a newer version of DA06 Desk. Install the newer version to open it.");
     case ErrorCode::AlreadyExists: return tr("A data store already exists here; it was left untouched.");
+    case ErrorCode::LockedOut: return tr("Too many wrong passphrases. Wait a moment before trying again.") + "\n\n" + e.message;
+    case ErrorCode::PermissionDenied: return tr("Your role does not allow this.") + "\n\n" + e.message;
+    case ErrorCode::NotFound: return e.message;
     case ErrorCode::Usage: return e.message;
     default: return tr("Something went wrong:") + " " + e.message;
     }

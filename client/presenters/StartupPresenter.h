@@ -7,7 +7,7 @@
 
 #include "core/Clock.h"
 #include "core/Error.h"
-#include "store/Store.h"
+#include "access/Accounts.h"
 
 namespace da06::ui {
 
@@ -19,10 +19,14 @@ public:
     // True when neither the store nor its key file exists: the first-start dialog is shown.
     bool isFirstStart() const;
 
-    // Checks that both entries match and are strong enough, creates the store and loads the
-    // bundled plan. On failure nothing is left behind and the error says what to do.
-    Result<store::Store> createStore(std::string_view passphrase, std::string_view repeated);
-    Result<store::Store> unlock(std::string_view passphrase);
+    // Checks that both entries match and are strong enough, creates the store with adminName as
+    // its first user (an admin) and loads the bundled plan. On failure nothing is left behind
+    // and the error says what to do.
+    Result<access::Session> createStore(const std::string& adminName, std::string_view passphrase, std::string_view repeated);
+    // Unlocks as user (empty: the first user).
+    Result<access::Session> unlock(const std::string& user, std::string_view passphrase);
+    // The users who have a key slot (for the login dialog's list); empty when unreadable.
+    std::vector<std::string> knownUsers() const;
 
     // The sentence shown to the user for an error (translated), never a bare code.
     static std::string messageFor(const Error& e);

@@ -13,6 +13,8 @@ const char* errorCodeName(ErrorCode code)
     case ErrorCode::StoreMissing: return "store_missing";
     case ErrorCode::StoreDamaged: return "store_damaged";
     case ErrorCode::StoreTooNew: return "store_too_new";
+    case ErrorCode::PermissionDenied: return "permission_denied";
+    case ErrorCode::LockedOut: return "locked_out";
     case ErrorCode::Io: return "io";
     case ErrorCode::Internal: return "internal";
     }

@@ -15,6 +15,8 @@ enum class ErrorCode {
     StoreMissing,      // no store at the path
     StoreDamaged,      // the store or its key file is damaged
     StoreTooNew,       // written by a newer program
+    PermissionDenied,  // the user's role does not allow the action
+    LockedOut,         // too many wrong passphrases: wait before the next attempt
     Io,                // the operating system refused a file operation
     Internal,          // a library failed in an unexpected way (details in the message)
 };

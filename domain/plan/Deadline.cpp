@@ -133,7 +133,7 @@ std::optional<Deadline> parseDeadlineText(std::string_view vietnamese)
         if (!y || *y < 1000) {
             return std::nullopt;
         }
-        char period[8];
+        char period[24];
         std::snprintf(period, sizeof period, "%04d-%02d", *y, *m);
         return Deadline{DeadlineKind::Month, std::string(period), std::nullopt, Date::lastDayOfMonth(*y, *m)};
     }

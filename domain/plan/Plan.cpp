@@ -47,10 +47,10 @@ const char* unitRoleName(UnitRole r)
     return r == UnitRole::Lead ? "lead" : "coordinating";
 }
 
-const Unit* Plan::findUnit(const std::string& id) const
+const Unit* Plan::findUnit(const std::string& unitId) const
 {
     for (const auto& u : units) {
-        if (u.id == id) {
+        if (u.id == unitId) {
             return &u;
         }
     }

@@ -84,7 +84,7 @@ struct Plan {
     std::vector<Unit> units;
     std::vector<Model> models;
 
-    const Unit* findUnit(const std::string& id) const;
+    const Unit* findUnit(const std::string& unitId) const;
     const Model* findModel(int number) const;
 };
 

@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "audit/AuditLog.h"
 #include "text/Text.h"
 
 namespace da06::plan {
@@ -15,8 +16,9 @@ std::string modelSearchText(const Model& m)
 
 } // namespace
 
-Result<ImportSummary> PlanRepository::importPlan(const Plan& plan)
+Result<ImportSummary> PlanRepository::importPlan(const Plan& plan, const access::Actor& actor)
 {
+    DA06_CHECK(access::require(actor, access::Permission::ImportPlan, "import a plan"));
     store::Transaction tx(m_db);
     DA06_CHECK(tx.begin());
     ImportSummary summary;
@@ -121,6 +123,7 @@ Result<ImportSummary> PlanRepository::importPlan(const Plan& plan)
     DA06_TRY(setCurrent, m_db.prepare("INSERT OR REPLACE INTO setting (key, value) VALUES ('current_plan', ?)"));
     setCurrent->bind(1, plan.id);
     DA06_CHECK(setCurrent->run());
+    DA06_CHECK(audit::append(m_db, m_clock, actor, summary.replaced ? "plan.replace" : "plan.import", "plan:" + plan.id));
     DA06_CHECK(tx.commit());
     return summary;
 }

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "access/Access.h"
 #include "core/Clock.h"
 #include "core/Error.h"
 #include "plan/Plan.h"
@@ -55,7 +56,8 @@ public:
     PlanRepository(store::Database& db, const Clock& clock) : m_db(db), m_clock(clock) {}
 
     // All or nothing: on any error the store is unchanged. The imported plan becomes current.
-    Result<ImportSummary> importPlan(const Plan& plan);
+    // Needs Permission::ImportPlan; audited as "plan.import".
+    Result<ImportSummary> importPlan(const Plan& plan, const access::Actor& actor);
 
     // The current plan (the last imported), or nullopt when none was imported.
     Result<std::optional<PlanInfo>> currentPlan();

@@ -240,6 +240,27 @@ Result<std::int64_t> Database::queryInt(std::string_view sql)
     return *row ? st->columnInt(0) : 0;
 }
 
+Status Database::copyTo(Database& dest)
+{
+    sqlite3_backup* b = sqlite3_backup_init(dest.m_db, "main", m_db, "main");
+    if (!b) {
+        return std::unexpected(dest.lastError("cannot start the copy"));
+    }
+    int rc = SQLITE_OK;
+    for (int attempt = 0; attempt < 200; ++attempt) {
+        rc = sqlite3_backup_step(b, -1);
+        if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED) {
+            break;
+        }
+        sqlite3_sleep(50);
+    }
+    sqlite3_backup_finish(b);
+    if (rc != SQLITE_DONE) {
+        return std::unexpected(dest.lastError("the copy failed"));
+    }
+    return {};
+}
+
 std::int64_t Database::lastInsertId() const
 {
     return sqlite3_last_insert_rowid(m_db);

@@ -76,6 +76,9 @@ public:
     Status exec(std::string_view sql);
     Result<Statement> prepare(std::string_view sql);
     Result<std::int64_t> queryInt(std::string_view sql);
+    // Copies the whole database into dest (same key and page size) in one step, under a read
+    // transaction: a consistent snapshot while other connections keep writing.
+    Status copyTo(Database& dest);
     std::int64_t lastInsertId() const;
     int changes() const;
     const std::filesystem::path& path() const { return m_path; }

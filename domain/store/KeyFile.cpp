@@ -1,5 +1,6 @@
 #include "store/KeyFile.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <memory>
@@ -136,12 +137,45 @@ Status KeyFile::setSlot(const SecretBuffer& dataKey, const std::string& user, st
     }
     for (auto& existing : m_slots) {
         if (existing.user == user) {
-            existing = std::move(slot);
+            existing = std::move(slot);   // a new passphrase also clears the brake
             return {};
         }
     }
     m_slots.push_back(std::move(slot));
     return {};
+}
+
+long long lockoutDelaySeconds(int failedAttempts)
+{
+    if (failedAttempts < kFreeAttempts) {
+        return 0;
+    }
+    const int doublings = std::min(failedAttempts - kFreeAttempts, 7);
+    return std::min(30LL << doublings, 3600LL);
+}
+
+KeySlot* KeyFile::findSlot(const std::string& user)
+{
+    for (auto& s : m_slots) {
+        if (user.empty() || s.user == user) {
+            return &s;
+        }
+    }
+    return nullptr;
+}
+
+Status KeyFile::removeSlot(const std::string& user)
+{
+    for (auto it = m_slots.begin(); it != m_slots.end(); ++it) {
+        if (it->user == user) {
+            if (m_slots.size() == 1) {
+                return fail(ErrorCode::Usage, "the last user of a store cannot be removed");
+            }
+            m_slots.erase(it);
+            return {};
+        }
+    }
+    return fail(ErrorCode::NotFound, "there is no user \"" + user + "\" in this store");
 }
 
 Result<SecretBuffer> KeyFile::unlock(const std::string& user, std::string_view passphrase) const
@@ -243,6 +277,12 @@ Result<KeyFile> KeyFile::load(const std::filesystem::path& path)
         slot.nonce = *nonceBytes;
         slot.ciphertext = *ctBytes;
         slot.tag = *tagBytes;
+        if (const auto* failed = s.find("failed_attempts"); failed && failed->isInteger()) {
+            slot.failedAttempts = static_cast<int>(failed->asInteger());
+        }
+        if (const auto* retry = s.find("retry_after"); retry && retry->isInteger()) {
+            slot.retryAfter = retry->asInteger();
+        }
         kf.m_slots.push_back(std::move(slot));
     }
     return kf;
@@ -269,6 +309,8 @@ Status KeyFile::save(const std::filesystem::path& path) const
         wrap.set("ciphertext", base64(s.ciphertext));
         wrap.set("tag", base64(s.tag));
         slot.set("wrap", std::move(wrap));
+        slot.set("failed_attempts", s.failedAttempts);
+        slot.set("retry_after", s.retryAfter);
         slots.push(std::move(slot));
     }
     root.set("slots", std::move(slots));

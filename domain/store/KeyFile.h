@@ -23,7 +23,16 @@ struct KeySlot {
     std::vector<unsigned char> nonce;       // 12 bytes
     std::vector<unsigned char> ciphertext;  // 32 bytes
     std::vector<unsigned char> tag;         // 16 bytes
+    // Brute-force brake, kept here because it must work before the store is unlocked and
+    // survive a restart: wrong passphrases since the last success, and the time (seconds since
+    // 1970) before which no attempt is tried.
+    int failedAttempts = 0;
+    long long retryAfter = 0;
 };
+
+// Wrong passphrases allowed before attempts must wait; the wait doubles with each further one.
+inline constexpr int kFreeAttempts = 5;
+long long lockoutDelaySeconds(int failedAttempts);   // 0 below kFreeAttempts; 30 s, 60 s, … up to 1 h
 
 class KeyFile {
 public:
@@ -43,6 +52,9 @@ public:
 
     // Adds or replaces the slot of user.
     Status setSlot(const SecretBuffer& dataKey, const std::string& user, std::string_view passphrase);
+    // NotFound when user has no slot; refuses to remove the last slot.
+    Status removeSlot(const std::string& user);
+    KeySlot* findSlot(const std::string& user);   // empty user: the first slot
 
     const std::string& storeId() const { return m_storeId; }
     const std::vector<KeySlot>& slots() const { return m_slots; }

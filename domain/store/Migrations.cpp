@@ -2,6 +2,7 @@
 // SQLCipher 3.4.1 is SQLite 3.15.2: no UPSERT, no window functions, no RETURNING.
 #include "store/Store.h"
 #include "text/Text.h"
+#include "work/WorkSchema.h"
 
 namespace da06::store {
 
@@ -133,6 +134,37 @@ Status v2SearchText(Database& db)
     return {};
 }
 
+// Users with their roles (the key slots beside the database hold one slot per user), and the
+// hash-chained audit log with its head.
+Status v3UsersAndAudit(Database& db)
+{
+    return db.exec(R"SQL(
+CREATE TABLE app_user (
+    id                     INTEGER PRIMARY KEY,
+    name                   TEXT NOT NULL UNIQUE,
+    role                   TEXT NOT NULL CHECK (role IN ('admin','staff','checker','coordinator')),
+    created_at             TEXT NOT NULL,
+    passphrase_changed_at  TEXT
+);
+CREATE TABLE audit_log (
+    seq        INTEGER PRIMARY KEY,
+    at         TEXT NOT NULL,
+    user       TEXT NOT NULL,
+    action     TEXT NOT NULL,
+    object     TEXT NOT NULL,
+    prev_hash  TEXT NOT NULL,
+    hash       TEXT NOT NULL
+);
+CREATE INDEX audit_log_by_time ON audit_log(at);
+CREATE TABLE audit_head (
+    id    INTEGER PRIMARY KEY CHECK (id = 1),
+    seq   INTEGER NOT NULL,
+    hash  TEXT NOT NULL
+);
+INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '');
+)SQL");
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations()
@@ -140,6 +172,8 @@ const std::vector<Migration>& migrations()
     static const std::vector<Migration> all = {
         {1, "plan, units and models", v1Initial},
         {2, "diacritic-insensitive search text", v2SearchText},
+        {3, "users, roles and the audit log", v3UsersAndAudit},
+        {4, "plan execution: units, assignments, tasks, change log", work::migrateWork},
     };
     return all;
 }

@@ -54,6 +54,40 @@ std::filesystem::path Store::defaultPath()
 #endif
 }
 
+Status Store::setKeySlot(const std::string& user, std::string_view passphrase)
+{
+    DA06_TRY(keys, keyFile());
+    DA06_CHECK(keys->setSlot(m_dataKey, user, passphrase));
+    return keys->save(KeyFile::pathFor(m_path));
+}
+
+Result<Database> Store::openCopyTarget(const std::filesystem::path& path) const
+{
+    auto db = Database::open(path, Database::Mode::Create, &m_dataKey);
+    if (db) {
+        restrictPermissions(path);
+    }
+    return db;
+}
+
+Status Store::checkIntegrity()
+{
+    DA06_TRY(st, m_db.prepare("PRAGMA integrity_check;"));
+    DA06_TRY(row, st->step());
+    if (!*row || st->columnText(0) != "ok") {
+        return fail(ErrorCode::StoreDamaged, "the store " + m_path.string() + " fails its integrity check" +
+                                                 (*row ? ": " + st->columnText(0) : std::string()));
+    }
+    return {};
+}
+
+Status Store::removeKeySlot(const std::string& user)
+{
+    DA06_TRY(keys, keyFile());
+    DA06_CHECK(keys->removeSlot(user));
+    return keys->save(KeyFile::pathFor(m_path));
+}
+
 Status Store::migrate(Database& db, int from, int to)
 {
     if (from >= to) {
@@ -135,6 +169,7 @@ Result<Store> Store::create(const std::filesystem::path& path, std::string_view 
     store.m_path = path;
     store.m_schemaVersion = version;
     store.m_user = options.user;
+    store.m_dataKey = std::move(dataKey);
     return store;
 }
 
@@ -155,12 +190,37 @@ Result<Store> Store::open(const std::filesystem::path& path, std::string_view pa
         }
         return std::unexpected(keys.error());
     }
-    auto dataKey = keys->unlock(options.user, passphrase);
+    SystemClock systemClock;
+    const Clock& clock = options.clock ? *options.clock : systemClock;
+    const long long now = std::chrono::duration_cast<std::chrono::seconds>(clock.now().time_since_epoch()).count();
+    KeySlot* slot = keys->findSlot(options.user);
+    if (!slot) {
+        return fail(ErrorCode::NotFound, "there is no user \"" + options.user + "\" in this store");
+    }
+    if (slot->failedAttempts >= kFreeAttempts && now < slot->retryAfter) {
+        return fail(ErrorCode::LockedOut, "too many wrong passphrases for \"" + slot->user + "\": wait " +
+                                              std::to_string(slot->retryAfter - now) + " seconds before the next attempt");
+    }
+    auto dataKey = keys->unlock(slot->user, passphrase);
     if (!dataKey) {
+        if (dataKey.error().code == ErrorCode::WrongPassphrase) {
+            ++slot->failedAttempts;
+            slot->retryAfter = now + lockoutDelaySeconds(slot->failedAttempts);
+            (void)keys->save(KeyFile::pathFor(path));
+            const int left = kFreeAttempts - slot->failedAttempts;
+            return fail(ErrorCode::WrongPassphrase,
+                        left > 0 ? "the passphrase is wrong (" + std::to_string(left) + " more attempts before a wait)"
+                                 : "the passphrase is wrong; the next attempt must wait " +
+                                       std::to_string(lockoutDelaySeconds(slot->failedAttempts)) + " seconds");
+        }
         return std::unexpected(dataKey.error());
     }
+    if (slot->failedAttempts != 0) {
+        slot->failedAttempts = 0;
+        slot->retryAfter = 0;
+        (void)keys->save(KeyFile::pathFor(path));
+    }
     auto db = Database::open(path, Database::Mode::ReadWrite, &*dataKey);
-    dataKey->clear();
     if (!db) {
         return std::unexpected(db.error());
     }
@@ -212,7 +272,8 @@ Result<Store> Store::open(const std::filesystem::path& path, std::string_view pa
     store.m_db = std::move(*db);
     store.m_path = path;
     store.m_schemaVersion = current;
-    store.m_user = options.user.empty() ? keys->slots().front().user : options.user;
+    store.m_user = slot->user;
+    store.m_dataKey = std::move(*dataKey);
     return store;
 }
 

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/Clock.h"
 #include "core/Error.h"
 #include "store/Database.h"
 #include "store/KeyFile.h"
@@ -32,8 +33,9 @@ struct CreateOptions {
 };
 
 struct OpenOptions {
-    std::string user;        // empty: the first slot
-    bool migrate = true;     // false: refuse a file that needs migrating (read-only tools)
+    std::string user;              // empty: the first slot
+    bool migrate = true;           // false: refuse a file that needs migrating (read-only tools)
+    const Clock* clock = nullptr;  // for the brute-force brake; nullptr: the system clock
 };
 
 class Store {
@@ -44,13 +46,24 @@ public:
     // Refuses to overwrite: an existing store or key file → AlreadyExists.
     static Result<Store> create(const std::filesystem::path& path, std::string_view passphrase, const CreateOptions& options = {});
     // Missing → StoreMissing; wrong passphrase → WrongPassphrase; damaged → StoreDamaged;
-    // written by a newer program → StoreTooNew. Never creates anything.
+    // written by a newer program → StoreTooNew. Never creates anything. After kFreeAttempts
+    // wrong passphrases for a user, attempts before the slot's retry time → LockedOut.
     static Result<Store> open(const std::filesystem::path& path, std::string_view passphrase, const OpenOptions& options = {});
 
     Database& db() { return m_db; }
     const std::filesystem::path& path() const { return m_path; }
     int schemaVersion() const { return m_schemaVersion; }
     const std::string& user() const { return m_user; }
+    // Adds or replaces the key slot of user (the data key wrapped under passphrase) and saves the
+    // key file atomically. Removing: the slot of user is deleted.
+    Status setKeySlot(const std::string& user, std::string_view passphrase);
+    Status removeKeySlot(const std::string& user);
+    // A new, empty database file keyed with this store's data key (the target of a backup copy).
+    Result<Database> openCopyTarget(const std::filesystem::path& path) const;
+    // PRAGMA integrity_check over every page and index (slower than the quick check of open()).
+    Status checkIntegrity();
+    // The key file as it was read when the store was opened (slots, brake counters).
+    Result<KeyFile> keyFile() const { return KeyFile::load(KeyFile::pathFor(m_path)); }
 
     // The default store of this user: $XDG_DATA_HOME/da06/store.da06 (~/.local/share/…) on
     // Linux, %APPDATA%\DA06\store.da06 on Windows. DA06_STORE overrides it.
@@ -61,6 +74,7 @@ private:
     static Status migrate(Database& db, int from, int to);
 
     Database m_db;
+    SecretBuffer m_dataKey;   // kept while open, to wrap new key slots; wiped on close
     std::filesystem::path m_path;
     int m_schemaVersion = 0;
     std::string m_user;

@@ -28,15 +28,15 @@ echo "Xvfb on $DISPLAY"
 "$BIN/da06-desk" --store "$WORK/store.da06" >"$WORK/desk.log" 2>&1 &
 DESK_PID=$!
 
-# Wait for the main window (its title starts with "DA06 Desk").
-found=""
+# Wait for the main window.
+. "$(dirname "$0")/xwin.sh"
 for _ in $(seq 1 150); do
-  if xwininfo -root -tree 2>/dev/null | grep -q '"DA06 Desk'; then found=1; break; fi
+  main_shown && break
   kill -0 "$DESK_PID" 2>/dev/null || { echo "da06-desk exited early:"; cat "$WORK/desk.log"; exit 1; }
   sleep 0.2
 done
-[ -n "$found" ] || { echo "no DA06 Desk window after 30 s"; cat "$WORK/desk.log"; exit 1; }
-xwininfo -root -tree | grep '"DA06 Desk' | head -n 3
+main_shown || { echo "no DA06 Desk main window after 30 s"; cat "$WORK/desk.log"; exit 1; }
+echo "main window: $(viewable | tr '\n' ' ')"
 sleep 2   # let it paint
 
 import -window root "$SHOT"

@@ -219,4 +219,72 @@ BOOST_AUTO_TEST_CASE(init_refuses_without_passphrase_and_short_passphrase)
     BOOST_TEST(!std::filesystem::exists(store));
 }
 
+BOOST_AUTO_TEST_CASE(users_audit_backup_and_restore)
+{
+    init();
+    auto as = [&](const std::string& user, const std::string& pass, std::vector<std::string> args,
+                  const std::string& newPass = "") {
+        args.insert(args.begin(), {"--store", store.string(), "--user", user});
+        std::map<std::string, std::string> env{{"DA06_PASSPHRASE", pass}};
+        if (!newPass.empty()) {
+            env["DA06_NEW_PASSPHRASE"] = newPass;
+        }
+        auto r = test::runProgram(bin(), args, env);
+        BOOST_TEST(r.out.find(pass) == std::string::npos);
+        BOOST_TEST(r.err.find(pass) == std::string::npos);
+        return r;
+    };
+    BOOST_TEST(as("admin", kPass, {"user", "add", "lan", "--role", "staff"}, "mat khau cua lan").exitCode == 0);
+    BOOST_TEST(as("admin", kPass, {"user", "add", "lan", "--role", "staff"}, "mat khau cua lan").exitCode == 1);
+    BOOST_TEST(as("admin", kPass, {"user", "add", "minh", "--role", "boss"}, "mat khau cua minh").exitCode == 2);
+    BOOST_TEST(as("admin", kPass, {"user", "add", "minh"}, "mat khau cua minh").exitCode == 2);
+    const json::Value users = jsonOf(as("admin", kPass, {"user", "list", "--json"}));
+    BOOST_REQUIRE(users.asArray().size() == 2u);
+    BOOST_TEST(users.asArray()[1].find("role")->asString() == "staff");
+
+    // A staff member: may read the plan, may not manage users, read the audit log or back up.
+    BOOST_TEST(as("lan", "mat khau cua lan", {"plan", "list"}).exitCode == 0);
+    for (const auto& cmd : std::vector<std::vector<std::string>>{{"user", "list"}, {"audit", "verify"},
+                                                                 {"backup", "--to", (dir / "x.bak").string()},
+                                                                 {"user", "remove", "admin"}}) {
+        auto r = as("lan", "mat khau cua lan", cmd);
+        BOOST_TEST(r.exitCode == 10, cmd.front() << ": " << r.err);
+        BOOST_TEST(r.err.find("may not") != std::string::npos);
+    }
+    BOOST_TEST(as("lan", "mat khau sai", {"plan", "list"}).exitCode == 3);
+    // The staff member changes their own passphrase.
+    BOOST_TEST(as("lan", "mat khau cua lan", {"user", "passwd"}, "mat khau moi cua lan").exitCode == 0);
+    BOOST_TEST(as("lan", "mat khau moi cua lan", {"plan", "list"}).exitCode == 0);
+
+    // The audit log records all of it and verifies.
+    const json::Value verify = jsonOf(as("admin", kPass, {"audit", "verify", "--json"}));
+    BOOST_TEST(verify.find("ok")->asBool());
+    BOOST_TEST(verify.find("entries")->asInteger() >= 5);
+    const json::Value entries = jsonOf(as("admin", kPass, {"audit", "list", "--json", "--since", "2020-01-01"}));
+    std::string actions;
+    for (const auto& e : entries.asArray()) {
+        actions += e.find("action")->asString() + " ";
+    }
+    BOOST_TEST(actions.find("plan.import") != std::string::npos);
+    BOOST_TEST(actions.find("user.add:staff") != std::string::npos);
+    BOOST_TEST(actions.find("user.passwd") != std::string::npos);
+    BOOST_TEST(as("admin", kPass, {"audit", "list", "--since", "2024-02-30"}).exitCode == 2);
+
+    // Backup, a change, restore: the change is gone, the old store is kept aside.
+    BOOST_TEST(as("admin", kPass, {"backup", "--to", (dir / "b.da06bak").string()}).exitCode == 0);
+    BOOST_TEST(as("admin", kPass, {"user", "remove", "lan"}).exitCode == 0);
+    auto restored = as("admin", kPass, {"restore", "--from", (dir / "b.da06bak").string()});
+    BOOST_TEST(restored.exitCode == 0, restored.err);
+    BOOST_TEST(restored.out.find("kept as") != std::string::npos);
+    BOOST_TEST(jsonOf(as("admin", kPass, {"user", "list", "--json"})).asArray().size() == 2u);
+    // A damaged backup is refused and changes nothing.
+    std::string bytes = test::readFile(dir / "b.da06bak");
+    bytes[bytes.size() - 100] ^= 0x01;
+    test::writeFile(dir / "bad.da06bak", bytes);
+    auto bad = as("admin", kPass, {"restore", "--from", (dir / "bad.da06bak").string()});
+    BOOST_TEST(bad.exitCode == 5);
+    BOOST_TEST(bad.err.find("checksum") != std::string::npos, bad.err);
+    BOOST_TEST(as("admin", kPass, {"restore", "--from", (dir / "none.da06bak").string()}).exitCode == 4);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -16,6 +16,7 @@ using namespace da06::store;
 namespace {
 
 const char* const kPass = "mot hai ba bon nam sau";
+const access::Actor kAdmin{"admin", access::Role::Admin, {}};
 
 plan::Plan bundledPlan()
 {
@@ -28,7 +29,7 @@ void createWithPlan(const std::filesystem::path& path)
     BOOST_REQUIRE_MESSAGE(st, (st ? "" : st.error().message));
     SystemClock clock;
     plan::PlanRepository repo(st->db(), clock);
-    BOOST_REQUIRE(repo.importPlan(bundledPlan()));
+    BOOST_REQUIRE(repo.importPlan(bundledPlan(), kAdmin));
 }
 
 void flipByte(const std::filesystem::path& p, std::streamoff offset)
@@ -125,7 +126,7 @@ BOOST_AUTO_TEST_CASE(no_plaintext_on_disk)
     BOOST_REQUIRE(st);
     SystemClock clock;
     plan::PlanRepository repo(st->db(), clock);
-    BOOST_REQUIRE(repo.importPlan(plan));
+    BOOST_REQUIRE(repo.importPlan(plan, kAdmin));
     auto scan = [&](const char* when) {
         for (const auto& file : std::filesystem::directory_iterator(dir.path())) {
             const std::string bytes = test::readFile(file.path());
@@ -286,7 +287,7 @@ BOOST_AUTO_TEST_CASE(an_import_that_fails_midway_changes_nothing)
     plan.units.push_back(plan::Unit{"don-vi-moi", "Đơn vị mới", "other", std::nullopt, {}});
     SystemClock clock;
     plan::PlanRepository repo(st->db(), clock);
-    auto r = repo.importPlan(plan);
+    auto r = repo.importPlan(plan, kAdmin);
     BOOST_REQUIRE(!r);
     BOOST_TEST(*st->db().queryInt("SELECT COUNT(*) FROM unit") == units);
     BOOST_TEST(*st->db().queryInt("SELECT COUNT(*) FROM model") == models);
@@ -306,7 +307,7 @@ BOOST_AUTO_TEST_CASE(reimport_replaces_the_plan_of_the_same_id)
     plan::PlanRepository repo(st->db(), clock);
     auto plan = bundledPlan();
     plan.models.pop_back();
-    auto r = repo.importPlan(plan);
+    auto r = repo.importPlan(plan, kAdmin);
     BOOST_REQUIRE(r);
     BOOST_TEST(r->replaced);
     BOOST_TEST(r->unitsAdded == 0);

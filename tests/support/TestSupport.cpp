@@ -1,5 +1,7 @@
 #include "TestSupport.h"
 
+#include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
@@ -63,6 +65,126 @@ std::filesystem::path binaryDir()
 std::filesystem::path seedDocument()
 {
     return std::filesystem::weakly_canonical(std::filesystem::path(DA06_SEED_DOCUMENT));
+}
+
+Child::Child(const std::filesystem::path& program, const std::vector<std::string>& args,
+             const std::map<std::string, std::string>& env)
+{
+    int outPipe[2];
+    if (pipe(outPipe) != 0) {
+        throw std::runtime_error("pipe failed");
+    }
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_adddup2(&fa, outPipe[1], 1);
+    posix_spawn_file_actions_addclose(&fa, outPipe[0]);
+    posix_spawn_file_actions_addclose(&fa, outPipe[1]);
+    std::vector<std::string> argStore{program.string()};
+    argStore.insert(argStore.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& a : argStore) {
+        argv.push_back(a.data());
+    }
+    argv.push_back(nullptr);
+    std::vector<std::string> envStore;
+    for (const char* keep : {"PATH", "HOME", "TMPDIR"}) {
+        if (const char* v = std::getenv(keep)) {
+            envStore.push_back(std::string(keep) + "=" + v);
+        }
+    }
+    for (const auto& [k, v] : env) {
+        envStore.push_back(k + "=" + v);
+    }
+    std::vector<char*> envp;
+    for (auto& e : envStore) {
+        envp.push_back(e.data());
+    }
+    envp.push_back(nullptr);
+    pid_t pid = 0;
+    const int rc = posix_spawn(&pid, program.c_str(), &fa, nullptr, argv.data(), envp.data());
+    posix_spawn_file_actions_destroy(&fa);
+    close(outPipe[1]);
+    if (rc != 0) {
+        close(outPipe[0]);
+        throw std::runtime_error("cannot start " + program.string());
+    }
+    m_pid = pid;
+    m_out = outPipe[0];
+}
+
+Child::~Child()
+{
+    if (!m_exited && m_pid > 0) {
+        ::kill(m_pid, SIGKILL);
+        waitpid(m_pid, &m_status, 0);
+    }
+    if (m_out >= 0) {
+        close(m_out);
+    }
+}
+
+void Child::pump(int timeoutMs)
+{
+    if (m_out < 0) {
+        return;
+    }
+    pollfd fd{m_out, POLLIN, 0};
+    if (poll(&fd, 1, timeoutMs) <= 0) {
+        return;
+    }
+    char buf[8192];
+    const ssize_t n = read(m_out, buf, sizeof buf);
+    if (n <= 0) {
+        close(m_out);
+        m_out = -1;
+        return;
+    }
+    m_partial.append(buf, static_cast<std::size_t>(n));
+    std::size_t pos;
+    while ((pos = m_partial.find('\n')) != std::string::npos) {
+        m_lines.push_back(m_partial.substr(0, pos));
+        m_partial.erase(0, pos + 1);
+    }
+}
+
+bool Child::waitForLine(const std::string& text, int timeoutMs)
+{
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeoutMs);
+    std::size_t seen = 0;
+    while (std::chrono::steady_clock::now() < deadline && m_out >= 0) {
+        for (; seen < m_lines.size(); ++seen) {
+            if (m_lines[seen] == text) {
+                return true;
+            }
+        }
+        pump(20);
+    }
+    for (; seen < m_lines.size(); ++seen) {
+        if (m_lines[seen] == text) {
+            return true;
+        }
+    }
+    return false;
+}
+
+void Child::kill9()
+{
+    if (!m_exited && m_pid > 0) {
+        ::kill(m_pid, SIGKILL);
+    }
+}
+
+int Child::wait()
+{
+    while (m_out >= 0) {
+        pump(100);
+    }
+    if (!m_exited) {
+        waitpid(m_pid, &m_status, 0);
+        m_exited = true;
+    }
+    return WIFEXITED(m_status) ? WEXITSTATUS(m_status) : 128 + WTERMSIG(m_status);
 }
 
 RunResult runProgram(const std::filesystem::path& program, const std::vector<std::string>& args,

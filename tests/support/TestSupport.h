@@ -55,6 +55,34 @@ struct RunResult {
     std::string err;
 };
 
+// A child process whose standard output is read line by line while it runs.
+class Child {
+public:
+    Child(const std::filesystem::path& program, const std::vector<std::string>& args,
+          const std::map<std::string, std::string>& env = {});
+    ~Child();   // kills the child with SIGKILL if it still runs
+    Child(const Child&) = delete;
+    Child& operator=(const Child&) = delete;
+
+    // Reads what is available within timeoutMs; returns complete lines read (appended to lines()).
+    void pump(int timeoutMs);
+    // Reads until a line equal to text appears or timeoutMs passes.
+    bool waitForLine(const std::string& text, int timeoutMs);
+    void kill9();
+    // Waits for the exit (reading the rest of the output); returns the exit code or 128+signal.
+    int wait();
+    const std::vector<std::string>& lines() const { return m_lines; }
+    int pid() const { return m_pid; }
+
+private:
+    int m_pid = -1;
+    int m_out = -1;
+    std::string m_partial;
+    std::vector<std::string> m_lines;
+    bool m_exited = false;
+    int m_status = 0;
+};
+
 // Runs program with args and extra environment (NAME=value, added to a minimal environment),
 // optional standard input; waits for it.
 RunResult runProgram(const std::filesystem::path& program, const std::vector<std::string>& args,

@@ -60,25 +60,34 @@ BOOST_AUTO_TEST_CASE(first_start_then_unlock)
     StartupPresenter startup(dir / "data" / "store.da06", clock);
     BOOST_TEST(startup.isFirstStart());
 
-    auto mismatch = startup.createStore(kPass, "something else entirely");
+    auto badName = startup.createStore("Nguyễn An", kPass, kPass);
+    BOOST_REQUIRE(!badName);
+    auto mismatch = startup.createStore("admin", kPass, "something else entirely");
     BOOST_REQUIRE(!mismatch);
     BOOST_TEST(StartupPresenter::messageFor(mismatch.error()).find("differ") != std::string::npos);
-    auto weak = startup.createStore("short", "short");
+    auto weak = startup.createStore("admin", "short", "short");
     BOOST_REQUIRE(!weak);
     BOOST_TEST(startup.isFirstStart());   // nothing was created by the refused attempts
 
     {
-        auto st = startup.createStore(kPass, kPass);
+        auto st = startup.createStore("lan", kPass, kPass);
         BOOST_REQUIRE_MESSAGE(st, (st ? "" : st.error().message));
-        plan::PlanRepository repo(st->db(), clock);
+        BOOST_TEST(st->actor.user == "lan");
+        BOOST_TEST((st->actor.role == access::Role::Admin));
+        plan::PlanRepository repo(st->store.db(), clock);
         BOOST_TEST((*repo.currentPlan())->modelCount == 42);
     }
+    BOOST_TEST(startup.knownUsers() == std::vector<std::string>{"lan"});
     BOOST_TEST(!startup.isFirstStart());
-    auto wrong = startup.unlock("not the passphrase");
+    auto wrong = startup.unlock("lan", "not the passphrase");
     BOOST_REQUIRE(!wrong);
     BOOST_TEST((wrong.error().code == ErrorCode::WrongPassphrase));
     BOOST_TEST(StartupPresenter::messageFor(wrong.error()).find("wrong") != std::string::npos);
-    BOOST_TEST(startup.unlock(kPass).has_value());
+    BOOST_TEST(startup.unlock("lan", kPass).has_value());
+    BOOST_TEST(startup.unlock("", kPass).has_value());
+    auto nobody = startup.unlock("minh", kPass);
+    BOOST_REQUIRE(!nobody);
+    BOOST_TEST((nobody.error().code == ErrorCode::NotFound));
 }
 
 BOOST_AUTO_TEST_CASE(models_grouped_searched_and_selected)
@@ -86,9 +95,9 @@ BOOST_AUTO_TEST_CASE(models_grouped_searched_and_selected)
     test::TempDir dir;
     FixedClock clock = FixedClock::at(Date{2024, 2, 20});
     StartupPresenter startup(dir / "store.da06", clock);
-    auto st = startup.createStore(kPass, kPass);
+    auto st = startup.createStore("admin", kPass, kPass);
     BOOST_REQUIRE(st);
-    plan::PlanRepository repo(st->db(), clock);
+    plan::PlanRepository repo(st->store.db(), clock);
     FakeModelsView view;
     ModelsPresenter p(view, repo);
     p.load();

@@ -1,0 +1,237 @@
+// da06 init, plan import|list|show, units list.
+#include <charconv>
+#include <filesystem>
+
+#include "Bundled.h"
+#include "cli/Commands.h"
+#include "cli/Terminal.h"
+#include "plan/PlanFile.h"
+#include "plan/PlanJson.h"
+#include "plan/PlanRepository.h"
+
+namespace da06::cli {
+
+namespace {
+
+std::string deadlineText(const plan::Deadline& d)
+{
+    switch (d.kind) {
+    case plan::DeadlineKind::Month:
+    case plan::DeadlineKind::Quarter: return d.due ? d.due->toVietnamese() : "?";
+    case plan::DeadlineKind::Recurring: return "thường xuyên";
+    case plan::DeadlineKind::Completed: return d.year ? "xong " + std::to_string(*d.year) : "đã xong";
+    }
+    return "";
+}
+
+std::string joined(const std::vector<std::string>& v, const char* sep = ", ")
+{
+    std::string s;
+    for (const auto& x : v) {
+        if (!s.empty()) {
+            s += sep;
+        }
+        s += x;
+    }
+    return s;
+}
+
+} // namespace
+
+int cmdInit(const Globals& g, Args& a, std::ostream& out, std::ostream& err)
+{
+    auto planFile = a.option("--plan");
+    if (!a.missingValue().empty() || !a.rest().empty()) {
+        return usageError(err, "usage: da06 init [--plan FILE]");
+    }
+    // Read and check the plan before anything is created.
+    auto plan = planFile ? plan::loadPlanFile(*planFile) : plan::loadPlanText(assets::bundledPlanJson());
+    if (!plan) {
+        return report(err, plan.error());
+    }
+    std::error_code ec;
+    if (std::filesystem::exists(g.store, ec) || std::filesystem::exists(store::KeyFile::pathFor(g.store), ec)) {
+        err << "da06: a store already exists at " << g.store.string() << "; it was left untouched\n";
+        return kExitFailure;
+    }
+    std::string why;
+    auto pass = readPassphrase("New passphrase for " + g.store.string() + ": ", true, why);
+    if (!pass) {
+        return usageError(err, why);
+    }
+    auto st = access::createStore(g.store, g.user.empty() ? "admin" : g.user, pass->view(), *g.clock);
+    pass->clear();
+    if (!st) {
+        return report(err, st.error());
+    }
+    plan::PlanRepository repo(st->store.db(), *g.clock);
+    auto summary = repo.importPlan(*plan, st->actor);
+    if (!summary) {
+        return report(err, summary.error());
+    }
+    out << "Created the store " << g.store.string() << " (admin: " << st->actor.user << ") with the plan " << summary->planId << " (" << summary->models
+        << " models, " << summary->unitsAdded << " units).\n";
+    return kExitOk;
+}
+
+int cmdPlan(const Globals& g, Args& a, std::ostream& out, std::ostream& err)
+{
+    auto& rest = a.rest();
+    if (rest.empty()) {
+        return usageError(err, "usage: da06 plan import FILE | plan list [--group G] [--json] | plan show N [--json]");
+    }
+    const std::string sub = rest.front();
+    rest.erase(rest.begin());
+
+    if (sub == "import") {
+        if (rest.size() != 1) {
+            return usageError(err, "usage: da06 plan import FILE");
+        }
+        // The file is checked completely before the store is touched.
+        auto plan = plan::loadPlanFile(rest.front());
+        if (!plan) {
+            return report(err, plan.error());
+        }
+        auto st = openSession(g);
+        if (!st) {
+            return report(err, st.error());
+        }
+        plan::PlanRepository repo(st->store.db(), *g.clock);
+        auto summary = repo.importPlan(*plan, st->actor);
+        if (!summary) {
+            return report(err, summary.error());
+        }
+        out << (summary->replaced ? "Replaced" : "Imported") << " the plan " << summary->planId << ": " << summary->models
+            << " models, " << summary->unitsAdded << " new units.\n";
+        return kExitOk;
+    }
+    if (sub == "list") {
+        const bool json = a.flag("--json");
+        auto group = a.option("--group");
+        auto search = a.option("--search");
+        if (!a.missingValue().empty() || !rest.empty()) {
+            return usageError(err, "usage: da06 plan list [--group A..E] [--search TEXT] [--json]");
+        }
+        auto st = openSession(g);
+        if (!st) {
+            return report(err, st.error());
+        }
+        plan::PlanRepository repo(st->store.db(), *g.clock);
+        if (group) {
+            auto groups = repo.groups();
+            if (!groups) {
+                return report(err, groups.error());
+            }
+            bool known = false;
+            for (const auto& gr : *groups) {
+                known = known || gr.code == *group;
+            }
+            if (!known) {
+                return usageError(err, "the plan has no group \"" + *group + "\"");
+            }
+        }
+        auto models = repo.models(plan::ModelFilter{group, search.value_or("")});
+        if (!models) {
+            return report(err, models.error());
+        }
+        if (json) {
+            json::Value arr = json::Array{};
+            for (const auto& m : *models) {
+                arr.push(plan::modelSummaryToJson(m));
+            }
+            out << arr.dump(2) << "\n";
+        } else {
+            std::string lastGroup;
+            for (const auto& sm : *models) {
+                if (sm.model.group != lastGroup) {
+                    lastGroup = sm.model.group;
+                    out << (out.tellp() > 0 ? "\n" : "") << sm.model.group << ". " << sm.groupTitle << "\n";
+                }
+                out << "  " << (sm.model.number < 10 ? " " : "") << sm.model.number << "  " << deadlineText(sm.model.deadline)
+                    << "  " << sm.model.title << "  [" << joined(sm.leadUnitNames) << "]\n";
+            }
+        }
+        return kExitOk;
+    }
+    if (sub == "show") {
+        const bool json = a.flag("--json");
+        if (rest.size() != 1) {
+            return usageError(err, "usage: da06 plan show N [--json]");
+        }
+        int number = 0;
+        const auto& s = rest.front();
+        auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), number);
+        if (ec != std::errc() || p != s.data() + s.size() || number < 1) {
+            return usageError(err, "a model number was expected, found \"" + s + "\"");
+        }
+        auto st = openSession(g);
+        if (!st) {
+            return report(err, st.error());
+        }
+        plan::PlanRepository repo(st->store.db(), *g.clock);
+        auto m = repo.model(number);
+        if (!m) {
+            return report(err, m.error());
+        }
+        if (json) {
+            out << plan::modelDetailToJson(*m).dump(2) << "\n";
+            return kExitOk;
+        }
+        const auto& md = m->model;
+        auto line = [&](const char* label, const std::optional<std::string>& v) {
+            if (v) {
+                out << label << ": " << *v << "\n";
+            }
+        };
+        out << "Mô hình " << md.number << " (nhóm " << md.group << ": " << m->groupTitle << ")\n" << md.title << "\n\n";
+        line("Đối tượng triển khai", md.target);
+        line("Mục tiêu", md.objective);
+        out << "Chủ trì: " << joined(m->leadUnitNames) << "\n";
+        if (!m->coordinatingUnitNames.empty()) {
+            out << "Phối hợp: " << joined(m->coordinatingUnitNames) << "\n";
+        }
+        line("Phân công (nguyên văn)", md.original.assignment);
+        line("Lực lượng triển khai", md.forces);
+        out << "Thời gian hoàn thành: " << deadlineText(md.deadline)
+            << (md.original.deadline ? " (" + *md.original.deadline + ")" : std::string()) << "\n";
+        if (!md.tools.empty()) {
+            out << "Công cụ triển khai: " << joined(md.tools) << "\n";
+        }
+        out << "Kinh phí: " << plan::fundingKindName(md.funding.kind)
+            << (md.original.funding ? " — " + *md.original.funding : std::string()) << "\n";
+        return kExitOk;
+    }
+    return usageError(err, "unknown plan command \"" + sub + "\"");
+}
+
+int cmdUnits(const Globals& g, Args& a, std::ostream& out, std::ostream& err)
+{
+    auto& rest = a.rest();
+    const bool json = a.flag("--json");
+    if (rest.size() != 1 || rest.front() != "list") {
+        return usageError(err, "usage: da06 units list [--json]");
+    }
+    auto st = openSession(g);
+    if (!st) {
+        return report(err, st.error());
+    }
+    plan::PlanRepository repo(st->store.db(), *g.clock);
+    auto units = repo.units();
+    if (!units) {
+        return report(err, units.error());
+    }
+    if (json) {
+        json::Value arr = json::Array{};
+        for (const auto& u : *units) {
+            arr.push(plan::unitToJson(u));
+        }
+        out << arr.dump(2) << "\n";
+    } else {
+        for (const auto& u : *units) {
+            out << u.id << "  " << u.name << "  (" << u.kind << ")\n";
+        }
+    }
+    return kExitOk;
+}
+
+} // namespace da06::cli

@@ -1,0 +1,28 @@
+#pragma once
+// Restoring a backup over the store: the copy is checked completely (it unlocks for an admin,
+// every page passes the integrity check, the audit chain verifies) before anything is replaced,
+// and the replaced store is kept aside.
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "access/Accounts.h"
+#include "core/Clock.h"
+#include "core/Error.h"
+#include "store/Backup.h"
+
+namespace da06::access {
+
+struct RestoreResult {
+    std::string backupCreated;      // when the backup was written
+    std::filesystem::path keptAside; // where the previous store went (empty if there was none)
+};
+
+// Writes a backup of the session's store (needs Permission::BackupRestore; audited).
+Result<store::BackupInfo> backupStore(Session& session, const std::filesystem::path& to, const Clock& clock);
+
+// user/passphrase: an admin of the backup. The store at storePath must not be open.
+Result<RestoreResult> restoreFromBackup(const std::filesystem::path& storePath, const std::filesystem::path& backupFile,
+                                        const std::string& user, std::string_view passphrase, const Clock& clock);
+
+} // namespace da06::access

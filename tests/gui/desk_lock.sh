@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The lock screen: da06-desk on a test store with a 3-second idle policy (DA06_IDLE_LOCK_SECONDS)
+# must hide its main window and show the lock dialog by itself; a screenshot of the lock screen
+# is kept. Then the program is closed.   desk_lock.sh BIN_DIR SCREENSHOT.png
+set -euo pipefail
+BIN=$1
+SHOT=$2
+WORK=$(mktemp -d)
+XVFB_PID=""
+DESK_PID=""
+cleanup() {
+  [ -n "$DESK_PID" ] && kill -9 "$DESK_PID" 2>/dev/null || true
+  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+export DA06_PASSPHRASE='mot hai ba bon nam sau'
+"$BIN/da06" --store "$WORK/store.da06" init >/dev/null
+exec 3>"$WORK/display"
+Xvfb -displayfd 3 -screen 0 1366x768x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
+XVFB_PID=$!
+for _ in $(seq 1 100); do [ -s "$WORK/display" ] && break; sleep 0.1; done
+export DISPLAY=":$(head -n1 "$WORK/display")"
+
+DA06_IDLE_LOCK_SECONDS=3 "$BIN/da06-desk" --store "$WORK/store.da06" >"$WORK/desk.log" 2>&1 &
+DESK_PID=$!
+. "$(dirname "$0")/xwin.sh"
+
+# The main window appears first …
+for _ in $(seq 1 150); do main_shown && break; sleep 0.2; done
+main_shown || { echo "no main window"; cat "$WORK/desk.log"; exit 1; }
+echo "main window shown: $(viewable | tr '\n' ' ')"
+# … then, with no input, the lock dialog replaces it.
+for _ in $(seq 1 100); do { dialog_shown && ! main_shown; } && break; sleep 0.2; done
+if main_shown; then echo "the main window is still visible: the desk did not lock"; viewable; exit 1; fi
+dialog_shown || { echo "no lock dialog"; exit 1; }
+echo "locked: the main window is hidden, the lock dialog is shown: $(viewable | tr '\n' ' ')"
+sleep 1
+import -window root "$SHOT"
+kill -9 "$DESK_PID"; DESK_PID=""
