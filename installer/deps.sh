@@ -9,10 +9,12 @@ BUILD_PACKAGES=(
   libwxgtk3.2-dev libsqlcipher-dev libcurl4-openssl-dev libpoco-dev libpcsclite-dev
   libzxing-dev libboost-test-dev libssl-dev libopenjp2-7-dev libeac-dev libutf8proc-dev
   libcairo2-dev libpango1.0-dev libxlsxwriter-dev libpq-dev gettext
+  # image files for the QR reader (PNG, JPEG; BMP is decoded by the project)
+  libpng-dev libjpeg62-turbo-dev
 )
 RUN_PACKAGES=(
   pcscd vsmartcard-vpcd xvfb xauth fonts-dejavu-core fonts-liberation2 postgresql
-  imagemagick qrencode zbar-tools poppler-utils procps
+  imagemagick qrencode zbar-tools poppler-utils procps x11-utils xdotool
 )
 
 missing=()

@@ -21,6 +21,7 @@
 #include "access/Policy.h"
 #include "access/Restore.h"
 #include "app/AuditDialog.h"
+#include "app/IdentityCheckPage.h"
 #include "app/ModelsPage.h"
 #include "app/PassphraseDialog.h"
 #include "app/UsersDialog.h"
@@ -34,6 +35,7 @@ enum {
     ID_Refresh = wxID_HIGHEST + 1,
     ID_Find,
     ID_PageModels,
+    ID_PageIdcheck,
     ID_Lock,
     ID_ChangePassphrase,
     ID_Users,
@@ -105,14 +107,26 @@ bool MainFrame::isAdmin() const
 void MainFrame::buildPages()
 {
     m_repo = std::make_unique<plan::PlanRepository>(m_session->store.db(), *m_clock);
+    auto status = [this](const wxString& text) { SetStatusText(text, kMessage); };
+    // The front desk comes first for checkers: the identity check is their daily work.
+    if (access::allows(m_session->actor.role, access::Permission::MakeChecks)) {
+        m_idcheck = new IdentityCheckPage(m_book, *m_clock);
+        m_idcheck->onStatus = status;
+        m_book->AddPage(m_idcheck, _("Identity check"));
+        m_nav->Append(_("Identity check"));
+    }
     m_models = new ModelsPage(m_book, *m_repo);
-    m_book->AddPage(m_models, _("Models"), true);
+    m_book->AddPage(m_models, _("Models"));
     m_nav->Append(_("Models"));
+    m_book->ChangeSelection(0);
     m_nav->SetSelection(0);
-    m_models->onStatus = [this](const wxString& text) { SetStatusText(text, kMessage); };
+    m_models->onStatus = status;
     m_models->refresh();
+    if (m_idcheck) {
+        m_idcheck->focusScan();
+    }
     auto plan = m_repo->currentPlan();
-    SetTitle(plan && *plan ? wxString::Format(_("DA06 Desk — plan %s"), wx((*plan)->id)) : _("DA06 Desk"));
+    SetTitle(plan && *plan ? wxString::Format(_("DA06 Desk - plan %s"), wx((*plan)->id)) : _("DA06 Desk"));
     updateStatus();
     auto* bar = GetMenuBar();
     const int admin = bar->FindMenu(_("&Administration"));
@@ -132,7 +146,20 @@ void MainFrame::tearDownPages()
         m_nav->Clear();
     }
     m_models = nullptr;
+    m_idcheck = nullptr;
     m_repo.reset();
+}
+
+void MainFrame::showPage(wxWindow* page)
+{
+    if (!page) {
+        return;
+    }
+    const int index = m_book->FindPage(page);
+    if (index != wxNOT_FOUND) {
+        m_book->ChangeSelection(static_cast<size_t>(index));
+        m_nav->SetSelection(index);
+    }
 }
 
 void MainFrame::noteActivity()
@@ -146,20 +173,21 @@ void MainFrame::buildMenus()
     file->Append(ID_Refresh, _("&Refresh\tF5"), _("Read the data again from the store"));
     file->AppendSeparator();
     file->Append(ID_Lock, _("&Lock\tCtrl+L"), _("Lock the desk until your passphrase is entered again"));
-    file->Append(ID_ChangePassphrase, _("Change my &passphrase…\tCtrl+Shift+P"), _("Change the passphrase you sign in with"));
+    file->Append(ID_ChangePassphrase, _("Change my &passphrase...\tCtrl+Shift+P"), _("Change the passphrase you sign in with"));
     file->AppendSeparator();
-    file->Append(ID_Backup, _("&Back up…\tCtrl+Shift+B"), _("Write an encrypted copy of the data store"));
-    file->Append(ID_Restore, _("&Restore…"), _("Replace the data store with a backup"));
+    file->Append(ID_Backup, _("&Back up...\tCtrl+Shift+B"), _("Write an encrypted copy of the data store"));
+    file->Append(ID_Restore, _("&Restore..."), _("Replace the data store with a backup"));
     file->AppendSeparator();
     file->Append(wxID_EXIT, _("E&xit\tCtrl+Q"), _("Close DA06 Desk"));
     auto* edit = new wxMenu;
-    edit->Append(ID_Find, _("&Find…\tCtrl+F"), _("Search the models"));
+    edit->Append(ID_Find, _("&Find...\tCtrl+F"), _("Search the models"));
     auto* view = new wxMenu;
+    view->Append(ID_PageIdcheck, _("&Identity check\tCtrl+2"), _("Check a citizen's identity card"));
     view->Append(ID_PageModels, _("&Models\tCtrl+1"), _("Show the models of the plan"));
     auto* admin = new wxMenu;
-    admin->Append(ID_Users, _("&Users…\tCtrl+Shift+U"), _("Add users, set passphrases and roles"));
-    admin->Append(ID_Audit, _("&Audit log…\tCtrl+Shift+A"), _("Browse and verify the audit log"));
-    admin->Append(ID_Policy, _("&Idle lock time…"), _("After how many minutes without use the desk locks itself"));
+    admin->Append(ID_Users, _("&Users...\tCtrl+Shift+U"), _("Add users, set passphrases and roles"));
+    admin->Append(ID_Audit, _("&Audit log...\tCtrl+Shift+A"), _("Browse and verify the audit log"));
+    admin->Append(ID_Policy, _("&Idle lock time..."), _("After how many minutes without use the desk locks itself"));
     auto* help = new wxMenu;
     help->Append(wxID_ABOUT, _("&About DA06 Desk\tF1"));
 
@@ -178,16 +206,18 @@ void MainFrame::buildMenus()
         }
     }, ID_Refresh);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-        m_book->ChangeSelection(0);
-        m_nav->SetSelection(0);
         if (m_models) {
+            showPage(m_models);
             m_models->focusSearch();
         }
     }, ID_Find);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { showPage(m_models); }, ID_PageModels);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-        m_book->ChangeSelection(0);
-        m_nav->SetSelection(0);
-    }, ID_PageModels);
+        if (m_idcheck) {
+            showPage(m_idcheck);
+            m_idcheck->focusScan();
+        }
+    }, ID_PageIdcheck);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { lockNow(); }, ID_Lock);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { onChangePassphrase(); }, ID_ChangePassphrase);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { onUsers(); }, ID_Users);
@@ -235,7 +265,11 @@ void MainFrame::lockNow()
         return;
     }
     m_idle.locked();
-    // Nothing of the desk's data stays on screen while it is locked.
+    // Nothing of the desk's data stays on screen while it is locked; the identity on the check
+    // page is forgotten.
+    if (m_idcheck) {
+        m_idcheck->clearForLock();
+    }
     Hide();
     const std::string user = m_session->actor.user;
     PassphraseDialog dlg(nullptr, PassphraseDialog::Mode::Lock, "", {}, user,
@@ -324,7 +358,7 @@ void MainFrame::onBackup()
         m_worker.join();
     }
     m_working = true;
-    auto* progress = new wxProgressDialog(_("Back up"), _("Writing an encrypted copy of the data store…"), 100, this,
+    auto* progress = new wxProgressDialog(_("Back up"), _("Writing an encrypted copy of the data store..."), 100, this,
                                           wxPD_APP_MODAL | wxPD_AUTO_HIDE);
     // The copy runs off the UI thread; the connection serializes access, so the window stays live.
     m_worker = std::thread([this, to, progress] {
@@ -408,7 +442,7 @@ void MainFrame::onAbout()
     wxAboutDialogInfo info;
     info.SetName("DA06 Desk");
     info.SetVersion(DA06_VERSION);
-    info.SetDescription(_("Desktop client for the agencies carrying out Project 06 (Đề án 06): the plan's models, "
+    info.SetDescription(_("Desktop client for the agencies carrying out Project 06: the plan's models, "
                           "identity checks and monthly reports, kept in an encrypted store on this computer."));
     info.SetCopyright(wxString::Format(_("Data store: %s"), m_storePath.string()));
     wxAboutBox(info, this);

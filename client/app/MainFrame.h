@@ -19,6 +19,7 @@ class wxSimplebook;
 namespace da06::app {
 
 class ModelsPage;
+class IdentityCheckPage;
 
 class MainFrame : public wxFrame {
 public:
@@ -44,6 +45,7 @@ private:
     void onBackup();
     void onRestore();
     bool isAdmin() const;
+    void showPage(wxWindow* page);
 
     std::optional<access::Session> m_session;
     std::unique_ptr<Clock> m_clock;
@@ -52,6 +54,7 @@ private:
     wxListBox* m_nav = nullptr;
     wxSimplebook* m_book = nullptr;
     ModelsPage* m_models = nullptr;
+    IdentityCheckPage* m_idcheck = nullptr;
     ui::IdleLock m_idle;
     wxTimer m_idleTimer;
     std::thread m_worker;   // backups run here; joined before the frame goes

@@ -26,9 +26,9 @@ void wipeString(std::string& s)
 wxString titleFor(PassphraseDialog::Mode mode)
 {
     switch (mode) {
-    case PassphraseDialog::Mode::Create: return _("DA06 Desk — first start");
-    case PassphraseDialog::Mode::Login: return _("DA06 Desk — sign in");
-    case PassphraseDialog::Mode::Lock: return _("DA06 Desk — locked");
+    case PassphraseDialog::Mode::Create: return _("DA06 Desk - first start");
+    case PassphraseDialog::Mode::Login: return _("DA06 Desk - sign in");
+    case PassphraseDialog::Mode::Lock: return _("DA06 Desk - locked");
     case PassphraseDialog::Mode::ChangeOwn: return _("Change your passphrase");
     case PassphraseDialog::Mode::SetForUser: return _("Set a new passphrase");
     }
@@ -174,7 +174,7 @@ void PassphraseDialog::onOk()
     e.passphrase = utf8(m_pass->GetValue());
     e.repeated = m_repeat ? utf8(m_repeat->GetValue()) : e.passphrase;
     SetCursor(*wxHOURGLASS_CURSOR);
-    m_error->SetLabel(_("Opening the data store…"));
+    m_error->SetLabel(_("Opening the data store..."));
     Update();
     const std::string error = m_submit(e);
     SetCursor(wxNullCursor);

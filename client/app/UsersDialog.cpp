@@ -87,9 +87,9 @@ UsersDialog::UsersDialog(wxWindow* parent, access::Session& session, const Clock
     m_list->AppendColumn(_("Sign-in problems"), wxLIST_FORMAT_LEFT, FromDIP(160));
     top->Add(m_list, 1, wxALL | wxEXPAND, FromDIP(12));
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-    buttons->Add(new wxButton(this, ID_Add, _("&Add…")), 0, wxRIGHT, FromDIP(6));
-    buttons->Add(new wxButton(this, ID_Reset, _("Set &passphrase…")), 0, wxRIGHT, FromDIP(6));
-    buttons->Add(new wxButton(this, ID_Role, _("Change r&ole…")), 0, wxRIGHT, FromDIP(6));
+    buttons->Add(new wxButton(this, ID_Add, _("&Add...")), 0, wxRIGHT, FromDIP(6));
+    buttons->Add(new wxButton(this, ID_Reset, _("Set &passphrase...")), 0, wxRIGHT, FromDIP(6));
+    buttons->Add(new wxButton(this, ID_Role, _("Change r&ole...")), 0, wxRIGHT, FromDIP(6));
     buttons->Add(new wxButton(this, ID_Remove, _("Re&move")), 0, wxRIGHT, FromDIP(6));
     buttons->AddStretchSpacer();
     buttons->Add(new wxButton(this, wxID_CLOSE, _("&Close")));

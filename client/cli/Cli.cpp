@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "cli/Commands.h"
+#include "cli/IdcheckCommand.h"
 #include "plan/PlanParser.h"
 #include "store/Store.h"
 
@@ -51,17 +52,22 @@ Options:
 Passphrases come from DA06_PASSPHRASE (the new one of user add|reset|passwd from
 DA06_NEW_PASSPHRASE), or are asked on the terminal without echo.
 Exit codes: 0 success, 1 other failure, 2 usage error, 3 store cannot be opened (wrong
-passphrase, locked out, damaged, newer, missing), 4 not found, 5 invalid input file,
-10 not allowed for the user's role.
+passphrase, locked out, damaged, newer, missing), 4 not found, 5 invalid input file (for
+idcheck: the payload is invalid), 6 no QR code found, 10 not allowed for the user's role.
 )";
 
 } // namespace
+
+int cmdIdcheck(const Globals& /*g*/, Args& a, std::ostream& out, std::ostream& err)
+{
+    return runIdcheck(a.rest(), out, err);
+}
 
 int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err)
 {
     Args a(argv);
     if (a.flag("--help") || a.flag("-h")) {
-        out << kUsage;
+        out << kUsage << "\nIdentity checks:\n" << kIdcheckUsage;
         return kExitOk;
     }
     if (a.flag("--version")) {
@@ -100,7 +106,7 @@ int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
     using Handler = int (*)(const Globals&, Args&, std::ostream&, std::ostream&);
     static const std::map<std::string, Handler> handlers = {
         {"init", cmdInit},   {"plan", cmdPlan},     {"units", cmdUnits},      {"user", cmdUser},
-        {"audit", cmdAudit}, {"backup", cmdBackup}, {"restore", cmdRestore},
+        {"audit", cmdAudit}, {"backup", cmdBackup}, {"restore", cmdRestore},   {"idcheck", cmdIdcheck},
     };
     const auto it = handlers.find(*command);
     if (it == handlers.end()) {

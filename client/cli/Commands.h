@@ -13,5 +13,6 @@ int cmdUser(const Globals& g, Args& a, std::ostream& out, std::ostream& err);   
 int cmdAudit(const Globals& g, Args& a, std::ostream& out, std::ostream& err);    // audit verify|list
 int cmdBackup(const Globals& g, Args& a, std::ostream& out, std::ostream& err);   // backup --to FILE
 int cmdRestore(const Globals& g, Args& a, std::ostream& out, std::ostream& err);  // restore --from FILE
+int cmdIdcheck(const Globals& g, Args& a, std::ostream& out, std::ostream& err);  // idcheck qr … (no store)
 
 } // namespace da06::cli

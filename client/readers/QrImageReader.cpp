@@ -62,6 +62,46 @@ GrayImage blurred3(const GrayImage& in)
     return out;
 }
 
+// Mean of the (2r+1)² box around each pixel (clipped at the borders), from a summed-area table.
+std::vector<float> boxMeans(const GrayImage& in, int r)
+{
+    const auto w = static_cast<std::size_t>(in.width), h = static_cast<std::size_t>(in.height);
+    std::vector<std::uint32_t> sum((w + 1) * (h + 1), 0);
+    for (std::size_t y = 0; y < h; ++y) {
+        std::uint32_t row = 0;
+        for (std::size_t x = 0; x < w; ++x) {
+            row += in.pixels[y * w + x];
+            sum[(y + 1) * (w + 1) + x + 1] = sum[y * (w + 1) + x + 1] + row;
+        }
+    }
+    std::vector<float> mean(w * h);
+    for (int y = 0; y < in.height; ++y) {
+        const auto y0 = static_cast<std::size_t>(std::max(0, y - r)), y1 = static_cast<std::size_t>(std::min(in.height, y + r + 1));
+        for (int x = 0; x < in.width; ++x) {
+            const auto x0 = static_cast<std::size_t>(std::max(0, x - r)), x1 = static_cast<std::size_t>(std::min(in.width, x + r + 1));
+            const std::uint32_t box = sum[y1 * (w + 1) + x1] - sum[y0 * (w + 1) + x1] - sum[y1 * (w + 1) + x0] + sum[y0 * (w + 1) + x0];
+            mean[static_cast<std::size_t>(y) * w + static_cast<std::size_t>(x)] =
+                static_cast<float>(box) / static_cast<float>((y1 - y0) * (x1 - x0));
+        }
+    }
+    return mean;
+}
+
+// base + gain · (pixel − local mean): gain 1 and base = pixel is an unsharp mask (restores the edges
+// of out-of-focus photos, where modules run into each other); base 128 with a larger gain is a
+// local contrast normalisation (faint codes whose modules are one or two pixels wide).
+GrayImage highPass(const GrayImage& in, int r, float gain, bool keepLevel)
+{
+    const std::vector<float> mean = boxMeans(in, r);
+    GrayImage out(in.width, in.height);
+    for (std::size_t i = 0; i < in.pixels.size(); ++i) {
+        const float p = in.pixels[i];
+        const float v = (keepLevel ? p : 128.0f) + gain * (p - mean[i]);
+        out.pixels[i] = static_cast<std::uint8_t>(std::clamp(std::lround(v), 0L, 255L));
+    }
+    return out;
+}
+
 struct Pass {
     const char* name;
     const GrayImage* image;
@@ -141,6 +181,13 @@ std::vector<DecodedQr> readQrCodes(const GrayImage& image, QrSearch search)
         return found;
     }
     {
+        const GrayImage sharp = highPass(image, 2, 1.0f, true);
+        decodePass({"sharpened", &sharp, 1, ZXing::Binarizer::LocalAverage}, found);
+    }
+    if (fast && !found.empty()) {
+        return found;
+    }
+    {
         const GrayImage inv = inverted(image);
         decodePass({"inverted", &inv, 1, ZXing::Binarizer::LocalAverage}, found);
     }
@@ -162,6 +209,11 @@ std::vector<DecodedQr> readQrCodes(const GrayImage& image, QrSearch search)
     if (static_cast<long long>(image.width) * image.height <= 2'100'000) {
         const GrayImage big = upscaled2(image);
         decodePass({"upscaled", &big, 2, ZXing::Binarizer::LocalAverage}, found);
+        if (fast && !found.empty()) {
+            return found;
+        }
+        const GrayImage fine = highPass(big, 6, 3.0f, false);
+        decodePass({"upscaled-normalized", &fine, 2, ZXing::Binarizer::LocalAverage}, found);
     }
     return found;
 }
@@ -173,6 +225,19 @@ Result<std::vector<DecodedQr>> readQrCodesFromFile(const std::filesystem::path& 
         return std::unexpected(image.error());
     }
     return readQrCodes(*image, search);
+}
+
+Result<std::vector<std::string>> readQrTextsFromFile(const std::filesystem::path& path)
+{
+    auto codes = readQrCodesFromFile(path);
+    if (!codes) {
+        return std::unexpected(codes.error());
+    }
+    std::vector<std::string> texts;
+    for (auto& c : *codes) {
+        texts.push_back(std::move(c.text));
+    }
+    return texts;
 }
 
 } // namespace da06::readers

@@ -1,9 +1,10 @@
 #pragma once
 // Every QR code in an image (a phone photo of a card, a scanned A4 page with one or several cards),
 // decoded with ZXing-cpp. ZXing's own search (try harder, rotations, a downscaled pyramid) runs
-// first; the passes after it cover what it misses: light codes on dark (inversion), a global
-// threshold, small modules (image upscaled twice), noise (a 3×3 blur). Codes found by several
-// passes are reported once.
+// first; the passes after it cover what it misses: blur (an unsharp mask), light codes on dark
+// (inversion), a global threshold, noise (a 3×3 blur), small modules (the image upscaled twice, then
+// also contrast-normalised for faint ones).
+// Codes found by several passes are reported once.
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -34,5 +35,8 @@ std::vector<DecodedQr> readQrCodes(const GrayImage& image, QrSearch search = QrS
 // loadImageFile, then readQrCodes. An empty list means the image holds no readable QR code.
 Result<std::vector<DecodedQr>> readQrCodesFromFile(const std::filesystem::path& path,
                                                    QrSearch search = QrSearch::Thorough);
+
+// The texts only: what IdentityCheckPresenter's image decoder returns.
+Result<std::vector<std::string>> readQrTextsFromFile(const std::filesystem::path& path);
 
 } // namespace da06::readers

@@ -179,13 +179,19 @@ Status UserService::reset(const std::string& name, std::string_view newPassphras
     if (!*role) {
         return fail(ErrorCode::NotFound, "there is no user \"" + name + "\"");
     }
+    return rewrapSlot(name, newPassphrase, "user.reset");
+}
+
+Status UserService::rewrapSlot(const std::string& name, std::string_view newPassphrase, const char* action)
+{
     auto& db = m_session.store.db();
     store::Transaction tx(db);
     DA06_CHECK(tx.begin());
     DA06_TRY(up, db.prepare("UPDATE app_user SET passphrase_changed_at = ? WHERE name = ?"));
     up->bind(1, m_clock.nowIso8601()).bind(2, name);
     DA06_CHECK(up->run());
-    DA06_CHECK(audit::append(db, m_clock, m_session.actor, "user.reset", "user:" + name));
+    DA06_CHECK(audit::append(db, m_clock, m_session.actor, action, "user:" + name));
+    // The key slot is written before the commit: if it cannot be written, nothing is kept.
     DA06_CHECK(m_session.store.setKeySlot(name, newPassphrase));
     return tx.commit();
 }
@@ -223,15 +229,7 @@ Status UserService::changeOwnPassphrase(std::string_view currentPassphrase, std:
         return std::unexpected(check.error());
     }
     check->clear();
-    auto& db = m_session.store.db();
-    store::Transaction tx(db);
-    DA06_CHECK(tx.begin());
-    DA06_TRY(up, db.prepare("UPDATE app_user SET passphrase_changed_at = ? WHERE name = ?"));
-    up->bind(1, m_clock.nowIso8601()).bind(2, name);
-    DA06_CHECK(up->run());
-    DA06_CHECK(audit::append(db, m_clock, m_session.actor, "user.passwd", "user:" + name));
-    DA06_CHECK(m_session.store.setKeySlot(name, newPassphrase));
-    return tx.commit();
+    return rewrapSlot(name, newPassphrase, "user.passwd");
 }
 
 } // namespace da06::access

@@ -59,6 +59,8 @@ public:
 private:
     Result<std::optional<Role>> roleOf(const std::string& name);
     Result<int> adminCount();
+    // Re-wraps the data key for name under newPassphrase, with the audit entry, in one transaction.
+    Status rewrapSlot(const std::string& name, std::string_view newPassphrase, const char* action);
 
     Session& m_session;
     const Clock& m_clock;

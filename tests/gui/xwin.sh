@@ -12,3 +12,12 @@ viewable() {
 main_shown() { viewable | awk -Fx '$1 >= 900 && $2 >= 500' | grep -q .; }
 dialog_shown() { viewable | awk -Fx '$1 < 900 && $1 > 250' | grep -q .; }
 
+
+# Starts Xvfb on a free display (-displayfd) and exports DISPLAY; sets XVFB_PID.
+start_xvfb() {
+  exec 3>"$1/display"
+  Xvfb -displayfd 3 -screen 0 1366x768x24 -nolisten tcp >"$1/xvfb.log" 2>&1 &
+  XVFB_PID=$!
+  for _ in $(seq 1 100); do [ -s "$1/display" ] && break; sleep 0.1; done
+  export DISPLAY=":$(head -n1 "$1/display")"
+}

@@ -67,6 +67,39 @@ std::filesystem::path seedDocument()
     return std::filesystem::weakly_canonical(std::filesystem::path(DA06_SEED_DOCUMENT));
 }
 
+namespace {
+
+// argv and envp for posix_spawn: the strings are owned by the Spawn object.
+struct SpawnArgs {
+    std::vector<std::string> argStore, envStore;
+    std::vector<char*> argv, envp;
+
+    SpawnArgs(const std::filesystem::path& program, const std::vector<std::string>& args,
+              const std::map<std::string, std::string>& env, std::initializer_list<const char*> keep)
+    {
+        argStore.push_back(program.string());
+        argStore.insert(argStore.end(), args.begin(), args.end());
+        for (auto& a : argStore) {
+            argv.push_back(a.data());
+        }
+        argv.push_back(nullptr);
+        for (const char* k : keep) {
+            if (const char* v = std::getenv(k)) {
+                envStore.push_back(std::string(k) + "=" + v);
+            }
+        }
+        for (const auto& [k, v] : env) {
+            envStore.push_back(k + "=" + v);
+        }
+        for (auto& e : envStore) {
+            envp.push_back(e.data());
+        }
+        envp.push_back(nullptr);
+    }
+};
+
+} // namespace
+
 Child::Child(const std::filesystem::path& program, const std::vector<std::string>& args,
              const std::map<std::string, std::string>& env)
 {
@@ -80,29 +113,9 @@ Child::Child(const std::filesystem::path& program, const std::vector<std::string
     posix_spawn_file_actions_adddup2(&fa, outPipe[1], 1);
     posix_spawn_file_actions_addclose(&fa, outPipe[0]);
     posix_spawn_file_actions_addclose(&fa, outPipe[1]);
-    std::vector<std::string> argStore{program.string()};
-    argStore.insert(argStore.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& a : argStore) {
-        argv.push_back(a.data());
-    }
-    argv.push_back(nullptr);
-    std::vector<std::string> envStore;
-    for (const char* keep : {"PATH", "HOME", "TMPDIR"}) {
-        if (const char* v = std::getenv(keep)) {
-            envStore.push_back(std::string(keep) + "=" + v);
-        }
-    }
-    for (const auto& [k, v] : env) {
-        envStore.push_back(k + "=" + v);
-    }
-    std::vector<char*> envp;
-    for (auto& e : envStore) {
-        envp.push_back(e.data());
-    }
-    envp.push_back(nullptr);
+    SpawnArgs spawn(program, args, env, {"PATH", "HOME", "TMPDIR"});
     pid_t pid = 0;
-    const int rc = posix_spawn(&pid, program.c_str(), &fa, nullptr, argv.data(), envp.data());
+    const int rc = posix_spawn(&pid, program.c_str(), &fa, nullptr, spawn.argv.data(), spawn.envp.data());
     posix_spawn_file_actions_destroy(&fa);
     close(outPipe[1]);
     if (rc != 0) {
@@ -207,31 +220,9 @@ RunResult runProgram(const std::filesystem::path& program, const std::vector<std
     posix_spawnattr_init(&attr);
     posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSID);
 
-    std::vector<std::string> argStore{program.string()};
-    argStore.insert(argStore.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& a : argStore) {
-        argv.push_back(a.data());
-    }
-    argv.push_back(nullptr);
-
-    std::vector<std::string> envStore;
-    for (const char* keep : {"PATH", "HOME", "LANG", "TMPDIR", "DISPLAY", "XAUTHORITY"}) {
-        if (const char* v = std::getenv(keep)) {
-            envStore.push_back(std::string(keep) + "=" + v);
-        }
-    }
-    for (const auto& [k, v] : env) {
-        envStore.push_back(k + "=" + v);
-    }
-    std::vector<char*> envp;
-    for (auto& e : envStore) {
-        envp.push_back(e.data());
-    }
-    envp.push_back(nullptr);
-
+    SpawnArgs spawn(program, args, env, {"PATH", "HOME", "LANG", "TMPDIR", "DISPLAY", "XAUTHORITY"});
     pid_t pid = 0;
-    const int rc = posix_spawn(&pid, program.c_str(), &fa, &attr, argv.data(), envp.data());
+    const int rc = posix_spawn(&pid, program.c_str(), &fa, &attr, spawn.argv.data(), spawn.envp.data());
     posix_spawn_file_actions_destroy(&fa);
     posix_spawnattr_destroy(&attr);
     close(inPipe[0]);

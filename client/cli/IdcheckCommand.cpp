@@ -1,0 +1,293 @@
+#include "cli/IdcheckCommand.h"
+
+#include <charconv>
+#include <chrono>
+#include <iostream>
+#include <iterator>
+#include <optional>
+#include <ostream>
+
+#include "QrImageReader.h"
+#include "SerialPort.h"
+#include "core/Clock.h"
+#include "core/Json.h"
+#include "identity/CccdJson.h"
+#include "identity/CccdNormalize.h"
+
+namespace da06::cli {
+
+const char* const kIdcheckUsage =
+    "  idcheck qr (--image FILE | --text PAYLOAD | --text - | --serial DEVICE [--baud N] [--timeout S])\n"
+    "             [--as-of DATE] [--json]\n"
+    "                                   check the QR code of citizen identity cards (CCCD): every code in an\n"
+    "                                   image (PNG, JPEG, BMP), a payload (\"-\": read from standard input,\n"
+    "                                   which keeps it out of the process list), or one scan from a serial\n"
+    "                                   scanner in USB-COM mode (default 9600 baud, 30 s); the card's expiry\n"
+    "                                   on DATE (YYYY-MM-DD, default today). Needs no store. Exit codes: 0 a\n"
+    "                                   valid identity, 5 none valid, 6 no QR code found.\n";
+
+namespace {
+
+constexpr int kExitFailure = 1, kExitUsage = 2, kExitNotFound = 4;
+
+int usage(std::ostream& err, const std::string& why)
+{
+    err << "da06: " << why << "\nusage: da06 idcheck qr (--image FILE | --text PAYLOAD | --serial DEVICE [--baud N]) "
+                              "[--as-of DATE] [--json]\n";
+    return kExitUsage;
+}
+
+int exitFor(const Error& e)
+{
+    switch (e.code) {
+    case ErrorCode::Usage: return kExitUsage;
+    case ErrorCode::NotFound: return kExitNotFound;
+    case ErrorCode::InvalidInput: return kExitIdInvalid;
+    default: return kExitFailure;
+    }
+}
+
+std::optional<int> toInt(const std::string& s)
+{
+    int v = 0;
+    const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || p != s.data() + s.size()) {
+        return std::nullopt;
+    }
+    return v;
+}
+
+std::optional<Date> parseAsOf(const std::string& s)
+{
+    if (auto d = Date::parseIso(s)) {
+        return d;
+    }
+    return identity::parseCardDate(s);   // dd/mm/yyyy or ddmmyyyy
+}
+
+const char* statusWord(identity::CheckStatus s)
+{
+    switch (s) {
+    case identity::CheckStatus::Pass: return "[đạt]     ";
+    case identity::CheckStatus::Warn: return "[cảnh báo]";
+    case identity::CheckStatus::Fail: return "[lỗi]     ";
+    case identity::CheckStatus::Skipped: return "[bỏ qua]  ";
+    }
+    return "";
+}
+
+const char* checkLabel(identity::CheckKind k)
+{
+    switch (k) {
+    case identity::CheckKind::Payload: return "Mã QR";
+    case identity::CheckKind::Diacritics: return "Dấu tiếng Việt";
+    case identity::CheckKind::IdNumber: return "Số CCCD";
+    case identity::CheckKind::Province: return "Mã tỉnh";
+    case identity::CheckKind::Sex: return "Giới tính";
+    case identity::CheckKind::BirthYear: return "Năm sinh";
+    case identity::CheckKind::DateOfBirth: return "Ngày sinh";
+    case identity::CheckKind::IssueDate: return "Ngày cấp";
+    case identity::CheckKind::Expiry: return "Thời hạn";
+    case identity::CheckKind::OldIdNumber: return "Số CMND cũ";
+    }
+    return "";
+}
+
+void printHuman(std::ostream& out, const identity::CccdReport& r, std::size_t index, std::size_t count)
+{
+    const identity::CccdIdentity& id = r.identity;
+    const char* verdict = !r.valid() ? "KHÔNG HỢP LỆ (invalid)" : r.hasWarnings() ? "CẢNH BÁO (warning)" : "HỢP LỆ (valid)";
+    out << "Mã QR " << index << "/" << count << ": " << verdict << "\n";
+    auto line = [&](const char* label, const std::string& value) {
+        if (!value.empty()) {
+            out << "  " << label << ": " << value << "\n";
+        }
+    };
+    if (r.isCccd) {
+        line("Số CCCD", id.idNumber);
+        line("Số CMND cũ", id.oldIdNumber);
+        line("Họ và tên", id.fullName);
+        line("Ngày sinh", id.dateOfBirth ? id.dateOfBirth->toVietnamese() : id.dateOfBirthText);
+        line("Giới tính", id.sexText);
+        line("Nơi thường trú", id.address);
+        line("Ngày cấp", id.issueDate ? id.issueDate->toVietnamese() : id.issueDateText);
+        if (r.expiry) {
+            line("Có giá trị đến", r.expiry->expires ? r.expiry->date.toVietnamese() + (r.expired && *r.expired ? " (đã hết hạn)" : "")
+                                                     : std::string("không thời hạn"));
+        }
+        if (!r.provinceCode.empty()) {
+            line("Nơi đăng ký khai sinh",
+                 (r.province ? std::string(r.province->name) : std::string("mã không rõ")) + " (" + r.provinceCode + ")");
+        }
+        for (std::size_t i = 0; i < id.extraFields.size(); ++i) {
+            if (!id.extraFields[i].empty()) {
+                line(("Trường bổ sung " + std::to_string(i + 1)).c_str(), id.extraFields[i]);
+            }
+        }
+    }
+    out << "  Kiểm tra (ngày kiểm tra " << r.asOf.toVietnamese() << "):\n";
+    for (const identity::CheckItem& c : r.checks) {
+        if (!r.isCccd && c.kind != identity::CheckKind::Payload) {
+            continue;
+        }
+        out << "    " << statusWord(c.status) << " " << checkLabel(c.kind) << ": ";
+        if (c.findings.empty()) {
+            out << c.summary.text();
+        } else {
+            for (std::size_t i = 0; i < c.findings.size(); ++i) {
+                out << (i ? " " : "") << c.findings[i].message().text() << " [" << c.findings[i].code() << "]";
+            }
+        }
+        out << "\n";
+    }
+}
+
+} // namespace
+
+int runIdcheck(std::vector<std::string> args, std::ostream& out, std::ostream& err)
+{
+    if (args.empty() || args.front() != "qr") {
+        return usage(err, args.empty() ? "idcheck needs a subcommand" : "unknown idcheck subcommand \"" + args.front() + "\"");
+    }
+    args.erase(args.begin());
+    std::optional<std::string> image, text, serial, baudText, timeoutText, asOfText;
+    bool json = false;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&](std::optional<std::string>& into) -> bool {
+            if (into) {
+                return false;   // given twice
+            }
+            if (i + 1 >= args.size()) {
+                return false;
+            }
+            into = args[++i];
+            return true;
+        };
+        bool ok = true;
+        if (a == "--json") {
+            json = true;
+        } else if (a == "--image") {
+            ok = value(image);
+        } else if (a == "--text") {
+            ok = value(text);
+        } else if (a == "--serial") {
+            ok = value(serial);
+        } else if (a == "--baud") {
+            ok = value(baudText);
+        } else if (a == "--timeout") {
+            ok = value(timeoutText);
+        } else if (a == "--as-of") {
+            ok = value(asOfText);
+        } else {
+            return usage(err, "unknown option \"" + a + "\"");
+        }
+        if (!ok) {
+            return usage(err, a + " needs one value");
+        }
+    }
+    const int sources = (image ? 1 : 0) + (text ? 1 : 0) + (serial ? 1 : 0);
+    if (sources != 1) {
+        return usage(err, "give exactly one of --image, --text and --serial");
+    }
+    if ((baudText || timeoutText) && !serial) {
+        return usage(err, "--baud and --timeout go with --serial");
+    }
+    Date asOf = SystemClock().today();
+    if (asOfText) {
+        auto d = parseAsOf(*asOfText);
+        if (!d) {
+            return usage(err, "--as-of needs a date like 2024-06-30");
+        }
+        asOf = *d;
+    }
+
+    std::vector<std::string> payloads;
+    if (image) {
+        auto codes = readers::readQrCodesFromFile(*image);
+        if (!codes) {
+            err << "da06: " << codes.error().message << "\n";
+            return exitFor(codes.error());
+        }
+        for (auto& c : *codes) {
+            payloads.push_back(std::move(c.text));
+        }
+        if (payloads.empty()) {
+            if (json) {
+                out << "[]\n";
+            }
+            err << "da06: no QR code was found in " << *image
+                << " (take the picture closer to the card, in good light, with the whole code sharp)\n";
+            return kExitNoQrCode;
+        }
+    } else if (text) {
+        if (*text == "-") {
+            std::string all((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+            while (!all.empty() && (all.back() == '\n' || all.back() == '\r')) {
+                all.pop_back();
+            }
+            payloads.push_back(std::move(all));
+        } else {
+            payloads.push_back(*text);
+        }
+    } else {
+        int baud = readers::kDefaultBaud;
+        if (baudText) {
+            const auto b = toInt(*baudText);
+            if (!b || !readers::isSupportedBaud(*b)) {
+                return usage(err, "--baud needs a rate such as 9600 or 115200");
+            }
+            baud = *b;
+        }
+        int timeout = 30;
+        if (timeoutText) {
+            const auto t = toInt(*timeoutText);
+            if (!t || *t <= 0 || *t > 3600) {
+                return usage(err, "--timeout needs a number of seconds (1 to 3600)");
+            }
+            timeout = *t;
+        }
+        auto port = readers::openSerialPort(*serial, baud);
+        if (!port) {
+            err << "da06: " << port.error().message << "\n";
+            return exitFor(port.error());
+        }
+        if (!json) {
+            err << "Waiting " << timeout << " s for a scan on " << *serial << "…\n";
+        }
+        auto scan = (*port)->readScan(std::chrono::seconds(timeout));
+        if (!scan) {
+            err << "da06: " << scan.error().message << "\n";
+            return exitFor(scan.error());
+        }
+        if (!*scan) {
+            if (json) {
+                out << "[]\n";
+            }
+            err << "da06: no scan arrived on " << *serial << " within " << timeout << " s\n";
+            return kExitNoQrCode;
+        }
+        payloads.push_back(std::move(**scan));
+    }
+
+    bool anyValid = false;
+    json::Value arr = json::Array{};
+    for (std::size_t i = 0; i < payloads.size(); ++i) {
+        const identity::CccdReport report = identity::checkQrText(payloads[i], asOf);
+        anyValid = anyValid || report.valid();
+        if (json) {
+            arr.push(identity::cccdReportToJson(report));
+        } else {
+            if (i > 0) {
+                out << "\n";
+            }
+            printHuman(out, report, i + 1, payloads.size());
+        }
+    }
+    if (json) {
+        out << arr.dump(2) << "\n";
+    }
+    return anyValid ? 0 : kExitIdInvalid;
+}
+
+} // namespace da06::cli

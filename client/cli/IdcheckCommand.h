@@ -1,0 +1,20 @@
+#pragma once
+// `da06 idcheck qr (--image FILE | --text PAYLOAD | --serial DEVICE [--baud N] [--timeout S])
+//                  [--as-of DATE] [--json]`: checks CCCD QR codes. Needs no store.
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace da06::cli {
+
+// Exit codes of idcheck besides those of Cli.h (0 ok, 1 failure, 2 usage, 4 not found).
+inline constexpr int kExitIdInvalid = 5;    // codes were read, none is a valid identity
+inline constexpr int kExitNoQrCode = 6;     // no QR code in the image / no scan before the timeout
+
+// args: what follows "idcheck" on the command line.
+int runIdcheck(std::vector<std::string> args, std::ostream& out, std::ostream& err);
+
+// The lines of `da06 --help` for idcheck.
+extern const char* const kIdcheckUsage;
+
+} // namespace da06::cli
