@@ -54,7 +54,8 @@ Figures workload(store::Database& db, int rows)
     FixedClock clock = FixedClock::at(Date{2024, 3, 1});
     plan::PlanRepository repo(db, clock);
     auto plan = plan::loadPlanText(assets::bundledPlanJson());
-    if (!plan || !repo.importPlan(*plan)) {
+    const access::Actor admin{"admin", access::Role::Admin, {}};
+    if (!plan || !repo.importPlan(*plan, admin)) {
         std::fprintf(stderr, "import failed\n");
         std::exit(1);
     }
