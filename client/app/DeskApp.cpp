@@ -47,7 +47,8 @@ private:
     wxString m_storePath;
     wxString m_lang;
     wxTimer m_stopWatch;
-    SystemClock m_clock;
+    // DA06_FAKE_TODAY=YYYY-MM-DD fixes the day (demonstrations, screenshot tests), as in `da06`.
+    static std::unique_ptr<Clock> makeClock();
     wxWeakRef<MainFrame> m_frame;
 };
 
@@ -93,7 +94,8 @@ void DeskApp::setUpLanguage()
 std::optional<access::Session> DeskApp::startSession()
 {
     const std::filesystem::path path = m_storePath.empty() ? store::Store::defaultPath() : std::filesystem::path(utf8(m_storePath));
-    ui::StartupPresenter startup(path, m_clock);
+    const auto clock = makeClock();
+    ui::StartupPresenter startup(path, *clock);
     const std::string envUser = std::getenv("DA06_USER") ? std::getenv("DA06_USER") : "";
 
     // Automation (tests, kiosks set up by an administrator): DA06_PASSPHRASE unlocks without a
@@ -130,6 +132,16 @@ std::optional<access::Session> DeskApp::startSession()
     return opened;
 }
 
+std::unique_ptr<Clock> DeskApp::makeClock()
+{
+    if (const char* fake = std::getenv("DA06_FAKE_TODAY"); fake && *fake) {
+        if (auto d = Date::parseIso(fake)) {
+            return std::make_unique<FixedClock>(FixedClock::at(*d));
+        }
+    }
+    return std::make_unique<SystemClock>();
+}
+
 int DeskApp::FilterEvent(wxEvent& event)
 {
     const wxEventType t = event.GetEventType();
@@ -153,7 +165,7 @@ bool DeskApp::OnInit()
     if (!session) {
         return false;
     }
-    auto* frame = new MainFrame(std::move(*session), std::make_unique<SystemClock>());
+    auto* frame = new MainFrame(std::move(*session), makeClock());
     m_frame = frame;
     frame->Show();
     SetTopWindow(frame);

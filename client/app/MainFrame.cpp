@@ -21,6 +21,8 @@
 #include "access/Policy.h"
 #include "access/Restore.h"
 #include "app/AuditDialog.h"
+#include "app/DashboardPage.h"
+#include "app/TaskListPanel.h"
 #include "app/IdentityCheckPage.h"
 #include "app/ModelsPage.h"
 #include "app/PassphraseDialog.h"
@@ -36,6 +38,11 @@ enum {
     ID_Find,
     ID_PageModels,
     ID_PageIdcheck,
+    ID_PageDashboard,
+    ID_PageTasks,
+    ID_NewTask,
+    ID_EditTask,
+    ID_MarkDone,
     ID_Lock,
     ID_ChangePassphrase,
     ID_Users,
@@ -108,8 +115,12 @@ void MainFrame::buildPages()
 {
     m_repo = std::make_unique<plan::PlanRepository>(m_session->store.db(), *m_clock);
     auto status = [this](const wxString& text) { SetStatusText(text, kMessage); };
-    // The front desk comes first for checkers: the identity check is their daily work.
-    if (access::allows(m_session->actor.role, access::Permission::MakeChecks)) {
+    const access::Role role = m_session->actor.role;
+    m_dashboard = new DashboardPage(m_book, m_session->store.db(), *m_clock, m_session->actor);
+    m_dashboard->onStatus = status;
+    m_book->AddPage(m_dashboard, _("Dashboard"));
+    m_nav->Append(_("Dashboard"));
+    if (access::allows(role, access::Permission::MakeChecks)) {
         m_idcheck = new IdentityCheckPage(m_book, *m_clock);
         m_idcheck->onStatus = status;
         m_book->AddPage(m_idcheck, _("Identity check"));
@@ -118,10 +129,25 @@ void MainFrame::buildPages()
     m_models = new ModelsPage(m_book, *m_repo);
     m_book->AddPage(m_models, _("Models"));
     m_nav->Append(_("Models"));
-    m_book->ChangeSelection(0);
-    m_nav->SetSelection(0);
     m_models->onStatus = status;
     m_models->refresh();
+    if (access::allows(role, access::Permission::EditProgress)) {
+        m_tasks = new TaskListPanel(m_book, m_session->store.db(), *m_clock, m_session->actor, true);
+        m_tasks->onStatus = status;
+        m_tasks->onChanged = [this] {
+            if (m_dashboard) {
+                m_dashboard->refresh();
+            }
+        };
+        m_book->AddPage(m_tasks, _("Tasks"));
+        m_nav->Append(_("Tasks"));
+        m_tasks->refresh();
+    }
+    m_dashboard->refresh();
+    SetStatusText(m_dashboard->unitName().empty() ? _("Unit: not set") : wxString::Format(_("Unit: %s"), m_dashboard->unitName()),
+                  kUnit);
+    // The front desk comes first for checkers: the identity check is their daily work.
+    showPage(m_idcheck ? static_cast<wxWindow*>(m_idcheck) : m_dashboard);
     if (m_idcheck) {
         m_idcheck->focusScan();
     }
@@ -135,6 +161,12 @@ void MainFrame::buildPages()
     }
     bar->Enable(ID_Backup, isAdmin());
     bar->Enable(ID_Restore, isAdmin());
+    const bool editsTasks = access::allows(role, access::Permission::EditProgress);
+    bar->Enable(ID_NewTask, editsTasks);
+    bar->Enable(ID_EditTask, editsTasks);
+    bar->Enable(ID_MarkDone, editsTasks);
+    bar->Enable(ID_PageTasks, editsTasks);
+    bar->Enable(ID_PageIdcheck, m_idcheck != nullptr);
 }
 
 void MainFrame::tearDownPages()
@@ -147,6 +179,8 @@ void MainFrame::tearDownPages()
     }
     m_models = nullptr;
     m_idcheck = nullptr;
+    m_dashboard = nullptr;
+    m_tasks = nullptr;
     m_repo.reset();
 }
 
@@ -182,8 +216,14 @@ void MainFrame::buildMenus()
     auto* edit = new wxMenu;
     edit->Append(ID_Find, _("&Find...\tCtrl+F"), _("Search the models"));
     auto* view = new wxMenu;
-    view->Append(ID_PageIdcheck, _("&Identity check\tCtrl+2"), _("Check a citizen's identity card"));
+    view->Append(ID_PageDashboard, _("&Dashboard\tCtrl+0"), _("Show this unit's models, overdue and due-soon tasks"));
     view->Append(ID_PageModels, _("&Models\tCtrl+1"), _("Show the models of the plan"));
+    view->Append(ID_PageIdcheck, _("&Identity check\tCtrl+2"), _("Check a citizen's identity card"));
+    view->Append(ID_PageTasks, _("&Tasks\tCtrl+3"), _("Show the tasks of this unit"));
+    auto* tasks = new wxMenu;
+    tasks->Append(ID_NewTask, _("&New task...\tCtrl+N"), _("Add a task to the selected model"));
+    tasks->Append(ID_EditTask, _("&Edit task...\tCtrl+E"), _("Edit the selected task"));
+    tasks->Append(ID_MarkDone, _("Mark task &done\tCtrl+D"), _("Mark the selected task done"));
     auto* admin = new wxMenu;
     admin->Append(ID_Users, _("&Users...\tCtrl+Shift+U"), _("Add users, set passphrases and roles"));
     admin->Append(ID_Audit, _("&Audit log...\tCtrl+Shift+A"), _("Browse and verify the audit log"));
@@ -195,6 +235,7 @@ void MainFrame::buildMenus()
     bar->Append(file, _("&File"));
     bar->Append(edit, _("&Edit"));
     bar->Append(view, _("&View"));
+    bar->Append(tasks, _("&Tasks"));
     bar->Append(admin, _("&Administration"));
     bar->Append(help, _("&Help"));
     SetMenuBar(bar);
@@ -204,13 +245,36 @@ void MainFrame::buildMenus()
         if (m_models) {
             m_models->refresh();
         }
+        if (m_dashboard) {
+            m_dashboard->refresh();
+        }
+        if (m_tasks) {
+            m_tasks->refresh();
+        }
     }, ID_Refresh);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-        if (m_models) {
+        if (m_dashboard && m_book->GetCurrentPage() == m_dashboard) {
+            m_dashboard->focusSearch();
+        } else if (m_models) {
             showPage(m_models);
             m_models->focusSearch();
         }
     }, ID_Find);
+    // Task actions go to the tasks page when it is shown, else to the dashboard.
+    auto onTask = [this](void (DashboardPage::*d)(), void (TaskListPanel::*t)()) {
+        if (m_tasks && m_book->GetCurrentPage() == m_tasks) {
+            (m_tasks->*t)();
+        } else if (m_dashboard) {
+            showPage(m_dashboard);
+            (m_dashboard->*d)();
+        }
+    };
+    Bind(wxEVT_MENU, [onTask](wxCommandEvent&) { onTask(&DashboardPage::newTask, &TaskListPanel::newTask); }, ID_NewTask);
+    Bind(wxEVT_MENU, [onTask](wxCommandEvent&) { onTask(&DashboardPage::editSelected, &TaskListPanel::editSelected); }, ID_EditTask);
+    Bind(wxEVT_MENU, [onTask](wxCommandEvent&) { onTask(&DashboardPage::markSelectedDone, &TaskListPanel::markSelectedDone); },
+         ID_MarkDone);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { showPage(m_dashboard); }, ID_PageDashboard);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { showPage(m_tasks); }, ID_PageTasks);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { showPage(m_models); }, ID_PageModels);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) {
         if (m_idcheck) {

@@ -20,6 +20,8 @@ namespace da06::app {
 
 class ModelsPage;
 class IdentityCheckPage;
+class DashboardPage;
+class TaskListPanel;
 
 class MainFrame : public wxFrame {
 public:
@@ -55,6 +57,8 @@ private:
     wxSimplebook* m_book = nullptr;
     ModelsPage* m_models = nullptr;
     IdentityCheckPage* m_idcheck = nullptr;
+    DashboardPage* m_dashboard = nullptr;
+    TaskListPanel* m_tasks = nullptr;
     ui::IdleLock m_idle;
     wxTimer m_idleTimer;
     std::thread m_worker;   // backups run here; joined before the frame goes

@@ -28,7 +28,24 @@ Store and plan:
   plan list [--group A..E] [--search TEXT] [--json]
                                    the models of the current plan
   plan show N [--json]             one model in full
-  units list [--json]              the units known to the store
+
+Units, assignments, tasks (dates YYYY-MM-DD or dd/mm/yyyy):
+  units import FILE|--bundled      add or update units (districts, communes, sites) from JSON or CSV  [admin]
+  units list [--kind K] [--level province|district|commune|site] [--parent U [--below]] [--search T] [--json]
+  desk unit [set UNIT]             the unit this desk belongs to (set: admin)
+  desk dashboard [--unit U] [--as-of DATE] [--json]
+  desk changes [--pending] [--entity E] [--limit N] [--json]    the change log for synchronization
+  assign MODEL UNIT --lead|--coordinate|--remove                  [coordinator, admin]
+  assign list [--unit U | --model N] [--json]
+  tasks list [--unit U [--only]] [--model N] [--open] [--overdue] [--as-of DATE] [--search T] [--json]
+  tasks add MODEL [--unit U] --title T [--due DATE] [--start DATE] [--responsible NAME]
+            [--status S] [--percent P] [--indicator NAME=VALUE]... [--note TEXT] [--json]
+  tasks update ID [--status S] [--percent P] [--indicator NAME=VALUE]... [--note TEXT]
+            [--title T] [--responsible NAME] [--due DATE|none] [--start DATE] [--json]
+  tasks attach ID FILE             keep an evidence file (at most 10 MB) inside the store
+  tasks show ID [--json]   |   tasks evidence EVIDENCE_ID --to FILE
+  tasks monthly [--unit U] [--from YYYY-MM] [--through YYYY-MM]   monthly tasks of models 25, 26, 29
+  deadlines [--as-of DATE] [--unit U] [--open] [--json]           every task with its deadline state
 
 Users, audit, backup:                                                                  [admin]
   user add NAME --role admin|staff|checker|coordinator
@@ -107,6 +124,7 @@ int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
     static const std::map<std::string, Handler> handlers = {
         {"init", cmdInit},   {"plan", cmdPlan},     {"units", cmdUnits},      {"user", cmdUser},
         {"audit", cmdAudit}, {"backup", cmdBackup}, {"restore", cmdRestore},   {"idcheck", cmdIdcheck},
+        {"assign", cmdAssign}, {"tasks", cmdTasks}, {"deadlines", cmdDeadlines}, {"desk", cmdDesk},
     };
     const auto it = handlers.find(*command);
     if (it == handlers.end()) {

@@ -13,6 +13,12 @@ int cmdUser(const Globals& g, Args& a, std::ostream& out, std::ostream& err);   
 int cmdAudit(const Globals& g, Args& a, std::ostream& out, std::ostream& err);    // audit verify|list
 int cmdBackup(const Globals& g, Args& a, std::ostream& out, std::ostream& err);   // backup --to FILE
 int cmdRestore(const Globals& g, Args& a, std::ostream& out, std::ostream& err);  // restore --from FILE
+int cmdUnitsImport(const Globals& g, Args& a, std::ostream& out, std::ostream& err);  // units import FILE|--bundled
+int cmdUnitsList(const Globals& g, Args& a, std::ostream& out, std::ostream& err);    // units list [filters]
+int cmdAssign(const Globals& g, Args& a, std::ostream& out, std::ostream& err);       // assign MODEL UNIT …|assign list
+int cmdTasks(const Globals& g, Args& a, std::ostream& out, std::ostream& err);        // tasks list|add|update|attach|show|evidence|monthly
+int cmdDeadlines(const Globals& g, Args& a, std::ostream& out, std::ostream& err);    // deadlines
+int cmdDesk(const Globals& g, Args& a, std::ostream& out, std::ostream& err);         // desk unit|dashboard|changes
 int cmdIdcheck(const Globals& g, Args& a, std::ostream& out, std::ostream& err);  // idcheck qr … (no store)
 
 } // namespace da06::cli

@@ -8,6 +8,7 @@
 #include "plan/PlanFile.h"
 #include "plan/PlanJson.h"
 #include "plan/PlanRepository.h"
+#include "work/StoreSeed.h"
 
 namespace da06::cli {
 
@@ -64,13 +65,13 @@ int cmdInit(const Globals& g, Args& a, std::ostream& out, std::ostream& err)
     if (!st) {
         return report(err, st.error());
     }
-    plan::PlanRepository repo(st->store.db(), *g.clock);
-    auto summary = repo.importPlan(*plan, st->actor);
-    if (!summary) {
-        return report(err, summary.error());
+    auto seeded = work::seedStore(*st, *plan, *g.clock);
+    if (!seeded) {
+        return report(err, seeded.error());
     }
-    out << "Created the store " << g.store.string() << " (admin: " << st->actor.user << ") with the plan " << summary->planId << " (" << summary->models
-        << " models, " << summary->unitsAdded << " units).\n";
+    out << "Created the store " << g.store.string() << " (admin: " << st->actor.user << ") with the plan "
+        << seeded->plan.planId << " (" << seeded->plan.models << " models) and "
+        << seeded->plan.unitsAdded + seeded->units.added << " units.\n";
     return kExitOk;
 }
 
@@ -206,32 +207,14 @@ int cmdPlan(const Globals& g, Args& a, std::ostream& out, std::ostream& err)
 
 int cmdUnits(const Globals& g, Args& a, std::ostream& out, std::ostream& err)
 {
-    auto& rest = a.rest();
-    const bool json = a.flag("--json");
-    if (rest.size() != 1 || rest.front() != "list") {
-        return usageError(err, "usage: da06 units list [--json]");
+    // The units hierarchy (domain/work) answers both; each removes its leading word itself.
+    if (!a.rest().empty() && a.rest().front() == "import") {
+        return cmdUnitsImport(g, a, out, err);
     }
-    auto st = openSession(g);
-    if (!st) {
-        return report(err, st.error());
+    if (!a.rest().empty() && a.rest().front() == "list") {
+        return cmdUnitsList(g, a, out, err);
     }
-    plan::PlanRepository repo(st->store.db(), *g.clock);
-    auto units = repo.units();
-    if (!units) {
-        return report(err, units.error());
-    }
-    if (json) {
-        json::Value arr = json::Array{};
-        for (const auto& u : *units) {
-            arr.push(plan::unitToJson(u));
-        }
-        out << arr.dump(2) << "\n";
-    } else {
-        for (const auto& u : *units) {
-            out << u.id << "  " << u.name << "  (" << u.kind << ")\n";
-        }
-    }
-    return kExitOk;
+    return usageError(err, "usage: da06 units list [filters] [--json] | units import FILE|--bundled");
 }
 
 } // namespace da06::cli

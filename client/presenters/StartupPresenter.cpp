@@ -5,6 +5,7 @@
 #include "Translate.h"
 #include "plan/PlanFile.h"
 #include "plan/PlanRepository.h"
+#include "work/StoreSeed.h"
 
 namespace da06::ui {
 
@@ -35,9 +36,8 @@ Result<access::Session> StartupPresenter::createStore(const std::string& adminNa
     if (!session) {
         return session;
     }
-    plan::PlanRepository repo(session->store.db(), m_clock);
-    if (auto summary = repo.importPlan(*plan, session->actor); !summary) {
-        return std::unexpected(summary.error());
+    if (auto seeded = work::seedStore(*session, *plan, m_clock); !seeded) {
+        return std::unexpected(seeded.error());
     }
     return session;
 }

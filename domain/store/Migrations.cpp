@@ -2,6 +2,7 @@
 // SQLCipher 3.4.1 is SQLite 3.15.2: no UPSERT, no window functions, no RETURNING.
 #include "store/Store.h"
 #include "text/Text.h"
+#include "report/ReportSchema.h"
 #include "work/WorkSchema.h"
 
 namespace da06::store {
@@ -174,6 +175,7 @@ const std::vector<Migration>& migrations()
         {2, "diacritic-insensitive search text", v2SearchText},
         {3, "users, roles and the audit log", v3UsersAndAudit},
         {4, "plan execution: units, assignments, tasks, change log", work::migrateWork},
+        {5, "monthly reports", report::migrateReports},
     };
     return all;
 }
