@@ -14,7 +14,7 @@ BUILD_PACKAGES=(
 )
 RUN_PACKAGES=(
   pcscd vsmartcard-vpcd xvfb xauth fonts-dejavu-core fonts-liberation2 postgresql
-  imagemagick qrencode zbar-tools poppler-utils procps x11-utils xdotool
+  imagemagick qrencode zbar-tools poppler-utils procps x11-utils xdotool unzip
 )
 
 missing=()

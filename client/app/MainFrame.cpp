@@ -22,6 +22,7 @@
 #include "access/Restore.h"
 #include "app/AuditDialog.h"
 #include "app/DashboardPage.h"
+#include "app/ReportsPage.h"
 #include "app/TaskListPanel.h"
 #include "app/IdentityCheckPage.h"
 #include "app/ModelsPage.h"
@@ -143,6 +144,12 @@ void MainFrame::buildPages()
         m_nav->Append(_("Tasks"));
         m_tasks->refresh();
     }
+    if (access::allows(role, access::Permission::CompileReports)) {
+        m_reports = new ReportsPage(m_book, m_session->store.db(), *m_clock, m_session->actor);
+        m_reports->onStatus = status;
+        m_book->AddPage(m_reports, _("Reports"));
+        m_nav->Append(_("Reports"));
+    }
     m_dashboard->refresh();
     SetStatusText(m_dashboard->unitName().empty() ? _("Unit: not set") : wxString::Format(_("Unit: %s"), m_dashboard->unitName()),
                   kUnit);
@@ -181,6 +188,7 @@ void MainFrame::tearDownPages()
     m_idcheck = nullptr;
     m_dashboard = nullptr;
     m_tasks = nullptr;
+    m_reports = nullptr;
     m_repo.reset();
 }
 

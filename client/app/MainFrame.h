@@ -22,6 +22,7 @@ class ModelsPage;
 class IdentityCheckPage;
 class DashboardPage;
 class TaskListPanel;
+class ReportsPage;
 
 class MainFrame : public wxFrame {
 public:
@@ -59,6 +60,7 @@ private:
     IdentityCheckPage* m_idcheck = nullptr;
     DashboardPage* m_dashboard = nullptr;
     TaskListPanel* m_tasks = nullptr;
+    ReportsPage* m_reports = nullptr;
     ui::IdleLock m_idle;
     wxTimer m_idleTimer;
     std::thread m_worker;   // backups run here; joined before the frame goes

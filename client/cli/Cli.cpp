@@ -47,6 +47,18 @@ Units, assignments, tasks (dates YYYY-MM-DD or dd/mm/yyyy):
   tasks monthly [--unit U] [--from YYYY-MM] [--through YYYY-MM]   monthly tasks of models 25, 26, 29
   deadlines [--as-of DATE] [--unit U] [--open] [--json]           every task with its deadline state
 
+Monthly reports:                                                      [staff, coordinator]
+  report unit --period YYYY-MM [--unit U] [--pdf F] [--xlsx F] [--csv F] [--json]
+  report district --period P --district D [--pdf F] [--xlsx F] [--csv F] [--json]
+  report province --period P [--province U] [--pdf F] [--xlsx F] [--csv F] [--json]
+                                   P: YYYY-MM, YYYY-Qn or YYYY
+  report periods [--unit U] [--count N] [--json]
+  report save|submit --period YYYY-MM [--unit U] [--results T] [--difficulties T]
+                     [--proposals T] [--next-plan T] [--number N] [--signer NAME] [--json]
+  report accept|return --period YYYY-MM --unit U [--comment T]        [coordinator]
+  report reopen --period YYYY-MM [--unit U]                           [coordinator]
+  report rule [--cutoff-day N] [--due-day N] [--lock-days N] [--json]
+
 Users, audit, backup:                                                                  [admin]
   user add NAME --role admin|staff|checker|coordinator
   user list [--json]
@@ -125,6 +137,7 @@ int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
         {"init", cmdInit},   {"plan", cmdPlan},     {"units", cmdUnits},      {"user", cmdUser},
         {"audit", cmdAudit}, {"backup", cmdBackup}, {"restore", cmdRestore},   {"idcheck", cmdIdcheck},
         {"assign", cmdAssign}, {"tasks", cmdTasks}, {"deadlines", cmdDeadlines}, {"desk", cmdDesk},
+        {"report", cmdReport},
     };
     const auto it = handlers.find(*command);
     if (it == handlers.end()) {

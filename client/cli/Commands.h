@@ -19,6 +19,7 @@ int cmdAssign(const Globals& g, Args& a, std::ostream& out, std::ostream& err); 
 int cmdTasks(const Globals& g, Args& a, std::ostream& out, std::ostream& err);        // tasks list|add|update|attach|show|evidence|monthly
 int cmdDeadlines(const Globals& g, Args& a, std::ostream& out, std::ostream& err);    // deadlines
 int cmdDesk(const Globals& g, Args& a, std::ostream& out, std::ostream& err);         // desk unit|dashboard|changes
+int cmdReport(const Globals& g, Args& a, std::ostream& out, std::ostream& err);       // report unit|district|province|periods|save|submit|accept|return|reopen|rule
 int cmdIdcheck(const Globals& g, Args& a, std::ostream& out, std::ostream& err);  // idcheck qr … (no store)
 
 } // namespace da06::cli
