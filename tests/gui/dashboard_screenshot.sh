@@ -40,11 +40,8 @@ add 28 2024-01-31 2024-01-02 "Hướng dẫn tố giác tội phạm qua VNeID" 
 add 42 2024-06-30 2024-03-01 "Tập huấn an toàn thông tin cho cán bộ" "Bùi Thị Lan" --percent 10
 da06 tasks monthly --from 2024-03 --through 2024-03
 
-exec 3>"$WORK/display"
-Xvfb -displayfd 3 -screen 0 1366x768x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
-XVFB_PID=$!
-for _ in $(seq 1 100); do [ -s "$WORK/display" ] && break; sleep 0.1; done
-export DISPLAY=":$(head -n1 "$WORK/display")"
+. "$(dirname "$0")/xwin.sh"
+start_xvfb "$WORK"
 echo "Xvfb on $DISPLAY"
 
 "$DESK" --store "$STORE" >"$WORK/desk.log" 2>&1 &

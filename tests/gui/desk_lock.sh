@@ -16,15 +16,11 @@ cleanup() {
 trap cleanup EXIT
 export DA06_PASSPHRASE='mot hai ba bon nam sau'
 "$BIN/da06" --store "$WORK/store.da06" init >/dev/null
-exec 3>"$WORK/display"
-Xvfb -displayfd 3 -screen 0 1366x768x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
-XVFB_PID=$!
-for _ in $(seq 1 100); do [ -s "$WORK/display" ] && break; sleep 0.1; done
-export DISPLAY=":$(head -n1 "$WORK/display")"
+. "$(dirname "$0")/xwin.sh"
+start_xvfb "$WORK"
 
 DA06_IDLE_LOCK_SECONDS=3 "$BIN/da06-desk" --store "$WORK/store.da06" >"$WORK/desk.log" 2>&1 &
 DESK_PID=$!
-. "$(dirname "$0")/xwin.sh"
 
 # The main window appears first …
 for _ in $(seq 1 150); do main_shown && break; sleep 0.2; done

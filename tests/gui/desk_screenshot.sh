@@ -17,19 +17,14 @@ trap cleanup EXIT
 export DA06_PASSPHRASE='mot hai ba bon nam sau'
 "$BIN/da06" --store "$WORK/store.da06" init >/dev/null
 
-# A display of our own (-displayfd picks a free number).
-exec 3>"$WORK/display"
-Xvfb -displayfd 3 -screen 0 1366x768x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
-XVFB_PID=$!
-for _ in $(seq 1 100); do [ -s "$WORK/display" ] && break; sleep 0.1; done
-export DISPLAY=":$(head -n1 "$WORK/display")"
+. "$(dirname "$0")/xwin.sh"
+start_xvfb "$WORK"
 echo "Xvfb on $DISPLAY"
 
 "$BIN/da06-desk" --store "$WORK/store.da06" >"$WORK/desk.log" 2>&1 &
 DESK_PID=$!
 
 # Wait for the main window.
-. "$(dirname "$0")/xwin.sh"
 for _ in $(seq 1 150); do
   main_shown && break
   kill -0 "$DESK_PID" 2>/dev/null || { echo "da06-desk exited early:"; cat "$WORK/desk.log"; exit 1; }
