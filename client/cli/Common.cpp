@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "cli/Terminal.h"
+#include "work/UnitService.h"
 
 namespace da06::cli {
 
@@ -114,6 +115,19 @@ Result<access::Session> openSession(const Globals& g)
         return fail(ErrorCode::Usage, why);
     }
     return access::openSession(g.store, g.user, pass->view(), *g.clock);
+}
+
+Result<std::string> unitOrDesk(access::Session& s, const Globals& g, const std::optional<std::string>& unit)
+{
+    if (unit) {
+        return *unit;
+    }
+    work::UnitService units(s.store.db(), *g.clock, s.actor);
+    DA06_TRY(desk, units.deskUnit());
+    if (!*desk) {
+        return fail(ErrorCode::Usage, "name the unit with --unit (this desk has no unit yet: `da06 desk unit set UNIT`)");
+    }
+    return (*desk)->id;
 }
 
 std::optional<long long> parseInteger(const std::string& s, long long min, long long max)

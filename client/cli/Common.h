@@ -50,6 +50,9 @@ int usageError(std::ostream& err, const std::string& what);
 // Unlocks the store as the selected user (passphrase from DA06_PASSPHRASE or the terminal).
 Result<access::Session> openSession(const Globals& g);
 
+// The unit named by --unit, else the desk's own unit (Usage error when the desk has none).
+Result<std::string> unitOrDesk(access::Session& s, const Globals& g, const std::optional<std::string>& unit);
+
 // Parses a whole number; nullopt unless the text is exactly a number within [min, max].
 std::optional<long long> parseInteger(const std::string& s, long long min, long long max);
 

@@ -94,20 +94,6 @@ Status writeOutputs(const reports::Document& d, const Outputs& o, std::ostream& 
     return {};
 }
 
-// --unit, else the desk's unit.
-Result<std::string> unitOrDesk(access::Session& s, const Globals& g, const std::optional<std::string>& unit)
-{
-    if (unit) {
-        return *unit;
-    }
-    work::UnitService units(s.store.db(), *g.clock, s.actor);
-    DA06_TRY(desk, units.deskUnit());
-    if (!*desk) {
-        return fail(ErrorCode::Usage, "name the unit with --unit (this desk has no unit yet: `da06 desk unit U`)");
-    }
-    return (*desk)->id;
-}
-
 void printUnitReport(std::ostream& out, const report::UnitReport& r)
 {
     out << r.unitName << " — " << r.period.vietnameseName() << " (data " << r.period.dataFrom.toVietnamese() << "–"

@@ -410,19 +410,11 @@ int cmdTasks(const Globals& g, Args& a, std::ostream& out, std::ostream& err)
         if (!st) {
             return report(err, st.error());
         }
-        if (unit) {
-            nt.unit = *unit;
-        } else {
-            work::UnitService units(st->store.db(), *g.clock, st->actor);
-            auto desk = units.deskUnit();
-            if (!desk) {
-                return report(err, desk.error());
-            }
-            if (!*desk) {
-                return usageError(err, "name the unit with --unit (this desk has no unit yet: `da06 desk unit set UNIT`)");
-            }
-            nt.unit = (*desk)->id;
+        auto resolved = unitOrDesk(*st, g, unit);
+        if (!resolved) {
+            return report(err, resolved.error());
         }
+        nt.unit = *resolved;
         work::TaskService tasks(st->store.db(), *g.clock, st->actor);
         auto t = tasks.add(nt);
         if (!t) {
@@ -608,20 +600,11 @@ int cmdTasks(const Globals& g, Args& a, std::ostream& out, std::ostream& err)
         if (!st) {
             return report(err, st.error());
         }
-        std::string unitRef;
-        if (unit) {
-            unitRef = *unit;
-        } else {
-            work::UnitService units(st->store.db(), *g.clock, st->actor);
-            auto desk = units.deskUnit();
-            if (!desk) {
-                return report(err, desk.error());
-            }
-            if (!*desk) {
-                return usageError(err, "name the unit with --unit (this desk has no unit yet: `da06 desk unit set UNIT`)");
-            }
-            unitRef = (*desk)->id;
+        auto resolved = unitOrDesk(*st, g, unit);
+        if (!resolved) {
+            return report(err, resolved.error());
         }
+        const std::string unitRef = *resolved;
         work::TaskService tasks(st->store.db(), *g.clock, st->actor);
         auto created = tasks.addMonthlyTasks(unitRef, from, through);
         if (!created) {
@@ -749,20 +732,11 @@ int cmdDesk(const Globals& g, Args& a, std::ostream& out, std::ostream& err)
         if (!st) {
             return report(err, st.error());
         }
-        std::string unitRef;
-        if (unit) {
-            unitRef = *unit;
-        } else {
-            work::UnitService units(st->store.db(), *g.clock, st->actor);
-            auto desk = units.deskUnit();
-            if (!desk) {
-                return report(err, desk.error());
-            }
-            if (!*desk) {
-                return usageError(err, "name the unit with --unit (this desk has no unit yet: `da06 desk unit set UNIT`)");
-            }
-            unitRef = (*desk)->id;
+        auto resolved = unitOrDesk(*st, g, unit);
+        if (!resolved) {
+            return report(err, resolved.error());
         }
+        const std::string unitRef = *resolved;
         work::ProgressService progress(st->store.db(), *g.clock, st->actor);
         auto d = progress.dashboard(unitRef, asOf.value_or(g.clock->today()));
         if (!d) {
