@@ -72,15 +72,4 @@ json::Value modelDetailToJson(const StoredModel& sm)
     return o;
 }
 
-json::Value unitToJson(const StoredUnit& u)
-{
-    json::Value o;
-    o.set("id", u.id);
-    o.set("name", u.name);
-    o.set("kind", u.kind);
-    o.set("parent", optText(u.parent));
-    o.set("aliases", stringArray(u.aliases));
-    return o;
-}
-
 } // namespace da06::plan

@@ -1,5 +1,5 @@
 #pragma once
-// The JSON forms of the plan printed by `da06 plan list|show --json` and `da06 units list --json`.
+// The JSON forms of the plan printed by `da06 plan list|show --json`.
 #include "core/Json.h"
 #include "plan/PlanRepository.h"
 
@@ -10,6 +10,5 @@ json::Value deadlineToJson(const Deadline& d);
 json::Value modelSummaryToJson(const StoredModel& m);
 // The full form: the list form plus target, objective, forces, unit ids and the original wording.
 json::Value modelDetailToJson(const StoredModel& m);
-json::Value unitToJson(const StoredUnit& u);
 
 } // namespace da06::plan

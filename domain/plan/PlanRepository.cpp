@@ -284,35 +284,4 @@ Result<StoredModel> PlanRepository::model(int number)
     return std::move(list->front());
 }
 
-Result<std::vector<StoredUnit>> PlanRepository::units()
-{
-    DA06_TRY(st, m_db.prepare("SELECT u.id, u.code, u.name, u.kind, p.code FROM unit u LEFT JOIN unit p ON p.id = u.parent_id "
-                              "ORDER BY CASE u.kind WHEN 'province' THEN 0 WHEN 'province_agency' THEN 1 "
-                              "WHEN 'national_agency' THEN 2 WHEN 'district_level' THEN 3 WHEN 'commune_level' THEN 4 ELSE 5 END, u.id"));
-    DA06_TRY(aliases, m_db.prepare("SELECT alias FROM unit_alias WHERE unit_id = ? ORDER BY alias"));
-    std::vector<StoredUnit> out;
-    while (true) {
-        DA06_TRY(row, st->step());
-        if (!*row) {
-            break;
-        }
-        StoredUnit u;
-        u.id = st->columnText(1);
-        u.name = st->columnText(2);
-        u.kind = st->columnText(3);
-        u.parent = st->columnOptText(4);
-        aliases->reset();
-        aliases->bind(1, st->columnInt(0));
-        while (true) {
-            DA06_TRY(arow, aliases->step());
-            if (!*arow) {
-                break;
-            }
-            u.aliases.push_back(aliases->columnText(0));
-        }
-        out.push_back(std::move(u));
-    }
-    return out;
-}
-
 } // namespace da06::plan

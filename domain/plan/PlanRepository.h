@@ -23,14 +23,6 @@ struct PlanInfo {
     int modelCount = 0;
 };
 
-struct StoredUnit {
-    std::string id;
-    std::string name;
-    std::string kind;
-    std::optional<std::string> parent;
-    std::vector<std::string> aliases;
-};
-
 // A model with its unit references resolved to names.
 struct StoredModel {
     Model model;
@@ -65,7 +57,6 @@ public:
     Result<std::vector<StoredModel>> models(const ModelFilter& filter = {});
     // NotFound when the current plan has no such model.
     Result<StoredModel> model(int number);
-    Result<std::vector<StoredUnit>> units();
 
 private:
     Result<std::int64_t> currentPlanRowId();
