@@ -37,7 +37,16 @@ Result<access::Session> StartupPresenter::createStore(const std::string& adminNa
         return session;
     }
     if (auto seeded = work::seedStore(*session, *plan, m_clock); !seeded) {
-        return std::unexpected(seeded.error());
+        // A half-made store would make the next start ask for a passphrase of a store without a
+        // plan: close it and remove its files, so the first start can simply be tried again.
+        const Error error = seeded.error();
+        session = std::unexpected(error);
+        std::error_code ec;
+        for (const char* suffix : {"", "-wal", "-shm"}) {
+            std::filesystem::remove(m_path.string() + suffix, ec);
+        }
+        std::filesystem::remove(store::KeyFile::pathFor(m_path), ec);
+        return std::unexpected(error);
     }
     return session;
 }
