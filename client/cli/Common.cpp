@@ -130,6 +130,18 @@ Result<std::string> unitOrDesk(access::Session& s, const Globals& g, const std::
     return (*desk)->id;
 }
 
+std::string padded(std::string s, std::size_t width)
+{
+    std::size_t cps = 0;
+    for (unsigned char c : s) {
+        cps += (c & 0xC0) != 0x80;
+    }
+    if (cps < width) {
+        s.append(width - cps, ' ');
+    }
+    return s;
+}
+
 std::optional<long long> parseInteger(const std::string& s, long long min, long long max)
 {
     long long v = 0;

@@ -53,6 +53,9 @@ Result<access::Session> openSession(const Globals& g);
 // The unit named by --unit, else the desk's own unit (Usage error when the desk has none).
 Result<std::string> unitOrDesk(access::Session& s, const Globals& g, const std::optional<std::string>& unit);
 
+// s padded with spaces to width code points, so that Vietnamese text lines up in columns.
+std::string padded(std::string s, std::size_t width);
+
 // Parses a whole number; nullopt unless the text is exactly a number within [min, max].
 std::optional<long long> parseInteger(const std::string& s, long long min, long long max);
 

@@ -32,18 +32,6 @@ const char* const kReportUsage =
     "  P is a month (YYYY-MM), a quarter (YYYY-Qn) or a year (YYYY); district and province take the\n"
     "  district's or province's unit id. --narrative-file F (district, province) sets the edited text.";
 
-std::string padded(std::string s, std::size_t width)
-{
-    std::size_t cps = 0;
-    for (unsigned char c : s) {
-        cps += (c & 0xC0) != 0x80;
-    }
-    if (cps < width) {
-        s.append(width - cps, ' ');
-    }
-    return s;
-}
-
 // The local day (UTC+7) of an ISO timestamp, for the date line of a submitted report.
 Date issuedOn(const std::optional<std::string>& iso, const Date& fallback)
 {

@@ -81,19 +81,6 @@ std::string stateLabel(work::DeadlineState s)
     return "";
 }
 
-std::string padded(std::string s, std::size_t width)
-{
-    // Width in code points, so that Vietnamese text lines up.
-    std::size_t cps = 0;
-    for (unsigned char c : s) {
-        cps += (c & 0xC0) != 0x80;
-    }
-    if (cps < width) {
-        s.append(width - cps, ' ');
-    }
-    return s;
-}
-
 void printTaskLine(std::ostream& out, const work::Task& t, const std::optional<work::DeadlineEvaluation>& e)
 {
     out << padded("#" + std::to_string(t.id), 6) << " " << padded(dateText(t.due), 10) << "  "

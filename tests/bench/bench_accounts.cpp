@@ -8,42 +8,15 @@
 #include <unistd.h>
 #include <vector>
 
+#include "BenchSupport.h"
 #include "access/Accounts.h"
 #include "audit/AuditLog.h"
 
 using namespace da06;
+using namespace da06::bench;
 using Steady = std::chrono::steady_clock;
 
 namespace {
-
-double msSince(Steady::time_point t0)
-{
-    return std::chrono::duration<double, std::milli>(Steady::now() - t0).count();
-}
-
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
-}
-
-template <typename T>
-T must(Result<T> r)
-{
-    if (!r) {
-        std::fprintf(stderr, "error: %s\n", r.error().message.c_str());
-        std::exit(1);
-    }
-    return std::move(*r);
-}
-
-void must(const Status& s)
-{
-    if (!s) {
-        std::fprintf(stderr, "error: %s\n", s.error().message.c_str());
-        std::exit(1);
-    }
-}
 
 // `writes` transactions of one insert each, with or without an audit entry.
 double writeLoop(access::Session& s, const Clock& clock, int writes, bool audited, long first)
@@ -53,14 +26,14 @@ double writeLoop(access::Session& s, const Clock& clock, int writes, bool audite
     const auto t0 = Steady::now();
     for (long n = first; n < first + writes; ++n) {
         store::Transaction tx(db);
-        must(tx.begin());
-        auto ins = must(db.prepare("INSERT INTO bench_probe (n, payload) VALUES (?, ?)"));
+        need(tx.begin());
+        auto ins = need(db.prepare("INSERT INTO bench_probe (n, payload) VALUES (?, ?)"));
         ins.bind(1, static_cast<std::int64_t>(n)).bind(2, payload);
-        must(ins.run());
+        need(ins.run());
         if (audited) {
-            must(audit::append(db, clock, s.actor, "probe.write", "probe:" + std::to_string(n)));
+            need(audit::append(db, clock, s.actor, "probe.write", "probe:" + std::to_string(n)));
         }
-        must(tx.commit());
+        need(tx.commit());
     }
     return msSince(t0);
 }
@@ -75,12 +48,12 @@ int main(int argc, char** argv)
     const auto path = dir / "store.da06";
     SystemClock clock;
     {
-        auto admin = must(access::createStore(path, "admin", "mat khau quan tri", clock));
+        auto admin = need(access::createStore(path, "admin", "mat khau quan tri", clock));
         access::UserService users(admin, clock);
-        must(users.add("lan", access::Role::Staff, "mat khau cua lan"));
-        must(users.add("minh", access::Role::Checker, "mat khau cua minh"));
-        must(users.add("hoa", access::Role::Coordinator, "mat khau cua hoa"));
-        must(admin.store.db().exec("CREATE TABLE bench_probe (n INTEGER PRIMARY KEY, payload TEXT NOT NULL)"));
+        need(users.add("lan", access::Role::Staff, "mat khau cua lan"));
+        need(users.add("minh", access::Role::Checker, "mat khau cua minh"));
+        need(users.add("hoa", access::Role::Coordinator, "mat khau cua hoa"));
+        need(admin.store.db().exec("CREATE TABLE bench_probe (n INTEGER PRIMARY KEY, payload TEXT NOT NULL)"));
     }
     std::printf("unlock per user (PBKDF2-HMAC-SHA256 x %d + AES-GCM unwrap + quick_check), median of 5:\n", store::kKdfIterations);
     for (const auto& [user, pass] : std::vector<std::pair<std::string, std::string>>{
@@ -88,12 +61,12 @@ int main(int argc, char** argv)
         std::vector<double> t;
         for (int i = 0; i < 5; ++i) {
             const auto t0 = Steady::now();
-            auto s = must(access::openSession(path, user, pass, clock));
+            auto s = need(access::openSession(path, user, pass, clock));
             t.push_back(msSince(t0));
         }
         std::printf("  %-6s %7.1f ms\n", user.c_str(), median(t));
     }
-    auto s = must(access::openSession(path, "admin", "mat khau quan tri", clock));
+    auto s = need(access::openSession(path, "admin", "mat khau quan tri", clock));
     // Warm up, then alternate the two variants so that both see the same disk and cache state.
     writeLoop(s, clock, 100, true, 1);
     double plain = 0, audited = 0;
@@ -110,7 +83,7 @@ int main(int argc, char** argv)
     std::printf("  ratio with/without   %.2fx\n", audited / plain);
 
     // The same without waiting for the disk (synchronous=OFF): what the audit entry itself costs.
-    must(s.store.db().exec("PRAGMA synchronous = OFF;"));
+    need(s.store.db().exec("PRAGMA synchronous = OFF;"));
     plain = audited = 0;
     for (int round = 0; round < 4; ++round) {
         plain += writeLoop(s, clock, writes / 4, false, next);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "Bundled.h"
+#include "BenchSupport.h"
 #include "core/Clock.h"
 #include "plan/PlanFile.h"
 #include "plan/PlanRepository.h"
@@ -18,30 +19,12 @@
 #include "text/Text.h"
 
 using namespace da06;
+using namespace da06::bench;
 using Clock_ = std::chrono::steady_clock;
 
 namespace {
 
 const char* const kPass = "benchmark passphrase for da06";
-
-double msSince(Clock_::time_point t0)
-{
-    return std::chrono::duration<double, std::milli>(Clock_::now() - t0).count();
-}
-
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
-}
-
-void check(const Status& s)
-{
-    if (!s) {
-        std::fprintf(stderr, "error: %s\n", s.error().message.c_str());
-        std::exit(1);
-    }
-}
 
 struct Figures {
     double insertMs = 0, pointMs = 0, listMs = 0, searchMs = 0;
@@ -66,14 +49,14 @@ Figures workload(store::Database& db, int rows)
     const std::string objective = "Đảm bảo cho người dân, doanh nghiệp tiếp cận dịch vụ công trực tuyến, giảm thời gian đi lại.";
     for (int i = 0; i < rows; i += 1000) {
         store::Transaction tx(db);
-        check(tx.begin());
+        need(tx.begin());
         for (int k = i; k < std::min(rows, i + 1000); ++k) {
             const std::string title = "Mô hình thử nghiệm số " + std::to_string(k) + " tại Tây Ninh";
             ins->reset();
             ins->bind(1, 1000 + k).bind(2, title).bind(3, objective).bind(4, text::fold(title));
-            check(ins->run());
+            need(ins->run());
         }
-        check(tx.commit());
+        need(tx.commit());
     }
     f.insertMs = msSince(t0);
 
@@ -121,7 +104,7 @@ int main(int argc, char** argv)
     auto t0 = Clock_::now();
     {
         auto st = store::Store::create(dir / "enc.da06", kPass);
-        check(st ? Status{} : std::unexpected(st.error()));
+        need(st ? Status{} : std::unexpected(st.error()));
     }
     const double createMs = msSince(t0);
     std::vector<double> kdf, open;
@@ -147,9 +130,9 @@ int main(int argc, char** argv)
     }
     {
         auto db = store::Database::open(dir / "plain.db", store::Database::Mode::Create, nullptr);
-        check(db->exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"));
+        need(db->exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"));
         for (const auto& m : store::migrations()) {
-            check(m.apply(*db));
+            need(m.apply(*db));
         }
         plain = workload(*db, rows);
     }

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "Bundled.h"
+#include "BenchSupport.h"
 #include "core/Clock.h"
 #include "plan/PlanFile.h"
 #include "plan/PlanRepository.h"
@@ -24,41 +25,13 @@
 #include "work/Ids.h"
 
 using namespace da06;
+using namespace da06::bench;
 using Steady = std::chrono::steady_clock;
 
 namespace {
 
 const char* const kPass = "benchmark passphrase for da06";
 const Date kToday{2024, 5, 20};
-
-double msSince(Steady::time_point t0)
-{
-    return std::chrono::duration<double, std::milli>(Steady::now() - t0).count();
-}
-
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
-}
-
-template <typename T>
-T need(Result<T> r, const char* what)
-{
-    if (!r) {
-        std::fprintf(stderr, "%s: %s\n", what, r.error().message.c_str());
-        std::exit(1);
-    }
-    return std::move(*r);
-}
-
-void need(const Status& s, const char* what)
-{
-    if (!s) {
-        std::fprintf(stderr, "%s: %s\n", what, s.error().message.c_str());
-        std::exit(1);
-    }
-}
 
 struct Generated {
     int units = 0;
