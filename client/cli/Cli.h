@@ -14,6 +14,9 @@ enum ExitCode {
     kExitNotFound = 4,
     kExitInvalidInput = 5,
     // 6–9 belong to the identity checks (no QR code found, access denied by the chip, …)
+    kExitChipDenied = 7,   // the identity-card chip refused the access key (wrong CAN or MRZ data)
+    kExitAuthFailed = 8,   // a chip or server authentication failed (secure messaging, PA, CA, AA, credentials)
+    kExitNoDevice = 9,     // no smart card service, no reader or no card
     kExitDenied = 10,      // the user's role does not allow the command
 };
 

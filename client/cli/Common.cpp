@@ -84,6 +84,13 @@ int exitCodeFor(const Error& e)
     case ErrorCode::NotFound: return kExitNotFound;
     case ErrorCode::InvalidInput: return kExitInvalidInput;
     case ErrorCode::PermissionDenied: return kExitDenied;
+    case ErrorCode::AccessDenied: return kExitChipDenied;
+    case ErrorCode::AuthenticationFailed:
+    case ErrorCode::Unauthorized: return kExitAuthFailed;
+    case ErrorCode::ServiceUnavailable:
+    case ErrorCode::NoReader:
+    case ErrorCode::NoCard:
+    case ErrorCode::CardRemoved: return kExitNoDevice;
     default: return kExitFailure;
     }
 }

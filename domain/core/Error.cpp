@@ -17,6 +17,19 @@ const char* errorCodeName(ErrorCode code)
     case ErrorCode::LockedOut: return "locked_out";
     case ErrorCode::Io: return "io";
     case ErrorCode::Internal: return "internal";
+    case ErrorCode::ServiceUnavailable: return "service_unavailable";
+    case ErrorCode::NoReader: return "no_reader";
+    case ErrorCode::NoCard: return "no_card";
+    case ErrorCode::CardRemoved: return "card_removed";
+    case ErrorCode::CardReset: return "card_reset";
+    case ErrorCode::NotIdentityCard: return "not_identity_card";
+    case ErrorCode::AccessDenied: return "access_denied";
+    case ErrorCode::AuthenticationFailed: return "authentication_failed";
+    case ErrorCode::Cancelled: return "cancelled";
+    case ErrorCode::Timeout: return "timeout";
+    case ErrorCode::Network: return "network";
+    case ErrorCode::Unauthorized: return "unauthorized";
+    case ErrorCode::Protocol: return "protocol";
     }
     return "internal";
 }

@@ -19,6 +19,21 @@ enum class ErrorCode {
     LockedOut,         // too many wrong passphrases: wait before the next attempt
     Io,                // the operating system refused a file operation
     Internal,          // a library failed in an unexpected way (details in the message)
+    // Devices (PC/SC readers and the identity-card chip)
+    ServiceUnavailable,   // the smart card service (pcscd / SCardSvr) is not running
+    NoReader,             // no card reader is connected (or the one named is absent)
+    NoCard,               // the reader has no card on it
+    CardRemoved,          // the card left the reader during the operation
+    CardReset,            // another program reset the card: retry the transaction
+    NotIdentityCard,      // the card has no eMRTD application
+    AccessDenied,         // the chip refused the access key (wrong CAN or MRZ data)
+    AuthenticationFailed, // a cryptographic check failed (secure messaging, PA, CA, AA)
+    Cancelled,            // the user cancelled the operation
+    Timeout,              // a device or server did not answer in time
+    // Network (synchronization with the hub)
+    Network,              // the server is unreachable or the connection broke
+    Unauthorized,         // the server refused the credentials (unknown, wrong, revoked)
+    Protocol,             // the other side answered something the protocol does not allow
 };
 
 struct Error {
