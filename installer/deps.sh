@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one list of Debian 12 packages DA06 Desk needs to build, test and run.
 # Installs only what is missing; runs apt-get as root or through sudo.
-#   installer/deps.sh            build + run + test packages
+#   installer/deps.sh                  build + run + test packages
+#   installer/deps.sh windows-slice    the mingw-w64 cross compiler and wine (installer/windows-slice.sh)
 set -euo pipefail
 
 BUILD_PACKAGES=(
@@ -17,8 +18,19 @@ RUN_PACKAGES=(
   imagemagick qrencode zbar-tools poppler-utils procps x11-utils xdotool unzip
 )
 
+# The portable slice cross-compiled for Windows and run under wine (issue "Installers and the
+# Windows build"); Boost's headers come from libboost-test-dev above.
+WINDOWS_SLICE_PACKAGES=(
+  cmake make g++-mingw-w64-x86-64-posix wine wine64 libboost-test-dev
+)
+
+WANTED=("${BUILD_PACKAGES[@]}" "${RUN_PACKAGES[@]}")
+if [ "${1:-}" = "windows-slice" ]; then
+  WANTED=("${WINDOWS_SLICE_PACKAGES[@]}")
+fi
+
 missing=()
-for p in "${BUILD_PACKAGES[@]}" "${RUN_PACKAGES[@]}"; do
+for p in "${WANTED[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
     missing+=("$p")
   fi

@@ -753,10 +753,10 @@ Result<Compilation> ReportService::compile(const std::string& scopeRef, const st
 
     // Aggregates over the figures of the received reports.
     std::map<int, ModelAggregate> models;
-    std::map<int, long> percentSums;
+    std::map<int, std::int64_t> percentSums;
     std::map<std::tuple<int, std::string, std::string>, IndicatorTotal> indicators;
     std::vector<std::tuple<int, std::string, std::string>> indicatorOrder;
-    std::map<std::tuple<int, std::string, std::string>, long> checks;
+    std::map<std::tuple<int, std::string, std::string>, std::int64_t> checks;
     bool checksAvailable = false;
     std::string checksNote;
     std::map<int, std::pair<std::vector<std::string>, std::vector<std::string>>> lateUnits; // lead, coordinating

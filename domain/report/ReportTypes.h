@@ -2,6 +2,7 @@
 // The content of a unit's monthly report and of a district or province compilation: every figure
 // the documents (PDF, XLSX, CSV) and the JSON show. Standard library only (with da06::core and the
 // work rules' vocabulary).
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -49,7 +50,7 @@ struct CheckCount {
     int model = 0;
     std::string method;  // "qr", "chip", "manual"
     std::string outcome; // "valid", "warning", "invalid", "unverified"
-    long count = 0;
+    std::int64_t count = 0;
 };
 
 struct CheckCounts {

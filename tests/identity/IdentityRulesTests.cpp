@@ -9,7 +9,9 @@
 #include "identity/CccdNormalize.h"
 #include "identity/IdNumber.h"
 #include "identity/Province.h"
+#ifndef DA06_PORTABLE_TEST   // the portable slice (mingw + wine) has no utf8proc
 #include "text/Text.h"
+#endif
 
 using namespace da06;
 using namespace da06::identity;
@@ -39,7 +41,9 @@ BOOST_AUTO_TEST_CASE(sixty_three_provinces)
     for (std::size_t i = 0; i < all.size(); ++i) {
         BOOST_TEST(expected.count(all[i].code) == 1u);
         BOOST_TEST(!all[i].name.empty());
+#ifndef DA06_PORTABLE_TEST
         BOOST_TEST(text::toNfc(all[i].name).value_or("") == all[i].name);   // stored NFC
+#endif
         names.insert(all[i].name);
         if (i > 0) {
             BOOST_TEST(all[i - 1].code < all[i].code);
