@@ -1,11 +1,10 @@
 #include "store/Backup.h"
 
-#include <fcntl.h>
 #include <fstream>
 #include <openssl/evp.h>
 #include <sstream>
-#include <unistd.h>
 
+#include "core/DurableFile.h"
 #include "core/Json.h"
 
 namespace da06::store {
@@ -46,32 +45,7 @@ Result<std::string> readAll(const std::filesystem::path& p)
 
 Status writeDurably(const std::filesystem::path& p, const std::string& bytes)
 {
-    const std::string tmp = p.string() + ".tmp";
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        return fail(ErrorCode::Io, "cannot write " + tmp);
-    }
-    std::size_t off = 0;
-    while (off < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.data() + off, bytes.size() - off);
-        if (n <= 0) {
-            ::close(fd);
-            ::unlink(tmp.c_str());
-            return fail(ErrorCode::Io, "cannot write " + tmp + " (disk full?)");
-        }
-        off += static_cast<std::size_t>(n);
-    }
-    if (::fsync(fd) != 0 || ::close(fd) != 0) {
-        ::unlink(tmp.c_str());
-        return fail(ErrorCode::Io, "cannot flush " + tmp + " to disk");
-    }
-    std::error_code ec;
-    std::filesystem::rename(tmp, p, ec);
-    if (ec) {
-        ::unlink(tmp.c_str());
-        return fail(ErrorCode::Io, "cannot write " + p.string() + ": " + ec.message());
-    }
-    return {};
+    return writeFileDurably(p, bytes);
 }
 
 } // namespace

@@ -9,9 +9,8 @@
 #include <openssl/rand.h>
 #include <sstream>
 
-#include <fcntl.h>
-#include <unistd.h>
 
+#include "core/DurableFile.h"
 #include "core/Json.h"
 
 namespace da06::store {
@@ -316,38 +315,7 @@ Status KeyFile::save(const std::filesystem::path& path) const
     root.set("slots", std::move(slots));
     const std::string text = root.dump(2) + "\n";
 
-    const std::string tmp = path.string() + ".tmp";
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        return fail(ErrorCode::Io, "cannot write the key file " + tmp);
-    }
-    std::size_t off = 0;
-    while (off < text.size()) {
-        const ssize_t n = ::write(fd, text.data() + off, text.size() - off);
-        if (n <= 0) {
-            ::close(fd);
-            ::unlink(tmp.c_str());
-            return fail(ErrorCode::Io, "cannot write the key file " + tmp);
-        }
-        off += static_cast<std::size_t>(n);
-    }
-    if (::fsync(fd) != 0 || ::close(fd) != 0) {
-        ::unlink(tmp.c_str());
-        return fail(ErrorCode::Io, "cannot flush the key file " + tmp + " to disk");
-    }
-    std::error_code ec;
-    std::filesystem::rename(tmp, path, ec);
-    if (ec) {
-        ::unlink(tmp.c_str());
-        return fail(ErrorCode::Io, "cannot replace the key file " + path.string() + ": " + ec.message());
-    }
-    // Make the rename itself durable.
-    const auto dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
-    if (const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
-        ::fsync(dfd);
-        ::close(dfd);
-    }
-    return {};
+    return writeFileDurably(path, text);
 }
 
 } // namespace da06::store

@@ -1,7 +1,8 @@
 #include "store/Store.h"
 
 #include <cstdlib>
-#include <sys/stat.h>
+
+#include "core/DurableFile.h"
 
 namespace da06::store {
 
@@ -21,7 +22,7 @@ Status pragmas(Database& db)
 
 void restrictPermissions(const std::filesystem::path& p)
 {
-    ::chmod(p.c_str(), 0600);
+    restrictToOwner(p);
 }
 
 } // namespace
