@@ -16,8 +16,18 @@ find_package(CURL REQUIRED)
 # Hub server. Never Poco::DataSQLite: it brings the system libsqlite3, whose symbols clash with SQLCipher's.
 find_package(Poco REQUIRED COMPONENTS Foundation Net NetSSL JSON Util Crypto)
 # Card readers and the eMRTD chip.
-pkg_check_modules(PCSC REQUIRED IMPORTED_TARGET libpcsclite)
-pkg_check_modules(EAC REQUIRED IMPORTED_TARGET libeac)
+if(WIN32)
+  # Windows: PC/SC is the system's WinSCard; OpenPACE comes from the overlay port of vcpkg.json
+  # (installer/windows/vcpkg-ports/openpace). The same target names as on Linux.
+  add_library(PkgConfig::PCSC INTERFACE IMPORTED)
+  set_property(TARGET PkgConfig::PCSC PROPERTY INTERFACE_LINK_LIBRARIES winscard)
+  find_package(openpace CONFIG REQUIRED)
+  add_library(PkgConfig::EAC INTERFACE IMPORTED)
+  set_property(TARGET PkgConfig::EAC PROPERTY INTERFACE_LINK_LIBRARIES OpenPACE::eac)
+else()
+  pkg_check_modules(PCSC REQUIRED IMPORTED_TARGET libpcsclite)
+  pkg_check_modules(EAC REQUIRED IMPORTED_TARGET libeac)
+endif()
 find_package(OpenJPEG REQUIRED)
 # QR codes.
 find_package(ZXing REQUIRED)

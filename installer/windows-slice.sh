@@ -9,12 +9,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 installer/deps.sh windows-slice
-BUILD=build-mingw
-cmake -S . -B "$BUILD" -DCMAKE_TOOLCHAIN_FILE="$PWD/cmake/toolchains/mingw-w64.cmake" \
-  -DDA06_PORTABLE_ONLY=ON -DDA06_WERROR=ON -DCMAKE_BUILD_TYPE=Release
-cmake --build "$BUILD" -j "$(nproc)"
-export DA06_WINEPREFIX="$PWD/$BUILD/wineprefix"
-ctest --test-dir "$BUILD" --output-on-failure "$@"
+cmake --preset mingw-slice
+cmake --build --preset mingw-slice -j "$(nproc)"
+export DA06_WINEPREFIX="$PWD/build-mingw/wineprefix"
+ctest --preset mingw-slice "$@"
 if [ -x client/readers/pcsc/check-mingw.sh ]; then
   client/readers/pcsc/check-mingw.sh
 fi
