@@ -3,6 +3,7 @@
 #include "store/Store.h"
 #include "text/Text.h"
 #include "report/ReportSchema.h"
+#include "sync/SyncSchema.h"
 #include "work/WorkSchema.h"
 
 namespace da06::store {
@@ -176,6 +177,7 @@ const std::vector<Migration>& migrations()
         {3, "users, roles and the audit log", v3UsersAndAudit},
         {4, "plan execution: units, assignments, tasks, change log", work::migrateWork},
         {5, "monthly reports", report::migrateReports},
+        {6, "synchronization: enrollment, cursor, record state, conflicts", sync::migrateSync},
     };
     return all;
 }

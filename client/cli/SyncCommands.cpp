@@ -1,0 +1,334 @@
+// da06 enroll, da06 sync [status|conflicts|resolve]: the desk's synchronization with the hub.
+#include <cstdlib>
+
+#include "cli/Commands.h"
+#include "client/SyncEngine.h"
+#include "sync/SyncStore.h"
+
+namespace da06::cli {
+
+namespace {
+
+const char* const kSyncUsage =
+    "usage: da06 enroll --server URL --code CODE [--ca FILE] [--pin sha256//BASE64] [--name NAME]\n"
+    "       da06 sync [--attempts N] [--json]\n"
+    "       da06 sync status [--json]\n"
+    "       da06 sync conflicts [--all] [--json]\n"
+    "       da06 sync resolve ID\n"
+    "       da06 sync policy [counts|details]";
+
+long envNumber(const char* name, long fallback)
+{
+    if (const char* v = std::getenv(name); v && *v) {
+        if (auto n = parseInteger(v, 0, 1'000'000'000)) {
+            return static_cast<long>(*n);
+        }
+    }
+    return fallback;
+}
+
+// Test and bench knobs (environment): the base of the backoff, the stall limit, the page size.
+sync::client::EngineOptions engineOptions()
+{
+    sync::client::EngineOptions o;
+    o.transport.lowSpeedSeconds = envNumber("DA06_SYNC_STALL_SECONDS", o.transport.lowSpeedSeconds);
+    o.transport.totalTimeoutSeconds = envNumber("DA06_SYNC_TIMEOUT_SECONDS", o.transport.totalTimeoutSeconds);
+    o.pullLimit = static_cast<int>(envNumber("DA06_SYNC_PULL_LIMIT", o.pullLimit));
+    return o;
+}
+
+json::Value opt(const std::optional<std::string>& s)
+{
+    return s ? json::Value(*s) : json::Value();
+}
+
+// What a person does next, after the error's own sentence.
+int reportSyncError(std::ostream& err, const Error& e)
+{
+    err << "da06: " << e.message << "\n";
+    switch (e.code) {
+    case ErrorCode::Network:
+        err << "da06: nothing was lost: the changes stay in the outbox; run `da06 sync` again when the hub is "
+               "reachable.\n";
+        return kExitFailure;
+    case ErrorCode::Unauthorized:
+    case ErrorCode::AuthenticationFailed:
+        return kExitAuthFailed;
+    case ErrorCode::Protocol:
+        return kExitFailure;
+    default:
+        return exitCodeFor(e);
+    }
+}
+
+json::Value cycleJson(const sync::client::CycleResult& r)
+{
+    json::Value o;
+    o.set("pushed", static_cast<long long>(r.pushed));
+    o.set("acked", static_cast<long long>(r.acked));
+    o.set("rejected", static_cast<long long>(r.rejected));
+    o.set("pulled", static_cast<long long>(r.pulled));
+    o.set("applied", static_cast<long long>(r.applied));
+    o.set("duplicates", static_cast<long long>(r.duplicates));
+    o.set("conflicts", static_cast<long long>(r.conflicts));
+    o.set("pages", static_cast<long long>(r.pages));
+    o.set("requests", static_cast<long long>(r.requests));
+    o.set("bytes_sent", static_cast<long long>(r.bytesSent));
+    o.set("bytes_received", static_cast<long long>(r.bytesReceived));
+    o.set("cursor", static_cast<long long>(r.cursor));
+    return o;
+}
+
+int syncStatus(access::Session& s, const Globals& g, bool asJson, std::ostream& out, std::ostream& err)
+{
+    sync::SyncStore store(s.store.db(), *g.clock);
+    auto en = store.enrollment();
+    auto st = store.status();
+    auto rej = store.rejected();
+    if (!en || !st || !rej) {
+        return report(err, !en ? en.error() : !st ? st.error() : rej.error());
+    }
+    if (asJson) {
+        json::Value o;
+        o.set("enrolled", en->has_value());
+        if (*en) {
+            o.set("server", (*en)->serverUrl);
+            o.set("device_id", (*en)->deviceId);
+            o.set("unit", (*en)->unit);
+            o.set("hub_id", (*en)->hubId);
+            o.set("clock_offset_ms", static_cast<long long>((*en)->clockOffsetMs));
+            o.set("pinned", (*en)->pin.has_value());
+        }
+        o.set("cursor", static_cast<long long>(st->cursor));
+        o.set("last_attempt", opt(st->lastAttempt));
+        o.set("last_success", opt(st->lastSuccess));
+        o.set("last_error", opt(st->lastError));
+        o.set("last_error_code", opt(st->lastErrorCode));
+        o.set("next_attempt", opt(st->nextAttempt));
+        o.set("failures", st->failures);
+        json::Value ob;
+        ob.set("pending", static_cast<long long>(st->outbox.pending));
+        ob.set("sent", static_cast<long long>(st->outbox.sent));
+        ob.set("acked", static_cast<long long>(st->outbox.acked));
+        ob.set("rejected", static_cast<long long>(st->outbox.rejected));
+        ob.set("held", static_cast<long long>(st->outbox.held));
+        o.set("outbox", ob);
+        o.set("remote_records", static_cast<long long>(st->remoteRecords));
+        o.set("conflicts", static_cast<long long>(st->openConflicts));
+        json::Value rj = json::Array{};
+        for (const auto& r : *rej) {
+            json::Value x;
+            x.set("change_id", r.changeId);
+            x.set("entity", r.entity);
+            x.set("entity_id", r.entityId);
+            x.set("reason", r.reason);
+            x.set("message", r.message);
+            rj.push(x);
+        }
+        o.set("rejected", rj);
+        out << o.dump(2) << "\n";
+        return kExitOk;
+    }
+    if (!*en) {
+        out << "Not enrolled with a hub (da06 enroll --server URL --code CODE).\n";
+    } else {
+        out << "Hub:           " << (*en)->serverUrl << " (unit " << (*en)->unit << ", device " << (*en)->deviceId
+            << ")\n";
+    }
+    out << "Last success:  " << st->lastSuccess.value_or("never") << "\n";
+    if (st->lastError) {
+        out << "Last error:    " << *st->lastError << "\n";
+    }
+    if (st->nextAttempt) {
+        out << "Next attempt:  " << *st->nextAttempt << "\n";
+    }
+    out << "Outbox:        " << st->outbox.pending << " pending, " << st->outbox.sent << " sent, " << st->outbox.acked
+        << " acknowledged, " << st->outbox.rejected << " rejected, " << st->outbox.held << " kept on this desk\n";
+    out << "Cursor:        " << st->cursor << " (" << st->remoteRecords << " records received)\n";
+    out << "Conflicts:     " << st->openConflicts << " open (da06 sync conflicts)\n";
+    for (const auto& r : *rej) {
+        out << "  rejected " << r.entity << " " << r.entityId << ": " << r.reason
+            << (r.message.empty() ? "" : " — " + r.message) << "\n";
+    }
+    return kExitOk;
+}
+
+int syncConflicts(access::Session& s, const Globals& g, bool all, bool asJson, std::ostream& out, std::ostream& err)
+{
+    sync::SyncStore store(s.store.db(), *g.clock);
+    auto list = store.conflicts(!all);
+    if (!list) {
+        return report(err, list.error());
+    }
+    if (asJson) {
+        json::Value arr = json::Array{};
+        for (const auto& c : *list) {
+            json::Value o;
+            o.set("id", static_cast<long long>(c.id));
+            o.set("entity", c.entity);
+            o.set("entity_id", c.entityId);
+            o.set("field", c.field);
+            o.set("losing_value", c.losingValue);
+            o.set("losing_hlc", c.losingHlc);
+            o.set("losing_device", c.losingDevice);
+            o.set("losing_user", c.losingUser);
+            o.set("losing_change", c.losingChange);
+            o.set("winning_value", c.winningValue);
+            o.set("winning_hlc", c.winningHlc);
+            o.set("winning_device", c.winningDevice);
+            o.set("resolved_at", opt(c.resolvedAt));
+            arr.push(o);
+        }
+        out << arr.dump(2) << "\n";
+        return kExitOk;
+    }
+    if (list->empty()) {
+        out << "No conflicts.\n";
+    }
+    for (const auto& c : *list) {
+        out << "#" << c.id << "  " << c.entity << " " << c.entityId << "  " << c.field << ": kept "
+            << c.winningValue.dump() << ", lost " << c.losingValue.dump() << " (by " << c.losingUser << " on "
+            << c.losingDevice << ")" << (c.resolvedAt ? "  re-applied " + *c.resolvedAt : std::string()) << "\n";
+    }
+    return kExitOk;
+}
+
+} // namespace
+
+int cmdEnroll(const Globals& g, Args& a, std::ostream& out, std::ostream& err)
+{
+    sync::client::EnrollParams p;
+    auto server = a.option("--server");
+    auto code = a.option("--code");
+    p.caFile = a.option("--ca");
+    p.pin = a.option("--pin");
+    auto name = a.option("--name");
+    const bool asJson = a.flag("--json");
+    if (auto problem = a.leftoverProblem()) {
+        return usageError(err, *problem);
+    }
+    if (!server || !code || !a.rest().empty()) {
+        return usageError(err, kSyncUsage);
+    }
+    p.serverUrl = *server;
+    p.code = *code;
+    p.deviceName = name.value_or("DA06 Desk");
+    if (p.caFile) {
+        p.caFile = std::filesystem::absolute(*p.caFile).string();
+    }
+    auto session = openSession(g);
+    if (!session) {
+        return report(err, session.error());
+    }
+    auto e = sync::client::enroll(session->store.db(), *g.clock, session->actor, p, engineOptions().transport);
+    if (!e) {
+        return reportSyncError(err, e.error());
+    }
+    if (asJson) {
+        json::Value o;
+        o.set("device_id", e->deviceId);
+        o.set("unit", e->unit);
+        o.set("hub_id", e->hubId);
+        o.set("server", e->serverUrl);
+        out << o.dump(2) << "\n";
+    } else {
+        out << "Enrolled with " << e->serverUrl << " as device " << e->deviceId << " of unit " << e->unit << ".\n"
+            << "Run `da06 sync` to send and receive changes.\n";
+    }
+    return kExitOk;
+}
+
+int cmdSync(const Globals& g, Args& a, std::ostream& out, std::ostream& err)
+{
+    const bool asJson = a.flag("--json");
+    const bool all = a.flag("--all");
+    auto attemptsText = a.option("--attempts");
+    if (auto problem = a.leftoverProblem()) {
+        return usageError(err, *problem);
+    }
+    auto sub = a.next();
+    int attempts = 3;
+    if (attemptsText) {
+        auto n = parseInteger(*attemptsText, 1, 100);
+        if (!n) {
+            return usageError(err, "--attempts takes a number from 1 to 100");
+        }
+        attempts = static_cast<int>(*n);
+    }
+    std::optional<std::string> arg = a.next();
+    if (!a.rest().empty()) {
+        return usageError(err, kSyncUsage);
+    }
+    if (sub && *sub != "status" && *sub != "conflicts" && *sub != "resolve" && *sub != "policy") {
+        return usageError(err, std::string("unknown sync command \"") + *sub + "\"\n" + kSyncUsage);
+    }
+    if (sub && *sub == "resolve" && !arg) {
+        return usageError(err, "usage: da06 sync resolve ID   (the number shown by `da06 sync conflicts`)");
+    }
+    if ((!sub || *sub == "status" || *sub == "conflicts") && arg) {
+        return usageError(err, kSyncUsage);
+    }
+    auto session = openSession(g);
+    if (!session) {
+        return report(err, session.error());
+    }
+    if (auto r = access::require(session->actor, access::Permission::ReadPlan, "synchronize"); !r) {
+        return report(err, r.error());
+    }
+    if (sub && *sub == "status") {
+        return syncStatus(*session, g, asJson, out, err);
+    }
+    if (sub && *sub == "conflicts") {
+        return syncConflicts(*session, g, all, asJson, out, err);
+    }
+    sync::SyncStore store(session->store.db(), *g.clock);
+    if (sub && *sub == "resolve") {
+        auto id = parseInteger(*arg, 1, 1'000'000'000'000LL);
+        if (!id) {
+            return usageError(err, "the conflict ID is a number (see `da06 sync conflicts`)");
+        }
+        auto rec = store.resolveConflict(session->actor, *id);
+        if (!rec) {
+            return report(err, rec.error());
+        }
+        out << "Re-applied: " << rec->entity << " " << rec->entityId
+            << " (a new change, sent at the next `da06 sync`).\n";
+        return kExitOk;
+    }
+    if (sub && *sub == "policy") {
+        if (arg) {
+            if (auto r = store.setCheckDetailsPolicy(session->actor, *arg); !r) {
+                return report(err, r.error());
+            }
+        }
+        auto p = store.checkDetailsPolicy();
+        if (!p) {
+            return report(err, p.error());
+        }
+        out << sync::kCheckDetailsKey << " = " << *p << "\n";
+        return kExitOk;
+    }
+    sync::client::SyncEngine engine(session->store.db(), *g.clock, engineOptions());
+    sync::client::BackoffPolicy backoff;
+    backoff.base = std::chrono::milliseconds(envNumber("DA06_SYNC_BACKOFF_BASE_MS", 2000));
+    auto r = engine.runWithRetry(attempts, backoff, {});
+    if (!r) {
+        return reportSyncError(err, r.error());
+    }
+    if (asJson) {
+        out << cycleJson(*r).dump(2) << "\n";
+    } else {
+        out << "Synchronized: " << r->acked << " changes sent";
+        if (r->rejected > 0) {
+            out << " (" << r->rejected << " rejected: see `da06 sync status`)";
+        }
+        out << ", " << r->applied << " received";
+        if (r->conflicts > 0) {
+            out << ", " << r->conflicts << " conflicts recorded (da06 sync conflicts)";
+        }
+        out << ".\n";
+    }
+    return kExitOk;
+}
+
+} // namespace da06::cli
