@@ -11,6 +11,21 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 #include <wx/app.h>
+#include <wx/bitmap.h>
+#include <wx/gauge.h>
+#include <wx/image.h>
+#include <wx/statbmp.h>
+
+#include <cstdlib>
+
+#include "ChipResultJson.h"
+#include "Translate.h"
+#include "ChipSession.h"
+#include "PcscCardChannel.h"
+#include "ReaderManager.h"
+#include "identity/CardExpiry.h"
+#include "identity/CccdNormalize.h"
+#include "store/Store.h"
 
 #include "app/WxText.h"
 #include "readers/QrImageReader.h"
@@ -20,7 +35,7 @@ namespace da06::app {
 
 namespace {
 
-enum { ID_OpenImage = wxID_HIGHEST + 300, ID_Paste, ID_Clear, ID_Serial };
+enum { ID_OpenImage = wxID_HIGHEST + 300, ID_Paste, ID_Clear, ID_Serial, ID_ReadChip, ID_CancelChip };
 
 wxColour markColour(ui::CheckMark m)
 {
@@ -77,7 +92,8 @@ std::chrono::steady_clock::time_point nowSteady()
 } // namespace
 
 IdentityCheckPage::IdentityCheckPage(wxWindow* parent, const Clock& clock)
-    : wxPanel(parent), m_presenter(*this, clock, [](const std::filesystem::path& p) { return readers::readQrTextsFromFile(p); })
+    : wxPanel(parent), m_presenter(*this, clock, [](const std::filesystem::path& p) { return readers::readQrTextsFromFile(p); }),
+      m_clock(clock)
 {
     auto* top = new wxBoxSizer(wxVERTICAL);
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
@@ -92,6 +108,27 @@ IdentityCheckPage::IdentityCheckPage(wxWindow* parent, const Clock& clock)
     bar->Add(m_serialButton, 0, wxRIGHT, FromDIP(4));
     bar->Add(new wxButton(this, ID_Clear, _("&Clear (Esc)")), 0);
     top->Add(bar, 0, wxALL | wxEXPAND, FromDIP(8));
+
+    // The chip: reader state live, the access number (pre-filled from the QR scan), read, cancel.
+    auto* chipBar = new wxBoxSizer(wxHORIZONTAL);
+    chipBar->Add(label(this, _("Chip:"), 1, true), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(8));
+    m_readerState = label(this, _("Looking for card readers..."));
+    chipBar->Add(m_readerState, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(16));
+    chipBar->Add(label(this, _("Card &number or CAN:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(6));
+    m_can = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(FromDIP(140), -1), wxTE_PROCESS_ENTER);
+    m_can->SetHint(_("from the QR scan"));
+    m_can->SetName("can");
+    chipBar->Add(m_can, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(6));
+    m_readChipButton = new wxButton(this, ID_ReadChip, _("&Read chip (F5)"));
+    chipBar->Add(m_readChipButton, 0, wxRIGHT, FromDIP(4));
+    m_cancelChipButton = new wxButton(this, ID_CancelChip, _("Cancel reading"));
+    m_cancelChipButton->Disable();
+    chipBar->Add(m_cancelChipButton, 0, wxRIGHT, FromDIP(8));
+    m_chipGauge = new wxGauge(this, wxID_ANY, 100, wxDefaultPosition, wxSize(FromDIP(140), -1));
+    chipBar->Add(m_chipGauge, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(6));
+    m_chipStep = label(this, "");
+    chipBar->Add(m_chipStep, 1, wxALIGN_CENTER_VERTICAL);
+    top->Add(chipBar, 0, wxLEFT | wxRIGHT | wxBOTTOM | wxEXPAND, FromDIP(8));
 
     m_advice = label(this, "", 1, true);
     m_advice->SetForegroundColour(wxColour(170, 95, 0));
@@ -130,6 +167,43 @@ IdentityCheckPage::IdentityCheckPage(wxWindow* parent, const Clock& clock)
     Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onPaste(); }, ID_Paste);
     Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onOpenImage(); }, ID_OpenImage);
     Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onSerial(); }, ID_Serial);
+    Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { readChip(); }, ID_ReadChip);
+    Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { cancelChip(); }, ID_CancelChip);
+    m_can->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { readChip(); });
+    Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
+        if (e.GetKeyCode() == WXK_F5) {
+            readChip();
+            return;
+        }
+        if (e.GetKeyCode() == WXK_ESCAPE && m_chipBusy) {
+            cancelChip();
+            return;
+        }
+        e.Skip();
+    });
+
+    // Trusted CSCA certificates for passive authentication: DA06_CSCA_DIR, else the folder "csca"
+    // beside the store (the administrator copies the issuer's certificates there).
+    if (const char* dir = std::getenv("DA06_CSCA_DIR"); dir && *dir) {
+        m_trustFolder = dir;
+    } else {
+        const auto folder = store::Store::defaultPath().parent_path() / "csca";
+        std::error_code ec;
+        if (std::filesystem::is_directory(folder, ec)) {
+            m_trustFolder = folder.string();
+        }
+    }
+    // Readers and cards watched on the manager's thread; the page is told on the UI thread.
+    std::weak_ptr<bool> alive = m_alive;
+    m_readerManager = std::make_unique<pcsc::ReaderManager>([this, alive](const pcsc::ReaderEvent&) {
+        wxTheApp->CallAfter([this, alive] {
+            if (!alive.expired()) {
+                refreshReaderState();
+            }
+        });
+    });
+    m_readerManager->start();
+    CallAfter([this] { refreshReaderState(); });
     Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         m_presenter.clear();
         m_scan->Clear();
@@ -141,6 +215,15 @@ IdentityCheckPage::~IdentityCheckPage()
 {
     // Results still queued for this page are dropped (they run on the UI thread, as this does).
     *m_alive = false;
+    if (m_chipCancel) {
+        m_chipCancel->cancel();
+    }
+    if (m_chipWorker.joinable()) {
+        m_chipWorker.join();
+    }
+    if (m_readerManager) {
+        m_readerManager->stop();
+    }
     stopSerial();
     if (m_imageWorker.joinable()) {
         m_imageWorker.join();
@@ -154,8 +237,259 @@ void IdentityCheckPage::focusScan()
 
 void IdentityCheckPage::clearForLock()
 {
+    cancelChip();
     m_presenter.clear();
     m_scan->Clear();
+    m_can->Clear();
+}
+
+void IdentityCheckPage::refreshReaderState()
+{
+    if (!m_readerManager) {
+        return;
+    }
+    const pcsc::ReaderSnapshot snap = m_readerManager->snapshot();
+    ui::ReaderStatusInput input;
+    input.scanned = snap.scanned;
+    input.serviceRunning = snap.serviceRunning;
+    for (const auto& r : snap.readers) {
+        input.readers.push_back({r.name, r.cardPresent});
+    }
+    const ui::ReaderStatusText status = ui::readerStatusBar(input);
+    m_readerState->SetLabel(wx(status.text));
+    m_readerState->SetForegroundColour(status.severity == ui::ReaderSeverity::Ok        ? wxColour(0, 110, 40)
+                                       : status.severity == ui::ReaderSeverity::Error   ? wxColour(176, 0, 32)
+                                       : status.severity == ui::ReaderSeverity::Warning ? wxColour(170, 95, 0)
+                                                                                        : GetForegroundColour());
+    if (onReaderStatus) {
+        onReaderStatus(wx(status.text));
+    }
+    Layout();
+}
+
+void IdentityCheckPage::readChip()
+{
+    if (m_chipBusy) {
+        return;
+    }
+    // The key: typed (12 digits or the 6-digit CAN), else from the last QR scan. With the QR's
+    // date of birth and issue date, BAC is possible too (the clerk types nothing else).
+    std::optional<identity::CccdIdentity> qr;
+    for (const auto& r : m_presenter.reports()) {
+        if (r.isCccd) {
+            qr = r.identity;
+            break;
+        }
+    }
+    std::string typed = utf8(m_can->GetValue().Strip(wxString::both));
+    if (typed.empty() && qr) {
+        typed = qr->idNumber;
+        m_can->ChangeValue(wx(ui::canFromQr(*qr)));
+    }
+    Result<emrtd::AccessKey> key = da06::fail(ErrorCode::Usage, "");
+    if (typed.size() == 12 && qr && qr->idNumber == typed && qr->dateOfBirth && qr->issueDate) {
+        auto yymmdd = [](const Date& d) {
+            char b[8];
+            std::snprintf(b, sizeof b, "%02d%02d%02d", d.year % 100, d.month, d.day);
+            return std::string(b);
+        };
+        const auto expiry = identity::computeCardExpiry(*qr->dateOfBirth, *qr->issueDate);
+        key = (expiry && expiry->expires) ? emrtd::AccessKey::fromId12(typed, yymmdd(*qr->dateOfBirth), yymmdd(expiry->date))
+                                          : emrtd::AccessKey::fromCan(typed.substr(6));
+    } else if (typed.size() == 12) {
+        key = emrtd::AccessKey::fromCan(typed.substr(6));
+    } else {
+        key = emrtd::AccessKey::fromCan(typed);
+    }
+    if (!key) {
+        showProblem(utf8(_("Type the 12-digit card number or the 6-digit CAN (the last 6 digits of the number), or scan the QR code first.")));
+        m_can->SetFocus();
+        return;
+    }
+    showProblem("");
+    if (m_chipBox) {
+        m_chipBox->Destroy();
+        m_chipBox = nullptr;
+    }
+    m_chipBusy = true;
+    m_readChipButton->Disable();
+    m_cancelChipButton->Enable();
+    m_chipGauge->SetValue(0);
+    m_chipStep->SetLabel(wx(ui::chipStepText("select", 0, 0)));
+    m_chipCancel = std::make_shared<emrtd::CancelToken>();
+    if (m_chipWorker.joinable()) {
+        m_chipWorker.join();
+    }
+    emrtd::ReadOptions options;
+    options.trustFolder = m_trustFolder;
+    options.qr = qr;
+    options.asOf = m_clock.today();
+    options.normalizeText = [](std::string_view s) { return identity::normalizeQrText(s); };
+    std::weak_ptr<bool> alive = m_alive;
+    auto cancel = m_chipCancel;
+    m_chipWorker = std::thread([this, alive, cancel, options, qr, k = std::move(*key)]() mutable {
+        // Progress: at most one update per step and per tenth of the step's bytes.
+        emrtd::Progress progress([this, alive](const emrtd::ProgressEvent& e) {
+            const int percent = e.total ? static_cast<int>(e.done * 100 / e.total) : 0;
+            const std::string text = ui::chipStepText(e.step, e.done, e.total);
+            wxTheApp->CallAfter([this, alive, percent, text] {
+                if (alive.expired()) {
+                    return;
+                }
+                m_chipGauge->SetValue(percent);
+                m_chipStep->SetLabel(wx(text));
+            });
+        });
+        Result<emrtd::ChipReadResult> result = da06::fail(ErrorCode::Internal, "");
+        for (int attempt = 0; attempt < 2; ++attempt) {   // a reset card is read again once
+            auto channel = pcsc::openCard("");
+            if (!channel) {
+                result = std::unexpected(channel.error());
+                break;
+            }
+            result = emrtd::readChip(**channel, k, options, progress, *cancel);
+            if (result || result.error().code != ErrorCode::CardReset) {
+                break;
+            }
+        }
+        if (!result) {
+            const ui::ReaderMessage m = ui::readerErrorMessage(result.error());
+            const std::string problem = m.title + "\n" + m.advice;
+            wxTheApp->CallAfter([this, alive, problem] {
+                if (!alive.expired()) {
+                    chipFinished(false, problem);
+                }
+            });
+            return;
+        }
+        const json::Value asJson = emrtd::chipResultToJson(*result, &ui::tr);
+        ui::ChipCheckCard card = ui::makeChipCard(asJson, qr);
+        wxImage photo;
+        if (result->facePixels && result->facePixels->width > 0) {
+            const auto& px = *result->facePixels;
+            photo = wxImage(px.width, px.height, false);
+            std::copy(px.pixels.begin(), px.pixels.end(), photo.GetData());
+        }
+        wxTheApp->CallAfter([this, alive, card, photo] {
+            if (alive.expired()) {
+                return;
+            }
+            chipFinished(true, "");
+            showChip(card, photo);
+        });
+    });
+}
+
+void IdentityCheckPage::cancelChip()
+{
+    if (m_chipCancel) {
+        m_chipCancel->cancel();
+    }
+}
+
+void IdentityCheckPage::chipFinished(bool ok, const std::string& problem)
+{
+    m_chipBusy = false;
+    m_readChipButton->Enable();
+    m_cancelChipButton->Disable();
+    m_chipGauge->SetValue(ok ? 100 : 0);
+    m_chipStep->SetLabel(ok ? _("Chip read.") : wxString());
+    if (!ok) {
+        showProblem(problem);
+    }
+}
+
+void IdentityCheckPage::showChip(const ui::ChipCheckCard& card, const wxImage& photo)
+{
+    m_results->Freeze();
+    auto* box = new wxPanel(m_results, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxBORDER_SIMPLE);
+    m_chipBox = box;
+    auto* s = new wxBoxSizer(wxVERTICAL);
+    auto* head = new wxBoxSizer(wxHORIZONTAL);
+    auto* verdict = label(box, wx(card.verdictText), 8, true);
+    verdict->SetForegroundColour(verdictColour(card.verdict));
+    head->Add(verdict, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(16));
+    head->Add(label(box, _("Chip") + wxString::FromUTF8(" — ") + wx(card.accessText)), 0, wxALIGN_CENTER_VERTICAL);
+    s->Add(head, 0, wxALL, FromDIP(8));
+
+    auto* columns = new wxBoxSizer(wxHORIZONTAL);
+    auto* photoColumn = new wxBoxSizer(wxVERTICAL);
+    if (photo.IsOk()) {
+        const int h = FromDIP(240);
+        const int w = photo.GetWidth() * h / std::max(1, photo.GetHeight());
+        photoColumn->Add(new wxStaticBitmap(box, wxID_ANY, wxBitmap(photo.Scale(w, h, wxIMAGE_QUALITY_HIGH))), 0, wxBOTTOM, FromDIP(4));
+    }
+    auto* photoNote = label(box, wx(card.photoText));
+    photoNote->Wrap(FromDIP(200));
+    photoColumn->Add(photoNote);
+    columns->Add(photoColumn, 0, wxRIGHT, FromDIP(16));
+
+    auto* fields = new wxFlexGridSizer(2, FromDIP(4), FromDIP(12));
+    for (const auto& f : card.fields) {
+        fields->Add(label(box, wx(f.label), 0, true));
+        auto* v = label(box, wx(f.value), 1);
+        v->Wrap(FromDIP(300));
+        fields->Add(v);
+    }
+    columns->Add(fields, 1, wxRIGHT, FromDIP(16));
+
+    auto* checks = new wxFlexGridSizer(3, FromDIP(4), FromDIP(10));
+    auto addRow = [&](const ui::IdentityCheckRow& c) {
+        auto* m = label(box, markText(c.mark), 0, true);
+        m->SetForegroundColour(markColour(c.mark));
+        checks->Add(m);
+        checks->Add(label(box, wx(c.label), 0, true));
+        auto* msg = label(box, wx(c.message));
+        msg->Wrap(FromDIP(240));
+        checks->Add(msg);
+    };
+    for (const auto& c : card.verifications) {
+        addRow(c);
+    }
+    for (const auto& c : card.crossChecks) {
+        addRow(c);
+    }
+    columns->Add(checks, 1);
+    s->Add(columns, 0, wxLEFT | wxRIGHT | wxBOTTOM | wxEXPAND, FromDIP(8));
+
+    if (!card.comparison.empty()) {
+        s->Add(label(box, _("Chip and QR code side by side:"), 0, true), 0, wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(8));
+        auto* grid = new wxFlexGridSizer(4, FromDIP(3), FromDIP(12));
+        grid->Add(label(box, "", 0, true));
+        grid->Add(label(box, _("Chip"), 0, true));
+        grid->Add(label(box, _("QR code"), 0, true));
+        grid->Add(label(box, "", 0, true));
+        for (const auto& row : card.comparison) {
+            grid->Add(label(box, wx(row.label), 0, true));
+            auto* chip = label(box, wx(row.chip));
+            chip->Wrap(FromDIP(300));
+            grid->Add(chip);
+            auto* q = label(box, wx(row.qr));
+            q->Wrap(FromDIP(300));
+            if (row.differs) {
+                q->SetForegroundColour(markColour(ui::CheckMark::Fail));
+            }
+            grid->Add(q);
+            auto* m = label(box, markText(row.differs ? ui::CheckMark::Fail : ui::CheckMark::Pass), 0, true);
+            m->SetForegroundColour(markColour(row.differs ? ui::CheckMark::Fail : ui::CheckMark::Pass));
+            grid->Add(m);
+        }
+        s->Add(grid, 0, wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(8));
+    }
+    if (!card.nextSteps.empty()) {
+        s->Add(label(box, _("What to do next:"), 0, true), 0, wxLEFT | wxRIGHT, FromDIP(8));
+        for (const auto& step : card.nextSteps) {
+            auto* t = label(box, wxString::FromUTF8("• ") + wx(step), 1);
+            t->Wrap(FromDIP(900));
+            s->Add(t, 0, wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(8));
+        }
+    }
+    box->SetSizer(s);
+    m_resultsSizer->Insert(0, box, 0, wxBOTTOM | wxEXPAND, FromDIP(10));
+    m_results->FitInside();
+    m_results->Layout();
+    m_results->Thaw();
+    Layout();
 }
 
 void IdentityCheckPage::checkText(const std::string& payload)
@@ -279,6 +613,7 @@ void IdentityCheckPage::showCards(const std::vector<ui::IdentityCheckCard>& card
     m_problem->SetLabel("");
     m_results->Freeze();
     m_resultsSizer->Clear(true);
+    m_chipBox = nullptr;
     for (const auto& card : cards) {
         auto* box = new wxPanel(m_results, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxBORDER_SIMPLE);
         auto* s = new wxBoxSizer(wxVERTICAL);
@@ -349,6 +684,7 @@ void IdentityCheckPage::clearAll()
     m_advice->SetLabel("");
     m_problem->SetLabel("");
     m_resultsSizer->Clear(true);
+    m_chipBox = nullptr;
     m_results->FitInside();
     Layout();
 }

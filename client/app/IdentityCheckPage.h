@@ -7,13 +7,23 @@
 #include <thread>
 #include <wx/panel.h>
 
+#include "ChipCheckPresenter.h"
 #include "IdentityCheckPresenter.h"
+#include "ReaderStatus.h"
 
 class wxTextCtrl;
 class wxStaticText;
 class wxScrolledWindow;
 class wxBoxSizer;
 class wxButton;
+class wxGauge;
+
+namespace da06::emrtd {
+class CancelToken;
+}
+namespace da06::pcsc {
+class ReaderManager;
+}
 
 namespace da06::app {
 
@@ -26,6 +36,11 @@ public:
     // Personal data off the screen (desk locked).
     void clearForLock();
     std::function<void(const wxString&)> onStatus;
+    // The reader state for the status bar ("Reader: ACS ACR1252 — card present").
+    std::function<void(const wxString&)> onReaderStatus;
+    // Chip: read the card on the reader (F5), cancel a reading (Esc while reading).
+    void readChip();
+    void cancelChip();
 
     // IdentityCheckView
     void showCards(const std::vector<ui::IdentityCheckCard>& cards) override;
@@ -41,6 +56,9 @@ private:
     void onPaste();
     void onSerial();
     void stopSerial();
+    void refreshReaderState();
+    void showChip(const ui::ChipCheckCard& card, const wxImage& photo);
+    void chipFinished(bool ok, const std::string& problem);
 
     ui::IdentityCheckPresenter m_presenter;
     wxTextCtrl* m_scan = nullptr;
@@ -53,6 +71,20 @@ private:
     std::thread m_serialWorker;
     std::atomic<bool> m_serialStop{false};
     std::atomic<bool> m_imageBusy{false};
+    // Chip
+    wxStaticText* m_readerState = nullptr;
+    wxTextCtrl* m_can = nullptr;
+    wxButton* m_readChipButton = nullptr;
+    wxButton* m_cancelChipButton = nullptr;
+    wxGauge* m_chipGauge = nullptr;
+    wxStaticText* m_chipStep = nullptr;
+    wxPanel* m_chipBox = nullptr;
+    std::unique_ptr<pcsc::ReaderManager> m_readerManager;
+    std::thread m_chipWorker;
+    std::shared_ptr<emrtd::CancelToken> m_chipCancel;
+    bool m_chipBusy = false;
+    std::string m_trustFolder;   // CSCA certificates (DA06_CSCA_DIR, else <data folder>/csca)
+    const Clock& m_clock;
     // Read and written on the UI thread only; workers just carry copies of the pointer.
     std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
 };

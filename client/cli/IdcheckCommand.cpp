@@ -8,6 +8,7 @@
 #include <ostream>
 
 #include "QrImageReader.h"
+#include "cli/ChipCommand.h"
 #include "SerialPort.h"
 #include "core/Clock.h"
 #include "core/Json.h"
@@ -146,6 +147,10 @@ void printHuman(std::ostream& out, const identity::CccdReport& r, std::size_t in
 
 int runIdcheck(std::vector<std::string> args, std::ostream& out, std::ostream& err)
 {
+    if (!args.empty() && args.front() == "chip") {
+        args.erase(args.begin());
+        return runIdcheckChip(std::move(args), out, err);
+    }
     if (args.empty() || args.front() != "qr") {
         return usage(err, args.empty() ? "idcheck needs a subcommand" : "unknown idcheck subcommand \"" + args.front() + "\"");
     }

@@ -49,6 +49,31 @@ std::optional<std::string> toNfc(std::string_view s)
     return mapWith(s, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 }
 
+std::string caseFold(std::string_view s)
+{
+    if (s.empty()) {
+        return {};
+    }
+    auto lowered = mapWith(s, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+    if (!lowered) {
+        return std::string(s);
+    }
+    std::string out;
+    bool space = false;
+    for (char c : *lowered) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) {
+            out += ' ';
+            space = false;
+        }
+        out += c;
+    }
+    return out;
+}
+
 std::string fold(std::string_view s)
 {
     if (s.empty()) {

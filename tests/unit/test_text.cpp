@@ -29,3 +29,13 @@ BOOST_AUTO_TEST_CASE(folding_for_search)
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_CASE(case_fold_keeps_diacritics)
+{
+    BOOST_TEST(da06::text::caseFold("ĐẶNG  QUỐC BẢO ") == "đặng quốc bảo");
+    BOOST_TEST(da06::text::caseFold("Đặng Quốc Bảo") == da06::text::caseFold("đặng quốc bảo"));
+    BOOST_TEST(da06::text::caseFold("Bảo") != da06::text::caseFold("Bào"));   // another tone mark
+    // Decomposed input (as some scanners type it) folds to the same NFC text.
+    BOOST_TEST(da06::text::caseFold("Nu\xCC\x9B\xCC\x83") == "nữ");
+    BOOST_TEST(da06::text::caseFold("") == "");
+}

@@ -1,0 +1,331 @@
+#include "cli/ChipCommand.h"
+
+#include <atomic>
+#include <csignal>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <optional>
+#include <ostream>
+
+#include "ChipResultJson.h"
+#include "ChipSession.h"
+#include "PcscCardChannel.h"
+#include "cli/Cli.h"
+#include "cli/Common.h"
+#include "core/Clock.h"
+#include "core/DurableFile.h"
+#include "core/Json.h"
+#include "identity/CardExpiry.h"
+#include "identity/CccdCheck.h"
+#include "identity/CccdNormalize.h"
+
+namespace da06::cli {
+
+const char* const kIdcheckChipUsage =
+    "  idcheck chip [--reader NAME] (--id ID12 [--dob YYMMDD --expiry YYMMDD] | --can CAN | --mrz MRZ |\n"
+    "               --doc N --dob YYMMDD --expiry YYMMDD) [--qr-text PAYLOAD|-] [--csca DIR]\n"
+    "               [--photo-out FILE] [--as-of DATE] [--json]\n"
+    "                                   read the chip of a CCCD on a contactless PC/SC reader: PACE with the\n"
+    "                                   CAN (last 6 digits of the number), else BAC; the data groups, the photo,\n"
+    "                                   passive authentication against the CSCA certificates in DIR (without\n"
+    "                                   DIR: unverified), chip and active authentication, and the cross-checks\n"
+    "                                   with the QR code. With --qr-text alone the keys come from the QR code.\n"
+    "                                   Needs no store. Exit codes: 0 read (verified or unverified), 7 the chip\n"
+    "                                   refused the key, 8 an authentication failed, 9 no service, reader or card.\n";
+
+namespace {
+
+std::atomic<bool> g_interrupted{false};
+emrtd::CancelToken* g_cancel = nullptr;
+
+void onInterrupt(int)
+{
+    g_interrupted.store(true);
+    if (g_cancel) {
+        g_cancel->cancel();
+    }
+}
+
+int usage(std::ostream& err, const std::string& why)
+{
+    err << "da06: " << why << "\nusage:\n" << kIdcheckChipUsage;
+    return kExitUsage;
+}
+
+int fail(std::ostream& err, const Error& e)
+{
+    err << "da06: " << e.message << "\n";
+    return exitCodeFor(e);
+}
+
+std::string yymmdd(const Date& d)
+{
+    auto two = [](int v) { return std::string(1, static_cast<char>('0' + v / 10 % 10)) + static_cast<char>('0' + v % 10); };
+    return two(d.year % 100) + two(d.month) + two(d.day);
+}
+
+const char* stepLabel(const std::string& step)
+{
+    if (step == "select") return "Chọn ứng dụng eMRTD";
+    if (step == "card_access") return "Đọc EF.CardAccess";
+    if (step == "pace") return "Xác thực PACE";
+    if (step == "bac") return "Xác thực BAC";
+    if (step == "com") return "Đọc EF.COM";
+    if (step == "dg1") return "Đọc DG1 (MRZ)";
+    if (step == "dg2") return "Đọc DG2 (ảnh)";
+    if (step == "dg13") return "Đọc DG13 (thông tin)";
+    if (step == "dg14") return "Đọc DG14";
+    if (step == "dg15") return "Đọc DG15";
+    if (step == "sod") return "Đọc EF.SOD";
+    if (step == "chip_authentication") return "Xác thực chip (CA)";
+    if (step == "active_authentication") return "Xác thực chủ động (AA)";
+    if (step == "passive_authentication") return "Xác thực thụ động (PA)";
+    return nullptr;
+}
+
+void printHuman(std::ostream& out, const emrtd::ChipReadResult& r)
+{
+    auto line = [&](const char* label, const std::string& value) {
+        if (!value.empty()) {
+            out << "  " << label << ": " << value << "\n";
+        }
+    };
+    out << "Chip CCCD: đọc bằng " << r.access << ", " << r.apduCount << " lệnh APDU\n";
+    if (r.dg13) {
+        const auto& d = *r.dg13;
+        line("Số CCCD", d.idNumber);
+        line("Họ và tên", d.fullName);
+        line("Ngày sinh", d.dateOfBirth);
+        line("Giới tính", d.sex);
+        line("Quốc tịch", d.nationality);
+        line("Dân tộc", d.ethnicity);
+        line("Tôn giáo", d.religion);
+        line("Quê quán", d.placeOfOrigin);
+        line("Nơi thường trú", d.placeOfResidence);
+        line("Đặc điểm nhận dạng", d.identifyingFeatures);
+        line("Ngày cấp", d.issueDate);
+        line("Có giá trị đến", d.expiryDate);
+        line("Họ tên cha", d.fatherName);
+        line("Họ tên mẹ", d.motherName);
+        line("Vợ/chồng", d.spouseName);
+        line("Số CMND cũ", d.oldIdNumber);
+    }
+    if (r.face) {
+        std::string photo = chip::imageFormatName(r.face->format);
+        if (r.facePixels) {
+            photo += " " + std::to_string(r.facePixels->width) + "×" + std::to_string(r.facePixels->height);
+        } else if (!r.faceError.empty()) {
+            photo += " (không giải mã được: " + r.faceError + ")";
+        }
+        line("Ảnh", photo);
+    }
+    out << "  Xác thực:\n";
+    const auto& pa = r.passiveAuthentication;
+    const char* paWord = pa.result == emrtd::PaResult::Verified ? "[đạt]         " : pa.result == emrtd::PaResult::Failed ? "[KHÔNG ĐẠT]    " : "[chưa xác minh]";
+    out << "    " << paWord << " Xác thực thụ động (dữ liệu do cơ quan cấp ký)"
+        << (pa.reason.empty() ? "" : " — " + pa.reason) << "\n";
+    auto auth = [&](const char* label, const emrtd::AuthResult& a) {
+        const char* w = a.outcome == emrtd::AuthOutcome::Passed ? "[đạt]         " : a.outcome == emrtd::AuthOutcome::Failed ? "[KHÔNG ĐẠT]    " : "[không hỗ trợ] ";
+        out << "    " << w << " " << label << (a.detail.empty() || a.outcome == emrtd::AuthOutcome::Passed ? "" : " — " + a.detail) << "\n";
+    };
+    auth("Xác thực chip (chống sao chép chip)", r.chipAuthentication);
+    auth("Xác thực chủ động", r.activeAuthentication);
+    if (r.crossCheck.empty()) {
+        out << "  Đối chiếu chip, QR và quy tắc số CCCD: khớp\n";
+    } else {
+        out << "  Đối chiếu chip, QR và quy tắc số CCCD:\n";
+        for (const auto& f : r.crossCheck) {
+            out << "    " << (f.isError() ? "[lỗi]      " : "[cảnh báo] ") << f.message().text() << " [" << f.code() << "]\n";
+        }
+    }
+    out << "  Thời gian:";
+    for (const auto& t : r.timings) {
+        out << " " << t.step << " " << static_cast<long>(t.milliseconds + 0.5) << " ms;";
+    }
+    out << "\n";
+}
+
+} // namespace
+
+int runIdcheckChip(std::vector<std::string> args, std::ostream& out, std::ostream& err)
+{
+    std::optional<std::string> reader, id, can, mrz, doc, dob, expiry, qrText, csca, photoOut, asOfText;
+    bool json = false;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&](std::optional<std::string>& into) -> bool {
+            if (into || i + 1 >= args.size()) {
+                return false;
+            }
+            into = args[++i];
+            return true;
+        };
+        bool ok = true;
+        if (a == "--json") {
+            json = true;
+        } else if (a == "--reader") {
+            ok = value(reader);
+        } else if (a == "--id") {
+            ok = value(id);
+        } else if (a == "--can") {
+            ok = value(can);
+        } else if (a == "--mrz") {
+            ok = value(mrz);
+        } else if (a == "--doc") {
+            ok = value(doc);
+        } else if (a == "--dob") {
+            ok = value(dob);
+        } else if (a == "--expiry") {
+            ok = value(expiry);
+        } else if (a == "--qr-text") {
+            ok = value(qrText);
+        } else if (a == "--csca") {
+            ok = value(csca);
+        } else if (a == "--photo-out") {
+            ok = value(photoOut);
+        } else if (a == "--as-of") {
+            ok = value(asOfText);
+        } else {
+            return usage(err, "unknown option \"" + a + "\"");
+        }
+        if (!ok) {
+            return usage(err, a + " needs one value (once)");
+        }
+    }
+    Date asOf = SystemClock().today();
+    if (asOfText) {
+        auto d = Date::parseIso(*asOfText);
+        if (!d) {
+            return usage(err, "--as-of needs a date like 2024-06-30");
+        }
+        asOf = *d;
+    }
+
+    // The QR code, when given: for the cross-checks, and for the keys when none is typed.
+    std::optional<identity::CccdIdentity> qr;
+    if (qrText) {
+        std::string payload = *qrText;
+        if (payload == "-") {
+            payload.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+            while (!payload.empty() && (payload.back() == '\n' || payload.back() == '\r')) {
+                payload.pop_back();
+            }
+        }
+        const identity::CccdReport report = identity::checkQrText(payload, asOf);
+        if (!report.isCccd) {
+            return usage(err, "--qr-text is not the QR code of a CCCD");
+        }
+        qr = report.identity;
+    }
+
+    const int keys = (id ? 1 : 0) + (can ? 1 : 0) + (mrz ? 1 : 0) + (doc ? 1 : 0);
+    if (keys > 1) {
+        return usage(err, "give one of --id, --can, --mrz and --doc");
+    }
+    Result<emrtd::AccessKey> key = fail(ErrorCode::Usage, "");
+    if (can) {
+        key = emrtd::AccessKey::fromCan(*can);
+    } else if (mrz) {
+        key = emrtd::AccessKey::fromMrz(*mrz);
+    } else if (doc) {
+        if (!dob || !expiry) {
+            return usage(err, "--doc needs --dob and --expiry (YYMMDD)");
+        }
+        key = emrtd::AccessKey::fromDocument(*doc, *dob, *expiry);
+    } else {
+        // The 12-digit number: typed, or from the QR code (the clerk never types what the QR gave).
+        std::string number = id.value_or(qr ? qr->idNumber : "");
+        if (number.empty()) {
+            return usage(err, "give the card's key: --id, --can, --mrz, --doc … or the QR code with --qr-text");
+        }
+        std::string dobText = dob.value_or(""), expiryText = expiry.value_or("");
+        if (qr && qr->idNumber == number && qr->dateOfBirth) {
+            if (dobText.empty()) {
+                dobText = yymmdd(*qr->dateOfBirth);
+            }
+            if (expiryText.empty() && qr->issueDate) {
+                if (auto e = identity::computeCardExpiry(*qr->dateOfBirth, *qr->issueDate); e && e->expires) {
+                    expiryText = yymmdd(e->date);
+                }
+            }
+        }
+        key = (!dobText.empty() && !expiryText.empty()) ? emrtd::AccessKey::fromId12(number, dobText, expiryText)
+                                                       : emrtd::AccessKey::fromCan(number.size() >= 6 ? number.substr(number.size() - 6) : number);
+    }
+    if (!key) {
+        return usage(err, key.error().message);
+    }
+
+    emrtd::ReadOptions options;
+    options.trustFolder = csca.value_or("");
+    options.qr = qr;
+    options.asOf = asOf;
+    options.normalizeText = [](std::string_view s) { return identity::normalizeQrText(s); };
+
+    emrtd::CancelToken cancel;
+    g_cancel = &cancel;
+    auto oldInt = std::signal(SIGINT, onInterrupt);
+    emrtd::Progress progress([&](const emrtd::ProgressEvent& e) {
+        if (json) {
+            return;
+        }
+        if (const char* label = stepLabel(e.step)) {
+            if (e.total > 0) {
+                if (e.done == e.total) {
+                    err << "  " << label << " … " << e.total << " byte\n";
+                }
+            } else {
+                err << "  " << label << " …\n";
+            }
+        }
+    });
+
+    // A card reset by another program: the transaction is retried once on a fresh connection.
+    Result<emrtd::ChipReadResult> result = da06::fail(ErrorCode::Internal, "not read");
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        auto channel = pcsc::openCard(reader.value_or(""));
+        if (!channel) {
+            result = std::unexpected(channel.error());
+            break;
+        }
+        if (!json && attempt == 0) {
+            err << "Đang đọc chip CCCD (Ctrl+C để hủy)…\n";
+        }
+        result = emrtd::readChip(**channel, *key, options, progress, cancel);
+        if (result || result.error().code != ErrorCode::CardReset) {
+            break;
+        }
+    }
+    std::signal(SIGINT, oldInt);
+    g_cancel = nullptr;
+    if (!result) {
+        if (result.error().code == ErrorCode::Cancelled) {
+            err << "da06: the reading was cancelled\n";
+            return kExitFailure;
+        }
+        return fail(err, result.error());
+    }
+
+    if (photoOut) {
+        if (!result->face) {
+            err << "da06: the chip has no photo (DG2) to write\n";
+        } else {
+            const auto& bytes = result->face->data;
+            if (auto s = writeFileDurably(*photoOut, std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size())); !s) {
+                return fail(err, s.error());
+            }
+        }
+    }
+    if (json) {
+        out << emrtd::chipResultToJson(*result).dump(2) << "\n";
+    } else {
+        printHuman(out, *result);
+    }
+    const bool failed = result->passiveAuthentication.result == emrtd::PaResult::Failed ||
+                        result->chipAuthentication.outcome == emrtd::AuthOutcome::Failed ||
+                        result->activeAuthentication.outcome == emrtd::AuthOutcome::Failed;
+    return failed ? kExitAuthFailed : kExitOk;
+}
+
+} // namespace da06::cli
