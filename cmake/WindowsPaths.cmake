@@ -14,3 +14,13 @@ add_library(da06_windows_paths OBJECT
 target_include_directories(da06_windows_paths PRIVATE
   ${PROJECT_SOURCE_DIR}/domain ${PROJECT_SOURCE_DIR}/client ${PROJECT_SOURCE_DIR}/client/readers)
 target_link_libraries(da06_windows_paths PRIVATE da06::options da06::core)
+
+# The PC/SC reader manager and channel against mingw's winscard.h (linking winscard works too;
+# wine's WinSCard is a stub, so nothing of it runs here).
+add_library(da06_windows_pcsc OBJECT
+  ${PROJECT_SOURCE_DIR}/client/readers/pcsc/PcscContext.cpp
+  ${PROJECT_SOURCE_DIR}/client/readers/pcsc/PcscCardChannel.cpp
+  ${PROJECT_SOURCE_DIR}/client/readers/pcsc/ReaderManager.cpp)
+target_include_directories(da06_windows_pcsc PRIVATE
+  ${PROJECT_SOURCE_DIR}/domain ${PROJECT_SOURCE_DIR}/client/readers ${PROJECT_SOURCE_DIR}/client/readers/pcsc)
+target_link_libraries(da06_windows_pcsc PRIVATE da06::options da06::core)

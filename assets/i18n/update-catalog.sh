@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 xgettext --from-code=UTF-8 -k_ -ktr -kN_ -kDA06_N_ --c++ --no-location --sort-output \
-  --package-name=da06 -o assets/i18n/da06.pot client/app/*.cpp client/presenters/*.cpp domain/identity/*.cpp
+  --package-name=da06 -o assets/i18n/da06.pot client/app/*.cpp client/presenters/*.cpp domain/identity/*.cpp domain/identity/chip/*.cpp
 msgmerge --quiet --update --backup=none --no-fuzzy-matching assets/i18n/vi.po assets/i18n/da06.pot

@@ -13,9 +13,12 @@
 #include <wx/timer.h>
 #include <wx/weakref.h>
 #include <wx/translation.h>
+#include <wx/utils.h>
 
+#include "FirstStartPresenter.h"
 #include "StartupPresenter.h"
 #include "Translate.h"
+#include "app/FirstStartDialog.h"
 #include "app/MainFrame.h"
 #include "app/PassphraseDialog.h"
 #include "app/WxText.h"
@@ -42,6 +45,7 @@ public:
 private:
     void setUpLanguage();
     std::optional<access::Session> startSession();
+    void runFirstStart(access::Session& session);
     int FilterEvent(wxEvent& event) override;
 
     wxString m_storePath;
@@ -50,6 +54,7 @@ private:
     // DA06_FAKE_TODAY=YYYY-MM-DD fixes the day (demonstrations, screenshot tests), as in `da06`.
     static std::unique_ptr<Clock> makeClock();
     wxWeakRef<MainFrame> m_frame;
+    bool m_firstStart = false;   // the store was created by this start (interactively)
 };
 
 void DeskApp::OnInitCmdLine(wxCmdLineParser& parser)
@@ -103,7 +108,7 @@ std::optional<access::Session> DeskApp::startSession()
     if (char* env = std::getenv("DA06_PASSPHRASE"); env && *env) {
         std::string pass(env);
         store::wipe(env, std::strlen(env));
-        ::unsetenv("DA06_PASSPHRASE");
+        wxUnsetEnv("DA06_PASSPHRASE");
         auto st = startup.isFirstStart() ? startup.createStore(envUser.empty() ? "admin" : envUser, pass, pass)
                                          : startup.unlock(envUser, pass);
         store::wipe(pass.data(), pass.size());
@@ -116,6 +121,7 @@ std::optional<access::Session> DeskApp::startSession()
 
     std::optional<access::Session> opened;
     const bool first = startup.isFirstStart();
+    m_firstStart = first;
     PassphraseDialog dlg(nullptr, first ? PassphraseDialog::Mode::Create : PassphraseDialog::Mode::Login, wx(path.string()),
                          startup.knownUsers(), envUser, [&](const PassphraseDialog::Entries& e) -> std::string {
                              auto st = first ? startup.createStore(e.user, e.passphrase, e.repeated)
@@ -130,6 +136,12 @@ std::optional<access::Session> DeskApp::startSession()
         return std::nullopt;
     }
     return opened;
+}
+
+void DeskApp::runFirstStart(access::Session& session)
+{
+    const auto clock = makeClock();
+    runDeskSetup(nullptr, session, *clock);
 }
 
 std::unique_ptr<Clock> DeskApp::makeClock()
@@ -164,6 +176,12 @@ bool DeskApp::OnInit()
     auto session = startSession();
     if (!session) {
         return false;
+    }
+    // First start on a new machine: unit, hub, readers. DA06_FIRST_START=1 shows it again (an
+    // administrator setting a desk up, or the screenshot test).
+    const char* again = std::getenv("DA06_FIRST_START");
+    if ((m_firstStart || (again && std::string(again) == "1")) && session->actor.role == access::Role::Admin) {
+        runFirstStart(*session);
     }
     auto* frame = new MainFrame(std::move(*session), makeClock());
     m_frame = frame;

@@ -1,6 +1,9 @@
 #include "app/MainFrame.h"
 
+#include <ctime>
+
 #include <wx/aboutdlg.h>
+#include <wx/app.h>
 #include <wx/artprov.h>
 #include <wx/filedlg.h>
 #include <wx/listbox.h>
@@ -23,7 +26,10 @@
 #include "app/AuditDialog.h"
 #include "app/DashboardPage.h"
 #include "app/ReportsPage.h"
+#include "app/SyncPanel.h"
+#include "client/SyncScheduler.h"
 #include "app/TaskListPanel.h"
+#include "app/FirstStartDialog.h"
 #include "app/IdentityCheckPage.h"
 #include "app/ModelsPage.h"
 #include "app/PassphraseDialog.h"
@@ -51,6 +57,8 @@ enum {
     ID_Policy,
     ID_Backup,
     ID_Restore,
+    ID_SyncNow,
+    ID_DeskSetup,
 };
 
 std::chrono::seconds idleLimitFor(store::Database& db)
@@ -124,6 +132,7 @@ void MainFrame::buildPages()
     if (access::allows(role, access::Permission::MakeChecks)) {
         m_idcheck = new IdentityCheckPage(m_book, *m_clock);
         m_idcheck->onStatus = status;
+        m_idcheck->onReaderStatus = [this](const wxString& text) { SetStatusText(text, kReader); };
         m_book->AddPage(m_idcheck, _("Identity check"));
         m_nav->Append(_("Identity check"));
     }
@@ -150,6 +159,11 @@ void MainFrame::buildPages()
         m_book->AddPage(m_reports, _("Reports"));
         m_nav->Append(_("Reports"));
     }
+    m_sync = new SyncPanel(m_book, m_session->store.db(), *m_clock, m_session->actor);
+    m_sync->onStatusText = [this](const wxString& text) { SetStatusText(text, kSync); };
+    m_book->AddPage(m_sync, _("Synchronization"));
+    m_nav->Append(_("Synchronization"));
+    startSync();
     m_dashboard->refresh();
     SetStatusText(m_dashboard->unitName().empty() ? _("Unit: not set") : wxString::Format(_("Unit: %s"), m_dashboard->unitName()),
                   kUnit);
@@ -178,6 +192,7 @@ void MainFrame::buildPages()
 
 void MainFrame::tearDownPages()
 {
+    stopSync();
     if (m_book) {
         m_book->DeleteAllPages();
     }
@@ -189,6 +204,7 @@ void MainFrame::tearDownPages()
     m_dashboard = nullptr;
     m_tasks = nullptr;
     m_reports = nullptr;
+    m_sync = nullptr;
     m_repo.reset();
 }
 
@@ -209,10 +225,104 @@ void MainFrame::noteActivity()
     m_idle.activity(std::chrono::steady_clock::now());
 }
 
+namespace {
+
+std::string isoUtc(std::chrono::system_clock::time_point t)
+{
+    const std::time_t tt = std::chrono::system_clock::to_time_t(t);
+    std::tm tm{};
+    gmtime_r(&tt, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+} // namespace
+
+void MainFrame::startSync()
+{
+    if (!m_session || !m_sync) {
+        return;
+    }
+    // The background thread gets its own connection to the same encrypted store (keyed with the
+    // session's data key), so its transactions never interleave with the UI's.
+    auto db = m_session->store.openCopyTarget(m_session->store.path());
+    if (!db) {
+        SetStatusText(_("Sync: unavailable"), kSync);
+        return;
+    }
+    // The same settings as the session's own connection (Store::open).
+    if (!db->exec("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")) {
+        SetStatusText(_("Sync: unavailable"), kSync);
+        return;
+    }
+    m_syncDb = std::make_unique<store::Database>(std::move(*db));
+    std::chrono::seconds interval = std::chrono::minutes(5);
+    // DA06_SYNC_INTERVAL_SECONDS shortens the schedule for tests and demonstrations only.
+    if (const char* env = std::getenv("DA06_SYNC_INTERVAL_SECONDS"); env && std::atoi(env) > 0) {
+        interval = std::chrono::seconds(std::atoi(env));
+    }
+    store::Database* syncDb = m_syncDb.get();
+    const Clock* clock = m_clock.get();
+    namespace sc = sync::client;
+    m_scheduler = std::make_unique<sc::SyncScheduler>(
+        [syncDb, clock](const sc::ProgressFn& progress, const std::atomic<bool>& cancel) -> Result<sc::CycleResult> {
+            sync::SyncStore store(*syncDb, *clock);
+            DA06_TRY(enrolled, store.enrollment());
+            if (!*enrolled) {
+                return fail(ErrorCode::Usage, "this desk is not enrolled with a hub");
+            }
+            sc::SyncEngine engine(*syncDb, *clock);
+            return engine.runCycle(progress, &cancel);
+        },
+        interval);
+    std::weak_ptr<int> alive = m_alive;
+    m_scheduler->setOnProgress([this, alive](sc::Phase phase, std::int64_t done, std::int64_t total) {
+        wxTheApp->CallAfter([this, alive, phase, done, total] {
+            if (alive.lock() && m_sync) {
+                m_sync->presenter().onProgress(phase, done, total);
+            }
+        });
+    });
+    m_scheduler->setOnFinished([this, alive, syncDb, clock](const sc::CycleOutcome& outcome) {
+        if (!outcome.ok && outcome.error.code != ErrorCode::Usage) {
+            (void)sync::SyncStore(*syncDb, *clock).setNextAttempt(isoUtc(outcome.nextAttempt));
+        }
+        wxTheApp->CallAfter([this, alive, outcome] {
+            if (alive.lock() && m_sync) {
+                m_sync->presenter().onFinished(outcome);
+            }
+        });
+    });
+    m_sync->onSyncNow = [this] {
+        if (m_scheduler) {
+            m_scheduler->syncNow();
+        }
+    };
+    m_sync->onCancel = [this] {
+        if (m_scheduler) {
+            m_scheduler->cancel();
+        }
+    };
+    m_sync->presenter().refresh();
+    m_scheduler->start(std::chrono::seconds(3));
+}
+
+void MainFrame::stopSync()
+{
+    if (m_scheduler) {
+        m_scheduler->stop();
+        m_scheduler.reset();
+    }
+    m_syncDb.reset();
+    m_alive = std::make_shared<int>(0);   // results still queued for the old pages are dropped
+}
+
 void MainFrame::buildMenus()
 {
     auto* file = new wxMenu;
     file->Append(ID_Refresh, _("&Refresh\tF5"), _("Read the data again from the store"));
+    file->Append(ID_SyncNow, _("S&ynchronize now\tCtrl+Shift+S"), _("Send this desk's changes to the hub and receive the others'"));
     file->AppendSeparator();
     file->Append(ID_Lock, _("&Lock\tCtrl+L"), _("Lock the desk until your passphrase is entered again"));
     file->Append(ID_ChangePassphrase, _("Change my &passphrase...\tCtrl+Shift+P"), _("Change the passphrase you sign in with"));
@@ -236,6 +346,9 @@ void MainFrame::buildMenus()
     admin->Append(ID_Users, _("&Users...\tCtrl+Shift+U"), _("Add users, set passphrases and roles"));
     admin->Append(ID_Audit, _("&Audit log...\tCtrl+Shift+A"), _("Browse and verify the audit log"));
     admin->Append(ID_Policy, _("&Idle lock time..."), _("After how many minutes without use the desk locks itself"));
+    admin->AppendSeparator();
+    admin->Append(ID_DeskSetup, _("&Set up this desk (unit, hub, readers)..."),
+                  _("Choose the unit of this desk, enroll with the provincial hub, check the card readers"));
     auto* help = new wxMenu;
     help->Append(wxID_ABOUT, _("&About DA06 Desk\tF1"));
 
@@ -294,10 +407,25 @@ void MainFrame::buildMenus()
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { onChangePassphrase(); }, ID_ChangePassphrase);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { onUsers(); }, ID_Users);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { onAudit(); }, ID_Audit);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        if (!m_session || !isAdmin()) {
+            return;
+        }
+        stopSync();
+        runDeskSetup(this, *m_session, *m_clock);
+        startSync();
+        updateStatus();
+    }, ID_DeskSetup);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { onPolicy(); }, ID_Policy);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { onBackup(); }, ID_Backup);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { onRestore(); }, ID_Restore);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { onAbout(); }, wxID_ABOUT);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        if (m_scheduler && m_sync) {
+            m_sync->presenter().onStarted();
+            m_scheduler->syncNow();
+        }
+    }, ID_SyncNow);
 }
 
 void MainFrame::buildToolBar()

@@ -16,6 +16,10 @@
 class wxListBox;
 class wxSimplebook;
 
+namespace da06::sync::client {
+class SyncScheduler;
+}
+
 namespace da06::app {
 
 class ModelsPage;
@@ -23,6 +27,7 @@ class IdentityCheckPage;
 class DashboardPage;
 class TaskListPanel;
 class ReportsPage;
+class SyncPanel;
 
 class MainFrame : public wxFrame {
 public:
@@ -49,6 +54,9 @@ private:
     void onRestore();
     bool isAdmin() const;
     void showPage(wxWindow* page);
+    // The background synchronization (its own connection to the store; results via CallAfter).
+    void startSync();
+    void stopSync();
 
     std::optional<access::Session> m_session;
     std::unique_ptr<Clock> m_clock;
@@ -61,6 +69,10 @@ private:
     DashboardPage* m_dashboard = nullptr;
     TaskListPanel* m_tasks = nullptr;
     ReportsPage* m_reports = nullptr;
+    SyncPanel* m_sync = nullptr;
+    std::unique_ptr<store::Database> m_syncDb;
+    std::unique_ptr<sync::client::SyncScheduler> m_scheduler;
+    std::shared_ptr<int> m_alive = std::make_shared<int>(0);   // guards CallAfter from the sync thread
     ui::IdleLock m_idle;
     wxTimer m_idleTimer;
     std::thread m_worker;   // backups run here; joined before the frame goes

@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "cli/Commands.h"
+#include "cli/ChipCommand.h"
 #include "cli/IdcheckCommand.h"
 #include "plan/PlanParser.h"
 #include "store/Store.h"
@@ -59,6 +60,13 @@ Monthly reports:                                                      [staff, co
   report reopen --period YYYY-MM [--unit U]                           [coordinator]
   report rule [--cutoff-day N] [--due-day N] [--lock-days N] [--json]
 
+Synchronization with the hub:
+  enroll --server URL --code CODE [--ca FILE] [--pin sha256//BASE64] [--name NAME]      [admin]
+  sync [--attempts N] [--json]     send the outbox, then receive the hub's changes
+  sync status [--json]             outbox by state, last success, last error, cursor, conflicts
+  sync conflicts [--all] [--json]  values that lost a merge   |   sync resolve ID   re-apply one
+  sync policy [counts|details]     what identity-check data leaves the desk (admin to change)
+
 Users, audit, backup:                                                                  [admin]
   user add NAME --role admin|staff|checker|coordinator
   user list [--json]
@@ -82,10 +90,15 @@ Passphrases come from DA06_PASSPHRASE (the new one of user add|reset|passwd from
 DA06_NEW_PASSPHRASE), or are asked on the terminal without echo.
 Exit codes: 0 success, 1 other failure, 2 usage error, 3 store cannot be opened (wrong
 passphrase, locked out, damaged, newer, missing), 4 not found, 5 invalid input file (for
-idcheck: the payload is invalid), 6 no QR code found, 10 not allowed for the user's role.
+idcheck: the payload is invalid), 6 no QR code found, 8 credentials refused (sync: revoked,
+refused, certificate or pin), 10 not allowed for the user's role.
 )";
 
 } // namespace
+
+// SyncCommands.cpp
+int cmdEnroll(const Globals& g, Args& a, std::ostream& out, std::ostream& err);
+int cmdSync(const Globals& g, Args& a, std::ostream& out, std::ostream& err);
 
 int cmdIdcheck(const Globals& /*g*/, Args& a, std::ostream& out, std::ostream& err)
 {
@@ -96,7 +109,7 @@ int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
 {
     Args a(argv);
     if (a.flag("--help") || a.flag("-h")) {
-        out << kUsage << "\nIdentity checks:\n" << kIdcheckUsage;
+        out << kUsage << "\nIdentity checks:\n" << kIdcheckUsage << kIdcheckChipUsage;
         return kExitOk;
     }
     if (a.flag("--version")) {
@@ -137,7 +150,7 @@ int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
         {"init", cmdInit},   {"plan", cmdPlan},     {"units", cmdUnits},      {"user", cmdUser},
         {"audit", cmdAudit}, {"backup", cmdBackup}, {"restore", cmdRestore},   {"idcheck", cmdIdcheck},
         {"assign", cmdAssign}, {"tasks", cmdTasks}, {"deadlines", cmdDeadlines}, {"desk", cmdDesk},
-        {"report", cmdReport},
+        {"report", cmdReport}, {"enroll", cmdEnroll}, {"sync", cmdSync},
     };
     const auto it = handlers.find(*command);
     if (it == handlers.end()) {

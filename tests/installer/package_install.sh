@@ -39,7 +39,7 @@ for f in usr/bin/da06 usr/bin/da06-desk usr/bin/da06-hub \
          usr/share/icons/hicolor/scalable/apps/da06-desk.svg usr/share/icons/hicolor/256x256/apps/da06-desk.png \
          usr/share/locale/vi/LC_MESSAGES/da06.mo \
          usr/share/man/man1/da06.1.gz usr/share/man/man1/da06-hub.1.gz \
-         usr/share/da06/plans/tay-ninh-373-2024.json lib/systemd/system/da06-hub.service; do
+         usr/share/da06/plans/tay-ninh-373-2024.json usr/lib/systemd/system/da06-hub.service; do
   [ -e "$ROOT/$f" ] || fail "missing /$f"
 done
 grep -q '^Exec=da06-desk$' "$ROOT/usr/share/applications/da06-desk.desktop" || fail "desktop entry"
@@ -69,8 +69,11 @@ export DA06_PASSPHRASE='gói cài đặt thử nghiệm 2024'
 "$ROOT/usr/bin/da06" --store "$WORK/s.da06" init >"$WORK/init.log" 2>&1 || { cat "$WORK/init.log"; fail "da06 init"; }
 "$ROOT/usr/bin/da06" --store "$WORK/s.da06" plan list --group B | grep -q 'Mô hình\|15' || fail "plan list"
 "$ROOT/usr/bin/da06" --store "$WORK/s.da06" desk unit set cong-an-tinh >/dev/null || fail "desk unit set"
-DA06_FAKE_TODAY=2024-07-20 "$ROOT/usr/bin/da06" --store "$WORK/s.da06" report unit --period 2024-07 --pdf "$WORK/r.pdf" >"$WORK/report.log" 2>&1 \
+DA06_NEW_PASSPHRASE='cán bộ nhập tiến độ 2024' "$ROOT/usr/bin/da06" --store "$WORK/s.da06" user add lan --role staff >/dev/null \
+  || fail "da06 user add"
+DA06_PASSPHRASE='cán bộ nhập tiến độ 2024' DA06_FAKE_TODAY=2024-07-20 "$ROOT/usr/bin/da06" --store "$WORK/s.da06" --user lan report unit --period 2024-07 --pdf "$WORK/r.pdf" >"$WORK/report.log" 2>&1 \
   || { cat "$WORK/report.log"; fail "da06 report unit"; }
 [ -s "$WORK/r.pdf" ] || fail "no PDF"
-pdftotext "$WORK/r.pdf" - | grep -q 'BÁO CÁO' || fail "the PDF does not read as a Vietnamese report"
+pdftotext -enc UTF-8 "$WORK/r.pdf" "$WORK/r.txt" || fail "pdftotext"
+grep -q "BÁO CÁO" "$WORK/r.txt" || { head -20 "$WORK/r.txt"; fail "the PDF does not read as a Vietnamese report"; }
 echo "PASS: package built, installed into an empty root, and run from it"

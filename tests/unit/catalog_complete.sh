@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$1"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 xgettext --from-code=UTF-8 -k_ -ktr -kN_ -kDA06_N_ --c++ --no-location --sort-output --package-name=da06 \
-  -o "$tmp/current.pot" client/app/*.cpp client/presenters/*.cpp domain/identity/*.cpp
+  -o "$tmp/current.pot" client/app/*.cpp client/presenters/*.cpp domain/identity/*.cpp domain/identity/chip/*.cpp
 msgfmt --check -o /dev/null assets/i18n/vi.po
 # msgcmp: every msgid of the sources must be in vi.po; untranslated entries count as missing.
 msgcmp --use-untranslated assets/i18n/vi.po "$tmp/current.pot" 2>"$tmp/cmp" || true
