@@ -84,6 +84,32 @@ wxStaticText* label(wxWindow* parent, const wxString& text, int sizeDelta = 0, b
     return t;
 }
 
+// A check as a row of three: the mark (sign and word, never colour alone), the name, the sentence.
+void addCheckRow(wxWindow* box, wxFlexGridSizer* grid, const ui::IdentityCheckRow& c, int wrap)
+{
+    auto* m = label(box, markText(c.mark), 0, true);
+    m->SetForegroundColour(markColour(c.mark));
+    grid->Add(m);
+    grid->Add(label(box, wx(c.label), 0, true));
+    auto* msg = label(box, wx(c.message));
+    msg->Wrap(wrap);
+    grid->Add(msg);
+}
+
+// "What to do next:" and one bullet per step.
+void addNextSteps(wxWindow* box, wxSizer* s, const std::vector<std::string>& steps, int border, int wrap)
+{
+    if (steps.empty()) {
+        return;
+    }
+    s->Add(label(box, _("What to do next:"), 0, true), 0, wxLEFT | wxRIGHT, border);
+    for (const auto& step : steps) {
+        auto* t = label(box, wxString::FromUTF8("• ") + wx(step), 1);
+        t->Wrap(wrap);
+        s->Add(t, 0, wxLEFT | wxRIGHT | wxBOTTOM, border);
+    }
+}
+
 std::chrono::steady_clock::time_point nowSteady()
 {
     return std::chrono::steady_clock::now();
@@ -124,7 +150,7 @@ IdentityCheckPage::IdentityCheckPage(wxWindow* parent, const Clock& clock)
     m_cancelChipButton = new wxButton(this, ID_CancelChip, _("Cancel reading"));
     m_cancelChipButton->Disable();
     chipBar->Add(m_cancelChipButton, 0, wxRIGHT, FromDIP(8));
-    m_chipGauge = new wxGauge(this, wxID_ANY, 100, wxDefaultPosition, wxSize(FromDIP(140), -1));
+    m_chipGauge = new wxGauge(this, wxID_ANY, 100, wxDefaultPosition, wxSize(FromDIP(90), -1));
     chipBar->Add(m_chipGauge, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(6));
     m_chipStep = label(this, "");
     chipBar->Add(m_chipStep, 1, wxALIGN_CENTER_VERTICAL);
@@ -415,7 +441,7 @@ void IdentityCheckPage::showChip(const ui::ChipCheckCard& card, const wxImage& p
     auto* columns = new wxBoxSizer(wxHORIZONTAL);
     auto* photoColumn = new wxBoxSizer(wxVERTICAL);
     if (photo.IsOk()) {
-        const int h = FromDIP(240);
+        const int h = FromDIP(200);
         const int w = photo.GetWidth() * h / std::max(1, photo.GetHeight());
         photoColumn->Add(new wxStaticBitmap(box, wxID_ANY, wxBitmap(photo.Scale(w, h, wxIMAGE_QUALITY_HIGH))), 0, wxBOTTOM, FromDIP(4));
     }
@@ -428,26 +454,17 @@ void IdentityCheckPage::showChip(const ui::ChipCheckCard& card, const wxImage& p
     for (const auto& f : card.fields) {
         fields->Add(label(box, wx(f.label), 0, true));
         auto* v = label(box, wx(f.value), 1);
-        v->Wrap(FromDIP(300));
+        v->Wrap(FromDIP(250));
         fields->Add(v);
     }
     columns->Add(fields, 1, wxRIGHT, FromDIP(16));
 
     auto* checks = new wxFlexGridSizer(3, FromDIP(4), FromDIP(10));
-    auto addRow = [&](const ui::IdentityCheckRow& c) {
-        auto* m = label(box, markText(c.mark), 0, true);
-        m->SetForegroundColour(markColour(c.mark));
-        checks->Add(m);
-        checks->Add(label(box, wx(c.label), 0, true));
-        auto* msg = label(box, wx(c.message));
-        msg->Wrap(FromDIP(240));
-        checks->Add(msg);
-    };
     for (const auto& c : card.verifications) {
-        addRow(c);
+        addCheckRow(box, checks, c, FromDIP(200));
     }
     for (const auto& c : card.crossChecks) {
-        addRow(c);
+        addCheckRow(box, checks, c, FromDIP(200));
     }
     columns->Add(checks, 1);
     s->Add(columns, 0, wxLEFT | wxRIGHT | wxBOTTOM | wxEXPAND, FromDIP(8));
@@ -476,14 +493,7 @@ void IdentityCheckPage::showChip(const ui::ChipCheckCard& card, const wxImage& p
         }
         s->Add(grid, 0, wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(8));
     }
-    if (!card.nextSteps.empty()) {
-        s->Add(label(box, _("What to do next:"), 0, true), 0, wxLEFT | wxRIGHT, FromDIP(8));
-        for (const auto& step : card.nextSteps) {
-            auto* t = label(box, wxString::FromUTF8("• ") + wx(step), 1);
-            t->Wrap(FromDIP(900));
-            s->Add(t, 0, wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(8));
-        }
-    }
+    addNextSteps(box, s, card.nextSteps, FromDIP(8), FromDIP(900));
     box->SetSizer(s);
     m_resultsSizer->Insert(0, box, 0, wxBOTTOM | wxEXPAND, FromDIP(10));
     m_results->FitInside();
@@ -638,24 +648,11 @@ void IdentityCheckPage::showCards(const std::vector<ui::IdentityCheckCard>& card
 
         auto* checks = new wxFlexGridSizer(3, FromDIP(4), FromDIP(10));
         for (const auto& c : card.checks) {
-            auto* m = label(box, markText(c.mark), 0, true);
-            m->SetForegroundColour(markColour(c.mark));
-            checks->Add(m);
-            checks->Add(label(box, wx(c.label), 0, true));
-            auto* msg = label(box, wx(c.message));
-            msg->Wrap(FromDIP(360));
-            checks->Add(msg);
+            addCheckRow(box, checks, c, FromDIP(360));
         }
         columns->Add(checks, 1);
         s->Add(columns, 0, wxLEFT | wxRIGHT | wxBOTTOM | wxEXPAND, FromDIP(8));
-        if (!card.nextSteps.empty()) {
-            s->Add(label(box, _("What to do next:"), 0, true), 0, wxLEFT | wxRIGHT, FromDIP(8));
-            for (const auto& step : card.nextSteps) {
-                auto* t = label(box, wxString::FromUTF8("• ") + wx(step), 1);
-                t->Wrap(FromDIP(900));
-                s->Add(t, 0, wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(8));
-            }
-        }
+        addNextSteps(box, s, card.nextSteps, FromDIP(8), FromDIP(900));
         box->SetSizer(s);
         m_resultsSizer->Add(box, 0, wxBOTTOM | wxEXPAND, FromDIP(10));
     }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The first-start dialog under Xvfb, driven from the keyboard as a clerk would: search the unit
+# The first-start dialog under Xvfb (in Vietnamese, its mnemonics), driven from the keyboard as a clerk would: search the unit
 # without diacritics, pick it, Next; "work alone", Next; the reader check (whatever this machine
 # has: the advice must be there); Finish. Then the main window is shown, the desk's unit is saved
 # in the store, and da06-desk closes cleanly.   first_start.sh BIN_DIR SHOT_PREFIX
@@ -40,17 +40,22 @@ sleep 0.5
 xdotool key Tab Down
 sleep 0.3
 import -window root "$SHOT-unit.png"
-xdotool key alt+n        # → the hub step
+xdotool key alt+t        # Tiếp (Next) → the hub step
 sleep 0.8
 main_shown && { echo "Next closed the dialog"; exit 1; }
-xdotool key alt+w alt+n  # work alone → the reader step (probed off the UI thread)
+xdotool key alt+l alt+t  # Làm việc độc lập (work alone), Tiếp → the reader step (probed off the UI thread)
 sleep 3
 import -window root "$SHOT-readers.png"
-xdotool key alt+n        # → the summary
-sleep 0.8
-import -window root "$SHOT-done.png"
-xdotool key alt+f        # Finish
-for _ in $(seq 1 100); do main_shown && break; sleep 0.2; done
+# Next (to the summary) and Finish, again until the dialog is gone: under load the probe may
+# still run (the buttons are disabled meanwhile), so a key pressed too early is lost.
+for i in $(seq 1 20); do
+  xdotool key alt+t        # Tiếp
+  sleep 1
+  [ "$i" -eq 1 ] && import -window root "$SHOT-done.png"
+  xdotool key alt+h        # Hoàn tất (Finish)
+  sleep 1
+  main_shown && break
+done
 main_shown || { echo "no main window after Finish"; cat "$WORK/desk.log"; exit 1; }
 
 for f in unit readers done; do
