@@ -142,6 +142,7 @@ FirstStartDialog::FirstStartDialog(wxWindow* parent, ui::FirstStartPresenter& pr
     SetMinSize(GetSize());
     CentreOnScreen();
 
+    m_pulse.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { m_progress->Pulse(); });
     m_search->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { fillUnits(); });
     m_search->Bind(wxEVT_SEARCHCTRL_CANCEL_BTN, [this](wxCommandEvent&) { m_search->Clear(); });
     m_units->Bind(wxEVT_LISTBOX_DCLICK, [this](wxCommandEvent&) { onNext(); });
@@ -157,6 +158,13 @@ FirstStartDialog::FirstStartDialog(wxWindow* parent, ui::FirstStartPresenter& pr
         showStep();
     });
     m_next->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onNext(); });
+    // Esc closes the dialog, but not while the enrollment or the probe runs.
+    Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
+        if (e.GetKeyCode() == WXK_ESCAPE && m_busy) {
+            return;
+        }
+        e.Skip();
+    });
     Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& e) {
         if (m_busy && e.CanVeto()) {
             e.Veto();
@@ -174,6 +182,10 @@ FirstStartDialog::FirstStartDialog(wxWindow* parent, ui::FirstStartPresenter& pr
 FirstStartDialog::~FirstStartDialog()
 {
     *m_alive = false;
+    m_pulse.Stop();
+    if (m_worker.joinable()) {
+        m_worker.join();   // it uses the presenter, which the caller destroys after the dialog
+    }
 }
 
 void FirstStartDialog::fillUnits()
@@ -281,18 +293,19 @@ void FirstStartDialog::onEnroll()
     ui::HubEnrollment request{utf8(m_server->GetValue().Strip(wxString::both)), utf8(m_code->GetValue()),
                               utf8(m_ca->GetPath())};
     setBusy(true, _("Enrolling with the hub..."));
-    auto pulse = std::make_shared<wxTimer>();
-    pulse->Bind(wxEVT_TIMER, [this](wxTimerEvent&) { m_progress->Pulse(); });
-    pulse->Start(100);
+    m_pulse.Start(100);
     std::weak_ptr<bool> alive = m_alive;
     ui::FirstStartPresenter& presenter = m_presenter;   // outlives the dialog; closing is vetoed while busy
-    std::thread([this, alive, request, pulse, &presenter] {
+    if (m_worker.joinable()) {
+        m_worker.join();
+    }
+    m_worker = std::thread([this, alive, request, &presenter] {
         std::string why = presenter.enroll(request);
-        wxTheApp->CallAfter([this, alive, why, pulse] {
-            pulse->Stop();
+        wxTheApp->CallAfter([this, alive, why] {
             if (alive.expired()) {
                 return;
             }
+            m_pulse.Stop();
             setBusy(false, "");
             if (!why.empty()) {
                 m_hubState->SetLabel(wx(why));
@@ -301,7 +314,7 @@ void FirstStartDialog::onEnroll()
                 Layout();
             }
         });
-    }).detach();
+    });
 }
 
 void FirstStartDialog::onCheckReaders()
@@ -310,7 +323,10 @@ void FirstStartDialog::onCheckReaders()
     std::weak_ptr<bool> alive = m_alive;
     const bool entering = m_presenter.step() == ui::FirstStartPresenter::Step::Hub;
     ui::FirstStartPresenter& presenter = m_presenter;
-    std::thread([this, alive, entering, &presenter] {
+    if (m_worker.joinable()) {
+        m_worker.join();
+    }
+    m_worker = std::thread([this, alive, entering, &presenter] {
         // next() from the hub step runs the first probe; later probes are checkReaders().
         std::string why;
         if (entering) {
@@ -328,7 +344,7 @@ void FirstStartDialog::onCheckReaders()
             }
             showStep();
         });
-    }).detach();
+    });
 }
 
 void FirstStartDialog::showReaders(const ui::ReaderCheckResult& r)
