@@ -12,6 +12,8 @@ BUILD_PACKAGES=(
   libcairo2-dev libpango1.0-dev libxlsxwriter-dev libpq-dev gettext
   # image files for the QR reader (PNG, JPEG; BMP is decoded by the project)
   libpng-dev libjpeg62-turbo-dev
+  # cpack -G DEB: dpkg-shlibdeps (dpkg-dev, with build-essential) needs the file utility
+  file dpkg-dev
 )
 RUN_PACKAGES=(
   pcscd vsmartcard-vpcd xvfb xauth fonts-dejavu-core fonts-liberation2 postgresql
