@@ -150,48 +150,25 @@ void printHuman(std::ostream& out, const emrtd::ChipReadResult& r)
 
 int runIdcheckChip(std::vector<std::string> args, std::ostream& out, std::ostream& err)
 {
-    std::optional<std::string> reader, id, can, mrz, doc, dob, expiry, qrText, csca, photoOut, asOfText;
-    bool json = false;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        auto value = [&](std::optional<std::string>& into) -> bool {
-            if (into || i + 1 >= args.size()) {
-                return false;
+    Args a(std::move(args));
+    const bool json = a.flag("--json");
+    const auto reader = a.option("--reader"), id = a.option("--id"), can = a.option("--can"), mrz = a.option("--mrz"),
+               doc = a.option("--doc"), dob = a.option("--dob"), expiry = a.option("--expiry"),
+               qrText = a.option("--qr-text"), csca = a.option("--csca"), photoOut = a.option("--photo-out"),
+               asOfText = a.option("--as-of");
+    for (const std::string& left : a.rest()) {   // each option is taken once: a second one stays behind
+        for (const char* known : {"--json", "--reader", "--id", "--can", "--mrz", "--doc", "--dob", "--expiry",
+                                  "--qr-text", "--csca", "--photo-out", "--as-of"}) {
+            if (left == known || left.rfind(std::string(known) + "=", 0) == 0) {
+                return usage(err, std::string(known) + " is given twice");
             }
-            into = args[++i];
-            return true;
-        };
-        bool ok = true;
-        if (a == "--json") {
-            json = true;
-        } else if (a == "--reader") {
-            ok = value(reader);
-        } else if (a == "--id") {
-            ok = value(id);
-        } else if (a == "--can") {
-            ok = value(can);
-        } else if (a == "--mrz") {
-            ok = value(mrz);
-        } else if (a == "--doc") {
-            ok = value(doc);
-        } else if (a == "--dob") {
-            ok = value(dob);
-        } else if (a == "--expiry") {
-            ok = value(expiry);
-        } else if (a == "--qr-text") {
-            ok = value(qrText);
-        } else if (a == "--csca") {
-            ok = value(csca);
-        } else if (a == "--photo-out") {
-            ok = value(photoOut);
-        } else if (a == "--as-of") {
-            ok = value(asOfText);
-        } else {
-            return usage(err, "unknown option \"" + a + "\"");
         }
-        if (!ok) {
-            return usage(err, a + " needs one value (once)");
-        }
+    }
+    if (auto problem = a.leftoverProblem()) {
+        return usage(err, *problem);
+    }
+    if (!a.rest().empty()) {
+        return usage(err, "unexpected \"" + a.rest().front() + "\"");
     }
     Date asOf = SystemClock().today();
     if (asOfText) {
