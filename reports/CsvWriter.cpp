@@ -55,6 +55,17 @@ std::string csvText(const Document& d)
     };
     line({quote(d.header.issuingBody), quote(d.header.title + " - " + d.header.subtitle)});
     out += "\r\n";
+    // QR codes as text: the caption, then what the code holds.
+    bool qr = false;
+    for (const auto& b : d.body) {
+        if (const auto* q = std::get_if<QrCode>(&b)) {
+            line({quote(q->caption.empty() ? std::string("Mã QR") : q->caption), quote(q->payload)});
+            qr = true;
+        }
+    }
+    if (qr) {
+        out += "\r\n";
+    }
     for (const auto& t : d.tables) {
         line({quote(t.title)});
         std::vector<std::string> head;

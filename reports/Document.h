@@ -1,6 +1,6 @@
 #pragma once
 // A report as a document: the administrative header of Decree 30/2020/NĐ-CP, a body of headings,
-// paragraphs, tables and bar charts, the recipients and the signature block. The PDF, XLSX and CSV
+// paragraphs, tables, bar charts and QR codes, the recipients and the signature block. The PDF, XLSX and CSV
 // writers all take this one model, so the three show the same figures and the same Vietnamese text.
 #include <optional>
 #include <string>
@@ -58,7 +58,16 @@ struct TableRef {
     std::size_t index = 0; // into Document::tables
 };
 
-using Block = std::variant<Heading, Paragraph, TableRef, BarChart>;
+// A QR code (receipts: the reference and a check value, for the desk's scanner). The PDF draws it
+// as black squares on white with a 4-module quiet zone, centred, the caption under it; the XLSX and
+// CSV writers write the caption and the payload as a line of text.
+struct QrCode {
+    std::string payload; // UTF-8 (NFC); at most kQrMaxBytes (QrCode.h) bytes
+    double sizeMm = 28;  // side of the printed symbol without its quiet zone; 25 mm or more scans well
+    std::string caption; // small text under the code, may be empty
+};
+
+using Block = std::variant<Heading, Paragraph, TableRef, BarChart, QrCode>;
 
 struct DocumentHeader {
     std::string parentBody;  // the body above the issuer (upper case in the header), may be empty
@@ -74,9 +83,10 @@ struct Document {
     DocumentHeader header;
     std::vector<Block> body;
     std::vector<Table> tables;
-    std::vector<std::string> recipients; // "Nơi nhận"
+    std::vector<std::string> recipients; // "Nơi nhận" (the block is left out when empty)
     std::string signerTitle;             // "THỦ TRƯỞNG ĐƠN VỊ"
     std::string signerName;
+    bool landscape = false; // A4 across (wide tables such as registers); the same margins
 };
 
 // The totals row of a table: a label in Label columns, sums and ratios of the rows.

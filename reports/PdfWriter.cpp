@@ -5,8 +5,10 @@
 #include <cairo.h>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <pango/pangocairo.h>
 
+#include "QrCode.h"
 #include "report/ReportTypes.h"
 
 namespace da06::reports {
@@ -14,15 +16,32 @@ namespace da06::reports {
 namespace {
 
 constexpr double kMm = 72.0 / 25.4;
-constexpr double kPageW = 210 * kMm;
-constexpr double kPageH = 297 * kMm;
+constexpr double kA4Short = 210 * kMm;
+constexpr double kA4Long = 297 * kMm;
 constexpr double kTop = 20 * kMm;    // Decree 30/2020: top 20–25 mm
 constexpr double kBottom = 20 * kMm; // bottom 20–25 mm
 constexpr double kLeft = 30 * kMm;   // left 30–35 mm
 constexpr double kRight = 15 * kMm;  // right 15–20 mm
-constexpr double kWidth = kPageW - kLeft - kRight;
-constexpr double kBody = 13; // body text 13–14 pt
+constexpr double kBody = 13;         // body text 13–14 pt
 constexpr double kTableSize = 11;
+constexpr int kQrQuietZone = 4; // modules of white around a QR code (ISO/IEC 18004)
+
+double pageWidth(const Document& d)
+{
+    return d.landscape ? kA4Long : kA4Short;
+}
+
+double pageHeight(const Document& d)
+{
+    return d.landscape ? kA4Short : kA4Long;
+}
+
+// Table text: 11 pt, smaller for wide tables (registers) so that a column keeps a few words a line.
+double tableSize(const Table& t)
+{
+    const std::size_t n = t.columns.size();
+    return n <= 9 ? kTableSize : n <= 11 ? kTableSize - 1 : kTableSize - 2;
+}
 constexpr const char* kFamily = "Liberation Serif";
 
 std::string upperCase(const std::string& s)
@@ -50,7 +69,9 @@ struct Style {
 class Renderer {
 public:
     // targetPage < 0: every page is drawn (PDF); else only that page is drawn (preview).
-    Renderer(cairo_t* cr, int targetPage, bool pdf) : m_cr(cr), m_target(targetPage), m_pdf(pdf)
+    Renderer(cairo_t* cr, int targetPage, bool pdf, bool landscape)
+        : m_cr(cr), m_target(targetPage), m_pdf(pdf), m_pageW(landscape ? kA4Long : kA4Short),
+          m_pageH(landscape ? kA4Short : kA4Long), m_width(m_pageW - kLeft - kRight)
     {
         m_context = pango_cairo_create_context(cr);
         cairo_font_options_t* fo = cairo_font_options_create();
@@ -70,7 +91,7 @@ public:
             if (const auto* h = std::get_if<Heading>(&b)) {
                 keep(3 * kBody);
                 m_y += 4;
-                text(h->text, Style{kBody, true}, kLeft, kWidth);
+                text(h->text, Style{kBody, true}, kLeft, m_width);
                 m_y += 2;
             } else if (const auto* p = std::get_if<Paragraph>(&b)) {
                 paragraphs(p->text, p->italic);
@@ -80,12 +101,16 @@ public:
                 }
             } else if (const auto* c = std::get_if<BarChart>(&b)) {
                 chart(*c);
+            } else if (const auto* q = std::get_if<QrCode>(&b)) {
+                qr(*q);
             }
         }
         closing(d);
     }
 
     int pages() const { return m_page + 1; }
+    // The first block that could not be drawn (a QR code whose text cannot be encoded).
+    const std::optional<Error>& error() const { return m_error; }
 
 private:
     bool drawing() const { return m_target < 0 || m_page == m_target; }
@@ -120,6 +145,14 @@ private:
         int h = 0;
         pango_layout_get_size(l, &w, &h);
         return static_cast<double>(h) / PANGO_SCALE;
+    }
+
+    // The width of s on one line.
+    double naturalWidth(const std::string& s, const Style& st)
+    {
+        auto l = layout(s, st, 0);
+        pango_layout_set_width(l.get(), -1);
+        return inkWidthOf(l.get());
     }
 
     static double inkWidthOf(PangoLayout* l)
@@ -158,14 +191,14 @@ private:
         ++m_page;
         m_y = kTop;
         // Decree 30/2020: page numbers in Arabic figures at the top centre, from the second page.
-        auto n = layout(std::to_string(m_page + 1), Style{kBody, false, false, PANGO_ALIGN_CENTER}, kWidth);
+        auto n = layout(std::to_string(m_page + 1), Style{kBody, false, false, PANGO_ALIGN_CENTER}, m_width);
         show(n.get(), kLeft, 10 * kMm);
     }
 
     // Starts a new page unless h points fit on this one.
     void keep(double h)
     {
-        if (m_y + h > kPageH - kBottom && m_y > kTop) {
+        if (m_y + h > m_pageH - kBottom && m_y > kTop) {
             newPage();
         }
     }
@@ -180,7 +213,7 @@ private:
             PangoRectangle logical;
             pango_layout_iter_get_line_extents(it, nullptr, &logical);
             const double h = static_cast<double>(logical.height) / PANGO_SCALE;
-            if (m_y + h > kPageH - kBottom) {
+            if (m_y + h > m_pageH - kBottom) {
                 newPage();
             }
             if (drawing()) {
@@ -206,7 +239,7 @@ private:
             const std::string para = s.substr(start, end - start);
             if (!para.empty()) {
                 const bool item = para.rfind("- ", 0) == 0;
-                text(para, Style{kBody, false, italic, PANGO_ALIGN_LEFT, true}, kLeft, kWidth,
+                text(para, Style{kBody, false, italic, PANGO_ALIGN_LEFT, true}, kLeft, m_width,
                      item ? 0 : 1.27 * 10 * kMm);
                 m_y += 4; // space after a paragraph (6 pt is the decree's minimum between paragraphs with 1.5 pt line
                           // gaps)
@@ -217,33 +250,49 @@ private:
 
     void header(const DocumentHeader& h)
     {
-        const double leftW = kWidth * 0.42;
-        const double leftX = kLeft - 8 * kMm; // the issuer's block sits a little into the left margin, as usual
-        const double rightX = kLeft + kWidth * 0.40;
-        const double rightW = kWidth * 0.60 + 4 * kMm;
+        const double leftW = m_width * 0.42;
+        const double rightX = kLeft + m_width * 0.40;
+        const double rightW = m_width * 0.60 + 4 * kMm;
         const double top = m_y;
+        auto nation = layout("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Style{12, true, false, PANGO_ALIGN_CENTER}, rightW);
+        // The issuer's block sits a little into the left margin, as usual, and ends 3 mm before the
+        // national name. A name too long for it takes the room from 20 mm from the page's edge to
+        // the national name; longer still, it wraps rather than run into the national name.
+        const double nationStart = rightX + (rightW - inkWidthOf(nation.get())) / 2;
+        double centre = kLeft - 8 * kMm + (leftW + 16 * kMm) / 2;
+        double blockW = std::min(leftW + 16 * kMm, 2 * (nationStart - 3 * kMm - centre));
+        const double widest =
+            std::max({naturalWidth(upperCase(h.parentBody), Style{12}),
+                      naturalWidth(upperCase(h.issuingBody), Style{12, true}), naturalWidth(h.number, Style{kBody})});
+        if (widest > blockW) {
+            const double wideLeft = kLeft - 10 * kMm;
+            blockW = std::max(blockW, nationStart - 3 * kMm - wideLeft);
+            centre = wideLeft + blockW / 2;
+        }
+        const double leftX = centre - blockW / 2;
 
         // Left: the parent body, the issuing body (bold) with a short rule, the number and symbol.
         double y = top;
         if (!h.parentBody.empty()) {
-            auto p = layout(upperCase(h.parentBody), Style{12, false, false, PANGO_ALIGN_CENTER}, leftW + 16 * kMm);
+            auto p = layout(upperCase(h.parentBody), Style{12, false, false, PANGO_ALIGN_CENTER}, blockW);
             show(p.get(), leftX, y);
             y += heightOf(p.get());
         }
-        auto issuer = layout(upperCase(h.issuingBody), Style{12, true, false, PANGO_ALIGN_CENTER}, leftW + 16 * kMm);
+        auto issuer = layout(upperCase(h.issuingBody), Style{12, true, false, PANGO_ALIGN_CENTER}, blockW);
         show(issuer.get(), leftX, y);
         y += heightOf(issuer.get()) + 2;
         const double ruleW = leftW / 3;
-        line(leftX + (leftW + 16 * kMm - ruleW) / 2, y, leftX + (leftW + 16 * kMm + ruleW) / 2, y);
+        line(centre - ruleW / 2, y, centre + ruleW / 2, y);
         y += 6;
-        auto number = layout(h.number, Style{kBody, false, false, PANGO_ALIGN_CENTER}, leftW + 16 * kMm);
+        auto number = layout(h.number, Style{kBody, false, false, PANGO_ALIGN_CENTER}, blockW);
         show(number.get(), leftX, y);
         const double numberY = y;
-        y += heightOf(number.get());
+        if (!h.number.empty()) {
+            y += heightOf(number.get());
+        }
 
         // Right: the national name and motto (underlined by a rule as long as the motto), place and date.
         double ry = top;
-        auto nation = layout("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Style{12, true, false, PANGO_ALIGN_CENTER}, rightW);
         show(nation.get(), rightX, ry);
         ry += heightOf(nation.get());
         auto motto = layout("Độc lập - Tự do - Hạnh phúc", Style{kBody, true, false, PANGO_ALIGN_CENTER}, rightW);
@@ -251,17 +300,25 @@ private:
         ry += heightOf(motto.get()) + 2;
         const double mottoW = inkWidthOf(motto.get());
         line(rightX + (rightW - mottoW) / 2, ry, rightX + (rightW + mottoW) / 2, ry);
-        auto date =
-            layout(report::vietnameseDateLine(h.place, h.date), Style{kBody, false, true, PANGO_ALIGN_CENTER}, rightW);
-        show(date.get(), rightX, numberY);
-        m_y = std::max(y, numberY + heightOf(date.get())) + 18;
+        // The date on the line of the number, and never on the motto's rule (no parent body, no number).
+        const double dateY = std::max(numberY, ry + 6);
+        std::string dateLine = report::vietnameseDateLine(h.place, h.date);
+        if (h.place.empty() && !dateLine.empty()) {
+            dateLine[0] = 'N'; // "Ngày 01 tháng 12 năm 2024" when there is no place name
+        }
+        auto date = layout(dateLine, Style{kBody, false, true, PANGO_ALIGN_CENTER}, rightW);
+        show(date.get(), rightX, dateY);
+        m_y = std::max(y, dateY + heightOf(date.get())) + 18;
 
         // Title, summary line, and a short rule under it.
-        text(h.title, Style{14, true, false, PANGO_ALIGN_CENTER}, kLeft, kWidth);
-        auto sub = layout(h.subtitle, Style{14, true, false, PANGO_ALIGN_CENTER}, kWidth);
-        text(h.subtitle, Style{14, true, false, PANGO_ALIGN_CENTER}, kLeft, kWidth);
-        const double subW = std::min(inkWidthOf(sub.get()), kWidth) / 3;
-        line(kLeft + (kWidth - subW) / 2, m_y + 4, kLeft + (kWidth + subW) / 2, m_y + 4);
+        text(h.title, Style{14, true, false, PANGO_ALIGN_CENTER}, kLeft, m_width);
+        const std::string& under = h.subtitle.empty() ? h.title : h.subtitle;
+        auto sub = layout(under, Style{14, true, false, PANGO_ALIGN_CENTER}, m_width);
+        if (!h.subtitle.empty()) {
+            text(h.subtitle, Style{14, true, false, PANGO_ALIGN_CENTER}, kLeft, m_width);
+        }
+        const double subW = std::min(inkWidthOf(sub.get()), m_width) / 3;
+        line(kLeft + (m_width - subW) / 2, m_y + 4, kLeft + (m_width + subW) / 2, m_y + 4);
         m_y += 18;
     }
 
@@ -280,7 +337,7 @@ private:
             const PangoAlignment align = head ? PANGO_ALIGN_CENTER
                 : t.columns[c].numeric        ? PANGO_ALIGN_RIGHT
                                               : PANGO_ALIGN_LEFT;
-            auto l = layout(s, Style{head ? kTableSize - 1 : kTableSize, bold, false, align}, widths[c] - 2 * pad);
+            auto l = layout(s, Style{head ? tableSize(t) - 1 : tableSize(t), bold, false, align}, widths[c] - 2 * pad);
             if (head) {
                 pango_layout_set_wrap(l.get(), PANGO_WRAP_WORD); // headers break between words only
             }
@@ -314,31 +371,98 @@ private:
         m_y += r.height;
     }
 
+    // The width of the longest word of s: the least a cell needs so that no word is broken.
+    double widestWord(const std::string& s, const Style& st)
+    {
+        if (s.empty()) {
+            return 0;
+        }
+        auto l = layout(s, st, 1); // one word a line
+        pango_layout_set_wrap(l.get(), PANGO_WRAP_WORD);
+        PangoRectangle logical;
+        pango_layout_get_extents(l.get(), nullptr, &logical);
+        return static_cast<double>(logical.width) / PANGO_SCALE;
+    }
+
+    // The columns' widths: in proportion to Column::width, except that a column is widened (and
+    // the others narrowed) so that its longest word (a CCCD number, a date, an amount) fits on one
+    // line, as long as the table's width allows it.
+    std::vector<double> columnWidths(const Table& t, const std::vector<Cell>& headCells)
+    {
+        constexpr double pad = 3;
+        const std::size_t n = t.columns.size();
+        std::vector<double> need(n, 0.0);
+        auto measure = [&](const std::vector<Cell>& cells, const Style& st) {
+            for (std::size_t c = 0; c < n && c < cells.size(); ++c) {
+                need[c] = std::max(need[c], widestWord(cells[c].text, st) + 2 * pad + 0.5);
+            }
+        };
+        measure(headCells, Style{tableSize(t) - 1, true});
+        for (const auto& row : t.rows) {
+            measure(row, Style{tableSize(t)});
+        }
+        if (t.totals && !t.rows.empty()) {
+            measure(totalsRow(t), Style{tableSize(t), true});
+        }
+        std::vector<bool> pinned(n, false); // held at their need
+        for (std::size_t pass = 0; pass <= n; ++pass) {
+            double room = m_width;
+            double weight = 0;
+            for (std::size_t c = 0; c < n; ++c) {
+                if (pinned[c]) {
+                    room -= need[c];
+                } else {
+                    weight += t.columns[c].width;
+                }
+            }
+            if (room <= 0 || weight <= 0) {
+                break;
+            }
+            std::vector<double> widths(n);
+            bool changed = false;
+            for (std::size_t c = 0; c < n; ++c) {
+                widths[c] = pinned[c] ? need[c] : t.columns[c].width * room / weight;
+                if (!pinned[c] && widths[c] < need[c]) {
+                    pinned[c] = true;
+                    changed = true;
+                }
+            }
+            if (!changed) {
+                return widths;
+            }
+        }
+        // The words do not all fit: the widths in proportion to what each column needs.
+        double sum = 0;
+        for (double v : need) {
+            sum += v;
+        }
+        std::vector<double> widths(n);
+        for (std::size_t c = 0; c < n; ++c) {
+            widths[c] = sum > 0 ? need[c] * m_width / sum : m_width / static_cast<double>(n);
+        }
+        return widths;
+    }
+
     void table(const Table& t)
     {
-        double total = 0;
-        for (const auto& c : t.columns) {
-            total += c.width;
-        }
-        std::vector<double> widths;
-        for (const auto& c : t.columns) {
-            widths.push_back(c.width * kWidth / total);
-        }
         std::vector<Cell> headCells;
         for (const auto& c : t.columns) {
             headCells.push_back(Cell::of(c.header));
         }
+        const std::vector<double> widths = columnWidths(t, headCells);
         const auto head = rowLayouts(t, headCells, widths, true, true);
-        auto title = layout(t.title, Style{12, true, true, PANGO_ALIGN_CENTER}, kWidth);
+        auto title = layout(t.title, Style{12, true, true, PANGO_ALIGN_CENTER}, m_width);
         const double firstRow = t.rows.empty() ? 0 : rowLayouts(t, t.rows.front(), widths, false, false).height;
-        keep(heightOf(title.get()) + head.height + firstRow + 8);
+        keep((t.title.empty() ? 0 : heightOf(title.get())) + head.height + firstRow + 8);
         m_y += 4;
-        text(t.title, Style{12, true, true, PANGO_ALIGN_CENTER}, kLeft, kWidth);
-        m_y += 2;
+        if (!t.title.empty()) {
+            text(t.title, Style{12, true, true, PANGO_ALIGN_CENTER}, kLeft, m_width);
+            m_y += 2;
+        }
         drawRow(head, widths, true);
         auto emit = [&](const std::vector<Cell>& cells, bool bold) {
             const auto r = rowLayouts(t, cells, widths, bold, false);
-            if (m_y + r.height > kPageH - kBottom) {
+            if (m_y + r.height > m_pageH - kBottom) {
                 newPage();
                 drawRow(rowLayouts(t, headCells, widths, true, true), widths, true); // the header again on each page
             }
@@ -352,7 +476,7 @@ private:
         }
         if (!t.note.empty()) {
             m_y += 3;
-            text(t.note, Style{kTableSize, false, true}, kLeft, kWidth);
+            text(t.note, Style{kTableSize, false, true}, kLeft, m_width);
         }
         m_y += 6;
     }
@@ -361,14 +485,14 @@ private:
     {
         constexpr double barH = 11;
         constexpr double gap = 3;
-        const double labelW = kWidth * 0.22;
+        const double labelW = m_width * 0.22;
         const double valueW = 40;
         const double areaX = kLeft + labelW + 4;
-        const double areaW = kWidth - labelW - valueW - 8;
-        auto title = layout(c.title, Style{12, true, true, PANGO_ALIGN_CENTER}, kWidth);
+        const double areaW = m_width - labelW - valueW - 8;
+        auto title = layout(c.title, Style{12, true, true, PANGO_ALIGN_CENTER}, m_width);
         keep(heightOf(title.get()) + 4 * (barH + gap) + 20);
         m_y += 4;
-        text(c.title, Style{12, true, true, PANGO_ALIGN_CENTER}, kLeft, kWidth);
+        text(c.title, Style{12, true, true, PANGO_ALIGN_CENTER}, kLeft, m_width);
         m_y += 4;
         // Scale: 0, 25, 50, 75, 100 % of the maximum.
         auto scaleLine = [&]() {
@@ -382,7 +506,7 @@ private:
         };
         scaleLine();
         for (const auto& [label, value] : c.bars) {
-            if (m_y + barH + gap > kPageH - kBottom) {
+            if (m_y + barH + gap > m_pageH - kBottom) {
                 newPage();
                 scaleLine();
             }
@@ -411,31 +535,93 @@ private:
         m_y += 8;
     }
 
+    // A QR code, centred, with its quiet zone and the caption under it, kept on one page.
+    void qr(const QrCode& q)
+    {
+        auto m = encodeQr(q.payload);
+        if (!m) {
+            if (!m_error) {
+                m_error = m.error();
+            }
+            text("[Không tạo được mã QR: " + m.error().message + "]",
+                 Style{kTableSize, false, true, PANGO_ALIGN_CENTER}, kLeft, m_width);
+            m_y += 6;
+            return;
+        }
+        const double room = std::min(m_width, m_pageH - kTop - kBottom - 60);
+        const double side = std::clamp(q.sizeMm * kMm, 10 * kMm, room * m->size / (m->size + 2 * kQrQuietZone));
+        const double module = side / m->size;
+        const double quiet = kQrQuietZone * module;
+        const double total = side + 2 * quiet;
+        const Style captionStyle{10, false, false, PANGO_ALIGN_CENTER};
+        auto caption = layout(q.caption, captionStyle, m_width);
+        const double captionH = q.caption.empty() ? 0 : heightOf(caption.get()) + 2;
+        keep(total + captionH + 6);
+        const double x0 = kLeft + (m_width - total) / 2;
+        const double y0 = m_y;
+        if (drawing()) {
+            cairo_save(m_cr);
+            cairo_set_source_rgb(m_cr, 1, 1, 1);
+            cairo_rectangle(m_cr, x0, y0, total, total);
+            cairo_fill(m_cr);
+            // One path of the dark runs of each row, filled once: no seams between modules.
+            cairo_set_source_rgb(m_cr, 0, 0, 0);
+            cairo_set_fill_rule(m_cr, CAIRO_FILL_RULE_WINDING);
+            for (int y = 0; y < m->size; ++y) {
+                for (int x = 0; x < m->size;) {
+                    if (!m->dark(x, y)) {
+                        ++x;
+                        continue;
+                    }
+                    int run = 1;
+                    while (m->dark(x + run, y)) {
+                        ++run;
+                    }
+                    cairo_rectangle(m_cr, x0 + quiet + x * module, y0 + quiet + y * module, run * module, module);
+                    x += run;
+                }
+            }
+            cairo_fill(m_cr);
+            cairo_restore(m_cr);
+        }
+        m_y = y0 + total;
+        if (!q.caption.empty()) {
+            text(q.caption, captionStyle, kLeft, m_width);
+        }
+        m_y += 6;
+    }
+
     void closing(const Document& d)
     {
-        const double colW = kWidth * 0.5;
-        double itemsH = 20;
+        const double colW = m_width * 0.5;
+        double itemsH = d.recipients.empty() ? 0 : 20;
         for (std::size_t i = 0; i < d.recipients.size(); ++i) {
             itemsH += 14;
         }
-        keep(std::max(itemsH, 110.0) + 10);
+        auto title = layout(upperCase(d.signerTitle), Style{kBody, true, false, PANGO_ALIGN_CENTER}, colW);
+        auto name = layout(d.signerName, Style{kBody, true, false, PANGO_ALIGN_CENTER}, colW);
+        const double signatureH =
+            heightOf(title.get()) + 70 + (d.signerName.empty() ? 0 : std::max(heightOf(name.get()), 25.0));
+        keep(std::max(itemsH, signatureH) + 10); // the signature never alone at the top of a page
         m_y += 10;
         const double top = m_y;
-        // Left: "Nơi nhận:" (bold italic 12 pt), the recipients (11 pt).
-        auto label = layout("Nơi nhận:", Style{12, true, true}, colW);
-        show(label.get(), kLeft, top);
-        double y = top + heightOf(label.get());
+        // Left: "Nơi nhận:" (bold italic 12 pt), the recipients (11 pt); nothing for documents that
+        // are not sent anywhere (receipts, registers).
+        double y = top;
+        if (!d.recipients.empty()) {
+            auto label = layout("Nơi nhận:", Style{12, true, true}, colW);
+            show(label.get(), kLeft, top);
+            y += heightOf(label.get());
+        }
         for (const auto& r : d.recipients) {
             auto l = layout("- " + r, Style{11}, colW);
             show(l.get(), kLeft, y);
             y += heightOf(l.get());
         }
         // Right: the signer's title (bold, upper case), room for the signature and seal, the name (bold).
-        auto title = layout(upperCase(d.signerTitle), Style{kBody, true, false, PANGO_ALIGN_CENTER}, colW);
         show(title.get(), kLeft + colW, top);
         double ry = top + heightOf(title.get()) + 70;
         if (!d.signerName.empty()) {
-            auto name = layout(d.signerName, Style{kBody, true, false, PANGO_ALIGN_CENTER}, colW);
             show(name.get(), kLeft + colW, ry);
             ry += heightOf(name.get());
         }
@@ -445,7 +631,11 @@ private:
     cairo_t* m_cr;
     int m_target;
     bool m_pdf;
+    double m_pageW;
+    double m_pageH;
+    double m_width; // between the margins
     PangoContext* m_context = nullptr;
+    std::optional<Error> m_error;
     int m_page = 0;
     double m_y = kTop;
 };
@@ -461,14 +651,16 @@ cairo_status_t appendToString(void* closure, const unsigned char* data, unsigned
 Status writePdf(const Document& d, const std::filesystem::path& file)
 {
     std::string bytes;
-    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(appendToString, &bytes, kPageW, kPageH);
+    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(appendToString, &bytes, pageWidth(d), pageHeight(d));
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
                                    (d.header.title + " - " + d.header.subtitle).c_str());
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "DA06 Desk");
     cairo_t* cr = cairo_create(surface);
+    std::optional<Error> drawError;
     {
-        Renderer r(cr, -1, true);
+        Renderer r(cr, -1, true, d.landscape);
         r.render(d);
+        drawError = r.error();
     }
     cairo_show_page(cr);
     cairo_destroy(cr);
@@ -477,6 +669,9 @@ Status writePdf(const Document& d, const std::filesystem::path& file)
     cairo_surface_destroy(surface);
     if (status != CAIRO_STATUS_SUCCESS) {
         return fail(ErrorCode::Internal, std::string("the PDF could not be drawn: ") + cairo_status_to_string(status));
+    }
+    if (drawError) {
+        return std::unexpected(*drawError);
     }
     std::ofstream out(file, std::ios::binary | std::ios::trunc);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
@@ -493,7 +688,7 @@ int pageCount(const Document& d)
     cairo_t* cr = cairo_create(surface);
     int pages = 0;
     {
-        Renderer r(cr, 1 << 30, false);
+        Renderer r(cr, 1 << 30, false, d.landscape);
         r.render(d);
         pages = r.pages();
     }
@@ -504,19 +699,20 @@ int pageCount(const Document& d)
 
 namespace {
 
-cairo_surface_t* renderSurface(const Document& d, int page, double dpi, int& pages)
+cairo_surface_t* renderSurface(const Document& d, int page, double dpi, int& pages, std::optional<Error>& error)
 {
-    const int w = static_cast<int>(kPageW * dpi / 72.0 + 0.5);
-    const int h = static_cast<int>(kPageH * dpi / 72.0 + 0.5);
+    const int w = static_cast<int>(pageWidth(d) * dpi / 72.0 + 0.5);
+    const int h = static_cast<int>(pageHeight(d) * dpi / 72.0 + 0.5);
     cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
     cairo_t* cr = cairo_create(surface);
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
     cairo_scale(cr, dpi / 72.0, dpi / 72.0);
     {
-        Renderer r(cr, page, false);
+        Renderer r(cr, page, false, d.landscape);
         r.render(d);
         pages = r.pages();
+        error = r.error();
     }
     cairo_destroy(cr);
     cairo_surface_flush(surface);
@@ -531,10 +727,15 @@ Result<PageImage> renderPage(const Document& d, int page, double dpi)
         return fail(ErrorCode::Usage, "the preview resolution must be between 1 and 600 dpi");
     }
     int pages = 0;
-    cairo_surface_t* surface = renderSurface(d, page, dpi, pages);
+    std::optional<Error> error;
+    cairo_surface_t* surface = renderSurface(d, page, dpi, pages, error);
     if (page < 0 || page >= pages) {
         cairo_surface_destroy(surface);
         return fail(ErrorCode::NotFound, "the document has " + std::to_string(pages) + " page(s)");
+    }
+    if (error) {
+        cairo_surface_destroy(surface);
+        return std::unexpected(*error);
     }
     PageImage img;
     img.width = cairo_image_surface_get_width(surface);
@@ -559,10 +760,15 @@ Result<PageImage> renderPage(const Document& d, int page, double dpi)
 Status writePagePng(const Document& d, int page, double dpi, const std::filesystem::path& file)
 {
     int pages = 0;
-    cairo_surface_t* surface = renderSurface(d, page, dpi, pages);
+    std::optional<Error> error;
+    cairo_surface_t* surface = renderSurface(d, page, dpi, pages, error);
     if (page < 0 || page >= pages) {
         cairo_surface_destroy(surface);
         return fail(ErrorCode::NotFound, "the document has " + std::to_string(pages) + " page(s)");
+    }
+    if (error) {
+        cairo_surface_destroy(surface);
+        return std::unexpected(*error);
     }
     const cairo_status_t st = cairo_surface_write_to_png(surface, file.string().c_str());
     cairo_surface_destroy(surface);

@@ -2,8 +2,9 @@
 // The PDF of a document in the administrative format of Decree 30/2020/NĐ-CP (A4; margins top and
 // bottom 20 mm, left 30 mm, right 15 mm; Liberation Serif 13 pt; national motto header, issuing
 // body, number and symbol, place and date, title, body, "Nơi nhận", signature block; page numbers
-// at the top centre from page 2), drawn with cairo and pango. Also renders one page to an image,
-// for previews.
+// at the top centre from page 2), drawn with cairo and pango; A4 across when Document::landscape
+// (registers with many columns; tables of more than 9 columns use smaller type). QR codes are
+// vector squares. Also renders one page to an image, for previews.
 #include <cstdint>
 #include <filesystem>
 #include <vector>
@@ -13,6 +14,8 @@
 
 namespace da06::reports {
 
+// InvalidInput when a QR code's text cannot be encoded (empty, too long), as renderPage and
+// writePagePng; pageCount then counts a one-line placeholder in its place.
 Status writePdf(const Document& d, const std::filesystem::path& file);
 // The number of A4 pages the document takes.
 int pageCount(const Document& d);

@@ -161,6 +161,10 @@ Status writeXlsx(const Document& d, const std::filesystem::path& file)
             worksheet_write_string(info, r++, 0, h->text.c_str(), bold);
         } else if (const auto* p = std::get_if<Paragraph>(&b)) {
             worksheet_write_string(info, r++, 1, p->text.c_str(), wrap);
+        } else if (const auto* q = std::get_if<QrCode>(&b)) {
+            // No image: the caption and the text the code holds.
+            worksheet_write_string(info, r, 0, (q->caption.empty() ? std::string("Mã QR") : q->caption).c_str(), bold);
+            worksheet_write_string(info, r++, 1, q->payload.c_str(), wrap);
         }
     }
     ++r;
