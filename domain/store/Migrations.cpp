@@ -4,6 +4,7 @@
 #include "text/Text.h"
 #include "report/ReportSchema.h"
 #include "sync/SyncSchema.h"
+#include "desk/DeskSchema.h"
 #include "work/WorkSchema.h"
 
 namespace da06::store {
@@ -178,6 +179,7 @@ const std::vector<Migration>& migrations()
         {4, "plan execution: units, assignments, tasks, change log", work::migrateWork},
         {5, "monthly reports", report::migrateReports},
         {6, "synchronization: enrollment, cursor, record state, conflicts", sync::migrateSync},
+        {7, "front desk: check records, notarial cases, pawn register, welfare payouts", desk::migrateDesk},
     };
     return all;
 }
