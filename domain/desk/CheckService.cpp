@@ -427,16 +427,22 @@ Result<CheckRecord> CheckService::record(const CheckInput& in)
     return r;
 }
 
-Result<CheckRecord> CheckService::get(const std::string& ref)
+Result<CheckRecord> findCheck(store::Database& db, const std::string& uidOrReference)
 {
-    DA06_CHECK(access::require(m_actor, Permission::MakeChecks, "read identity checks"));
-    DA06_TRY(st, m_db.prepare(std::string("SELECT ") + kColumns + " FROM desk_check WHERE uid = ? OR reference = ?"));
+    const std::string ref = text::trim(uidOrReference);
+    DA06_TRY(st, db.prepare(std::string("SELECT ") + kColumns + " FROM desk_check WHERE uid = ? OR reference = ?"));
     st->bind(1, ref).bind(2, ref);
     DA06_TRY(row, st->step());
     if (!*row) {
-        return fail(ErrorCode::NotFound, "there is no check " + ref + " on this desk");
+        return fail(ErrorCode::NotFound, "there is no check record \"" + ref + "\" on this desk (record the check first)");
     }
     return readRecord(*st);
+}
+
+Result<CheckRecord> CheckService::get(const std::string& ref)
+{
+    DA06_CHECK(access::require(m_actor, Permission::MakeChecks, "read identity checks"));
+    return findCheck(m_db, ref);
 }
 
 Result<std::vector<CheckRecord>> CheckService::list(const CheckQuery& q)

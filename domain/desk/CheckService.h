@@ -127,6 +127,10 @@ private:
     store::Database& m_db;
 };
 
+// The check by uid or reference, without a permission check: for the workflows (cases, contracts,
+// payouts), which check Permission::MakeChecks themselves. NotFound otherwise.
+Result<CheckRecord> findCheck(store::Database& db, const std::string& uidOrReference);
+
 // "KT-YYYYMMDD-XXXXXX" (prefix, the day, 6 random upper-case hex digits).
 std::string newReference(const char* prefix, const Date& day);
 

@@ -108,44 +108,6 @@ ContractRow readContract(const store::Statement& st)
     return r;
 }
 
-// A check as the register needs it.
-struct CheckRow {
-    std::string uid;
-    std::string reference;
-    int model = 0;
-    bool passing = false;
-    std::string outcome;
-    std::optional<std::string> attachedKind, attachedUid;
-    std::optional<CheckedIdentity> identity;   // nullopt once purged
-};
-
-Result<CheckRow> loadCheck(store::Database& db, const std::string& ref)
-{
-    DA06_TRY(st, db.prepare("SELECT uid, reference, model, method, outcome, attached_kind, attached_uid, purged_at, "
-                            "id_number, old_id_number, full_name, date_of_birth, sex, address, issue_date, expiry_date, "
-                            "expired FROM desk_check WHERE uid = ? OR reference = ?"));
-    const std::string key = text::trim(ref);
-    st->bind(1, key).bind(2, key);
-    DA06_TRY(row, st->step());
-    if (!*row) {
-        return fail(ErrorCode::NotFound, "there is no check record \"" + key + "\" on this desk (record the check first)");
-    }
-    CheckRow c;
-    c.uid = st->columnText(0);
-    c.reference = st->columnText(1);
-    c.model = static_cast<int>(st->columnInt(2));
-    const auto method = methodFromName(st->columnText(3));
-    const auto outcome = outcomeFromName(st->columnText(4));
-    c.outcome = st->columnText(4);
-    c.passing = method && outcome && isPassing(*method, *outcome);
-    c.attachedKind = st->columnOptText(5);
-    c.attachedUid = st->columnOptText(6);
-    if (!st->columnOptText(7)) {
-        c.identity = readIdentity(*st, 8);
-    }
-    return c;
-}
-
 // The start days of the other contracts of this ID number within kFrequentDays of `start`.
 Result<std::vector<long>> nearbyStarts(store::Database& db, const std::string& idNumber, const Date& start,
                                        const std::string& excludeUid)
@@ -168,7 +130,7 @@ Result<std::vector<long>> nearbyStarts(store::Database& db, const std::string& i
 
 // The alerts of a contract by this check starting on `start` (the contract itself not yet stored,
 // or excluded by its uid).
-Result<std::vector<std::string>> computeAlerts(store::Database& db, const CheckRow& check, const Date& start,
+Result<std::vector<std::string>> computeAlerts(store::Database& db, const CheckRecord& check, const Date& start,
                                                const std::string& excludeUid)
 {
     std::vector<std::string> alerts;
@@ -206,15 +168,15 @@ Result<std::vector<std::string>> computeAlerts(store::Database& db, const CheckR
     return alerts;
 }
 
-Status requirePassingUnattached(const CheckRow& check)
+Status requirePassingUnattached(const CheckRecord& check)
 {
     if (check.model != kPawnModel) {
         return fail(ErrorCode::InvalidInput, "the check " + check.reference + " was recorded for model " +
                                                  std::to_string(check.model) +
                                                  ", not for the pawnshop register (model 15); record a check for model 15");
     }
-    if (!check.passing) {
-        return fail(ErrorCode::InvalidInput, "the check " + check.reference + " did not pass (outcome " + check.outcome +
+    if (!check.passing()) {
+        return fail(ErrorCode::InvalidInput, "the check " + check.reference + " did not pass (outcome " + std::string(outcomeName(check.outcome)) +
                                                  "); a pawn contract needs a passing check");
     }
     if (!check.identity) {
@@ -303,7 +265,7 @@ Result<PawnContract> PawnService::create(const NewPawn& p)
 
     store::Transaction tx(m_db);
     DA06_CHECK(tx.begin());
-    DA06_TRY(check, loadCheck(m_db, p.checkUid));
+    DA06_TRY(check, findCheck(m_db, p.checkUid));
     DA06_CHECK(requirePassingUnattached(*check));
     DA06_TRY(used, m_db.prepare("SELECT 1 FROM pawn_contract WHERE number = ?"));
     used->bind(1, *number);
@@ -402,7 +364,7 @@ Result<PawnContract> PawnService::close(const std::string& uidOrNumber, PawnStat
 Result<std::vector<std::string>> PawnService::alertsFor(const std::string& checkUid, const Date& start)
 {
     DA06_CHECK(access::require(m_actor, access::Permission::MakeChecks, "read the pawnshop register"));
-    DA06_TRY(check, loadCheck(m_db, checkUid));
+    DA06_TRY(check, findCheck(m_db, checkUid));
     return computeAlerts(m_db, *check, start, "");
 }
 

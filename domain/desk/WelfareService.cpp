@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "audit/AuditLog.h"
+#include "text/Csv.h"
 #include "text/Text.h"
 #include "work/Ids.h"
 #include "work/WorkDb.h"
@@ -58,103 +59,6 @@ Status requirePeriodOrEmpty(const std::string& period)
 }
 
 // ---- CSV -------------------------------------------------------------------------------------
-
-struct CsvRecord {
-    int line = 0;
-    std::vector<std::string> fields;
-};
-
-struct CsvText {
-    std::vector<CsvRecord> records;
-    std::optional<int> unclosedQuoteLine;   // a quoted field opened on this line is never closed
-};
-
-// ';' when the header line has more semicolons than commas (outside quotes), else ','.
-char detectSeparator(std::string_view text)
-{
-    int commas = 0, semicolons = 0;
-    bool quoted = false;
-    for (char c : text) {
-        if (c == '"') {
-            quoted = !quoted;
-        } else if (!quoted && c == '\n') {
-            break;
-        } else if (!quoted && c == ',') {
-            ++commas;
-        } else if (!quoted && c == ';') {
-            ++semicolons;
-        }
-    }
-    return semicolons > commas ? ';' : ',';
-}
-
-// RFC 4180 records with the separator given: quoted fields ("" is one quote inside), CRLF or LF.
-// Each record keeps the line it starts on; blank lines are skipped.
-CsvText csvRecords(std::string_view text, char sep)
-{
-    CsvText out;
-    std::vector<std::string> fields;
-    std::string field;
-    bool quoted = false;
-    bool fieldStarted = false;
-    int line = 1;
-    int recordLine = 1;
-    auto endField = [&] {
-        fields.push_back(std::move(field));
-        field.clear();
-        fieldStarted = false;
-    };
-    auto endRecord = [&] {
-        endField();
-        const bool blank = fields.size() == 1 && text::trim(fields[0]).empty();
-        if (!blank) {
-            out.records.push_back(CsvRecord{recordLine, std::move(fields)});
-        }
-        fields.clear();
-    };
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (quoted) {
-            if (c == '"') {
-                if (i + 1 < text.size() && text[i + 1] == '"') {
-                    field += '"';
-                    ++i;
-                } else {
-                    quoted = false;
-                }
-            } else {
-                if (c == '\n') {
-                    ++line;
-                }
-                field += c;
-            }
-            continue;
-        }
-        if (c == '"' && !fieldStarted) {
-            quoted = true;
-            fieldStarted = true;
-        } else if (c == sep) {
-            endField();
-        } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
-            continue;
-        } else if (c == '\n') {
-            endRecord();
-            ++line;
-            recordLine = line;
-        } else {
-            field += c;
-            fieldStarted = true;
-        }
-    }
-    if (quoted) {
-        out.unclosedQuoteLine = recordLine;
-        return out;
-    }
-    if (!field.empty() || !fields.empty() || fieldStarted) {
-        endRecord();
-    }
-    return out;
-}
 
 enum class Column { IdNumber, FullName, Category, Programme, Amount, Period };
 
@@ -240,60 +144,23 @@ std::optional<std::int64_t> parseAmount(std::string_view in)
 
 // ---- checks and rows -------------------------------------------------------------------------
 
-struct CheckRow {
-    std::string uid;
-    std::string reference;
-    int model = 0;
-    bool passing = false;
-    std::string outcome;
-    std::optional<std::string> attachedKind;
-    bool purged = false;
-    std::string idNumber;
-    std::string fullName;
-};
-
-Result<CheckRow> loadCheck(store::Database& db, const std::string& ref)
-{
-    DA06_TRY(st, db.prepare("SELECT uid, reference, model, method, outcome, attached_kind, purged_at, id_number, full_name "
-                            "FROM desk_check WHERE uid = ? OR reference = ?"));
-    const std::string key = text::trim(ref);
-    st->bind(1, key).bind(2, key);
-    DA06_TRY(row, st->step());
-    if (!*row) {
-        return fail(ErrorCode::NotFound, "there is no check record \"" + key + "\" on this desk (record the check first)");
-    }
-    CheckRow c;
-    c.uid = st->columnText(0);
-    c.reference = st->columnText(1);
-    c.model = static_cast<int>(st->columnInt(2));
-    const auto method = methodFromName(st->columnText(3));
-    const auto outcome = outcomeFromName(st->columnText(4));
-    c.outcome = st->columnText(4);
-    c.passing = method && outcome && isPassing(*method, *outcome);
-    c.attachedKind = st->columnOptText(5);
-    c.purged = st->columnOptText(6).has_value();
-    c.idNumber = st->columnOptText(7).value_or("");
-    c.fullName = st->columnOptText(8).value_or("");
-    return c;
-}
-
 // A check a payout (model 35) or a loan application (model 19) may rely on.
-Status requireUsableCheck(const CheckRow& check, int model, const std::string& beneficiaryIdNumber, const char* what)
+Status requireUsableCheck(const CheckRecord& check, int model, const std::string& beneficiaryIdNumber, const char* what)
 {
     if (check.model != model) {
         return fail(ErrorCode::InvalidInput, "the check " + check.reference + " was recorded for model " +
                                                  std::to_string(check.model) + ", not for model " + std::to_string(model) +
                                                  "; record a check for model " + std::to_string(model));
     }
-    if (!check.passing) {
-        return fail(ErrorCode::InvalidInput, "the check " + check.reference + " did not pass (outcome " + check.outcome + "); " +
+    if (!check.passing()) {
+        return fail(ErrorCode::InvalidInput, "the check " + check.reference + " did not pass (outcome " + std::string(outcomeName(check.outcome)) + "); " +
                                                  what + " needs a passing check");
     }
-    if (check.purged) {
+    if (!check.identity) {
         return fail(ErrorCode::InvalidInput, "the personal details of the check " + check.reference +
                                                  " were deleted (retention period ended); record a new check");
     }
-    if (check.idNumber != beneficiaryIdNumber) {
+    if (check.identity->idNumber != beneficiaryIdNumber) {
         return fail(ErrorCode::InvalidInput, "the check " + check.reference +
                                                  " is of another person than the beneficiary (the ID numbers differ)");
     }
@@ -487,13 +354,13 @@ Result<ImportResult> WelfareService::importList(const std::string& nameIn, int m
     if (!text::isValidUtf8(csv)) {
         return fail(ErrorCode::InvalidInput, "the list is not UTF-8 text (save it as \"CSV UTF-8\")");
     }
-    const CsvText parsed = csvRecords(csv, detectSeparator(csv));
+    const text::CsvText parsed = text::readCsv(csv, text::detectCsvSeparator(csv));
     if (parsed.records.empty()) {
         return fail(ErrorCode::InvalidInput, "the list is empty (it needs a header line and one line per beneficiary)");
     }
 
     // The header: every column known at most once, the required ones present.
-    const CsvRecord& header = parsed.records.front();
+    const text::CsvRecord& header = parsed.records.front();
     std::map<Column, std::size_t> columns;
     for (std::size_t i = 0; i < header.fields.size(); ++i) {
         auto c = columnFromHeader(header.fields[i]);
@@ -526,7 +393,7 @@ Result<ImportResult> WelfareService::importList(const std::string& nameIn, int m
     std::map<std::tuple<std::string, std::string, std::string>, int> seen;   // number, programme, period → line
     auto problem = [&](int line, std::string message) { result.problems.push_back(ImportProblem{line, std::move(message)}); };
     for (std::size_t r = 1; r < parsed.records.size(); ++r) {
-        const CsvRecord& rec = parsed.records[r];
+        const text::CsvRecord& rec = parsed.records[r];
         std::vector<std::string> f = rec.fields;
         while (f.size() > header.fields.size() && text::trim(f.back()).empty()) {
             f.pop_back();   // trailing separators, as spreadsheets write them
@@ -647,8 +514,8 @@ Result<Match> WelfareService::match(const std::string& checkUid, const std::stri
 {
     DA06_CHECK(access::require(m_actor, access::Permission::MakeChecks, "match checks against welfare lists"));
     DA06_CHECK(requirePeriodOrEmpty(period));
-    DA06_TRY(check, loadCheck(m_db, checkUid));
-    if (check->purged || check->idNumber.empty()) {
+    DA06_TRY(check, findCheck(m_db, checkUid));
+    if (!check->identity || check->identity->idNumber.empty()) {
         return fail(ErrorCode::InvalidInput, "the personal details of the check " + check->reference +
                                                  " were deleted (retention period ended); record a new check");
     }
@@ -658,12 +525,12 @@ Result<Match> WelfareService::match(const std::string& checkUid, const std::stri
     }
     sql += " ORDER BY b.period, b.programme, b.id";
     DA06_TRY(st, m_db.prepare(sql));
-    st->bind(1, check->idNumber);
+    st->bind(1, check->identity->idNumber);
     if (!period.empty()) {
         st->bind(2, period);
     }
     Match m;
-    const std::string nameFold = text::fold(check->fullName);
+    const std::string nameFold = text::fold(check->identity->fullName);
     DA06_CHECK(work::detail::eachRow(*st, [&](const store::Statement& s) {
         BeneficiaryRow r = readBeneficiary(s);
         if (r.nameFold != nameFold) {
@@ -703,7 +570,7 @@ Result<Payout> WelfareService::pay(std::int64_t beneficiaryId, const std::string
             return fail(ErrorCode::InvalidInput, "the list \"" + b->b.listName +
                                                      "\" is a model 19 list (loans); record a loan application instead");
         }
-        DA06_TRY(check, loadCheck(m_db, checkUid));
+        DA06_TRY(check, findCheck(m_db, checkUid));
         DA06_CHECK(requireUsableCheck(*check, kPayoutModel, b->b.idNumber, "a payout"));
         DA06_TRY(paid, paidReference(m_db, b->b.idNumber, b->b.programme, b->b.period));
         if (*paid) {
@@ -782,7 +649,7 @@ Result<LoanApplication> WelfareService::applyForLoan(std::int64_t beneficiaryId,
             return fail(ErrorCode::InvalidInput, "the list \"" + b->b.listName + "\" is a model " + std::to_string(b->model) +
                                                      " list; loan applications are made from model 19 lists");
         }
-        DA06_TRY(check, loadCheck(m_db, checkUid));
+        DA06_TRY(check, findCheck(m_db, checkUid));
         DA06_CHECK(requireUsableCheck(*check, kLoanModel, b->b.idNumber, "a loan application"));
         uid = work::randomId();
         const std::string reference = newReference("VV", m_clock.today());

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/Json.h"
+#include "text/Csv.h"
 #include "text/Text.h"
 #include "work/WorkTypes.h"
 
@@ -77,69 +78,16 @@ Status checkRecords(const std::vector<UnitRecord>& units)
     return {};
 }
 
-// RFC 4180 records: fields separated by ',', quoted with '"' ("" inside quotes is one quote),
-// records ending with CRLF or LF. Each record keeps the line it starts on.
-Result<std::vector<std::pair<int, std::vector<std::string>>>> csvRecords(std::string_view text)
+// The CSV records (text/Csv.h), each with the line it starts on.
+Result<std::vector<std::pair<int, std::vector<std::string>>>> csvRecords(std::string_view csv)
 {
+    text::CsvText parsed = text::readCsv(csv, ',');
+    if (parsed.unclosedQuoteLine) {
+        return fail(ErrorCode::InvalidInput, at(*parsed.unclosedQuoteLine) + "a quoted field is not closed");
+    }
     std::vector<std::pair<int, std::vector<std::string>>> out;
-    std::vector<std::string> fields;
-    std::string field;
-    bool quoted = false;
-    bool fieldStarted = false;
-    int line = 1;
-    int recordLine = 1;
-    auto endField = [&] {
-        fields.push_back(std::move(field));
-        field.clear();
-        fieldStarted = false;
-    };
-    auto endRecord = [&] {
-        endField();
-        bool blank = fields.size() == 1 && text::trim(fields[0]).empty();
-        if (!blank) {
-            out.emplace_back(recordLine, std::move(fields));
-        }
-        fields.clear();
-    };
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (quoted) {
-            if (c == '"') {
-                if (i + 1 < text.size() && text[i + 1] == '"') {
-                    field += '"';
-                    ++i;
-                } else {
-                    quoted = false;
-                }
-            } else {
-                if (c == '\n') {
-                    ++line;
-                }
-                field += c;
-            }
-            continue;
-        }
-        if (c == '"' && !fieldStarted) {
-            quoted = true;
-            fieldStarted = true;
-        } else if (c == ',') {
-            endField();
-        } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
-            continue;
-        } else if (c == '\n') {
-            endRecord();
-            ++line;
-            recordLine = line;
-        } else {
-            field += c;
-            fieldStarted = true;
-        }
-    }
-    if (quoted) {
-        return fail(ErrorCode::InvalidInput, at(recordLine) + "a quoted field is not closed");
-    }
-    if (!field.empty() || !fields.empty()) {
-        endRecord();
+    for (text::CsvRecord& r : parsed.records) {
+        out.emplace_back(r.line, std::move(r.fields));
     }
     return out;
 }
