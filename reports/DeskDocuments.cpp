@@ -144,26 +144,6 @@ std::string maskIdNumber(const std::string& id)
 
 namespace {
 
-Column text(std::string h, double w, TotalKind t = TotalKind::None)
-{
-    Column c;
-    c.header = std::move(h);
-    c.width = w;
-    c.total = t;
-    return c;
-}
-
-Column number(std::string h, double w, TotalKind t = TotalKind::Sum, int decimals = 0)
-{
-    Column c;
-    c.header = std::move(h);
-    c.width = w;
-    c.numeric = true;
-    c.total = t;
-    c.decimals = decimals;
-    return c;
-}
-
 Cell money(std::int64_t v)
 {
     return Cell::num(static_cast<double>(v));
@@ -183,7 +163,7 @@ Document receiptDocument(const Receipt& r)
 
     Table lines;
     lines.sheetName = "Biên nhận";
-    lines.columns = {text("Nội dung", 1.3), text("Thông tin", 3.2)};
+    lines.columns = {textColumn("Nội dung", 1.3), textColumn("Thông tin", 3.2)};
     if (!r.time.empty()) {
         lines.rows.push_back({Cell::of("Thời gian"), Cell::of(r.time + " ngày " + r.date.toVietnamese())});
     }
@@ -225,20 +205,20 @@ Document pawnRegisterDocument(const PawnRegister& r)
     t.sheetName = "Sổ theo dõi cầm đồ";
     // The number, code and date columns are widened to their longest word by the PDF writer; the
     // weights share the rest among the columns of text.
-    t.columns = {text("STT", 0.3),
-                 text("Số HĐ", 0.6),
-                 text("Họ và tên", 1.4, TotalKind::Label),
-                 text("Số CCCD", 0.8),
-                 text("Ngày sinh", 0.7),
-                 text("Nơi cư trú", 2.0),
-                 text("Tài sản cầm cố", 1.9),
-                 number("Giá trị (đồng)", 0.8),
-                 number("Số tiền cho vay (đồng)", 0.8),
-                 number("Lãi suất (%/tháng)", 0.5, TotalKind::None, 2),
-                 text("Ngày cầm", 0.7),
-                 text("Hạn chuộc", 0.7),
-                 text("Tình trạng", 1.1),
-                 text("Cảnh báo", 1.6)};
+    t.columns = {textColumn("STT", 0.3),
+                 textColumn("Số HĐ", 0.6),
+                 textColumn("Họ và tên", 1.4, TotalKind::Label),
+                 textColumn("Số CCCD", 0.8),
+                 textColumn("Ngày sinh", 0.7),
+                 textColumn("Nơi cư trú", 2.0),
+                 textColumn("Tài sản cầm cố", 1.9),
+                 numberColumn("Giá trị (đồng)", 0.8),
+                 numberColumn("Số tiền cho vay (đồng)", 0.8),
+                 numberColumn("Lãi suất (%/tháng)", 0.5, TotalKind::None, 2),
+                 textColumn("Ngày cầm", 0.7),
+                 textColumn("Hạn chuộc", 0.7),
+                 textColumn("Tình trạng", 1.1),
+                 textColumn("Cảnh báo", 1.6)};
     int alerts = 0;
     for (std::size_t i = 0; i < r.rows.size(); ++i) {
         const auto& row = r.rows[i];
@@ -281,9 +261,9 @@ Document reconciliationDocument(const Reconciliation& r)
     Table t;
     t.title = "Bảng 1. Đối chiếu theo chương trình và đối tượng";
     t.sheetName = "Đối chiếu chi trả";
-    t.columns = {text("Chương trình", 2.0, TotalKind::Label), text("Đối tượng", 1.6),      text("Kỳ", 0.6),
-                 number("Số người trong danh sách", 1.1),     number("Đã nhận", 0.8),      number("Chưa nhận", 0.8),
-                 number("Tiền theo danh sách (đồng)", 1.2),   number("Đã chi (đồng)", 1.2)};
+    t.columns = {textColumn("Chương trình", 2.0, TotalKind::Label), textColumn("Đối tượng", 1.6),      textColumn("Kỳ", 0.6),
+                 numberColumn("Số người trong danh sách", 1.1),     numberColumn("Đã nhận", 0.8),      numberColumn("Chưa nhận", 0.8),
+                 numberColumn("Tiền theo danh sách (đồng)", 1.2),   numberColumn("Đã chi (đồng)", 1.2)};
     for (const auto& row : r.rows) {
         t.rows.push_back({Cell::of(row.programme), Cell::of(row.category), Cell::of(row.period), Cell::num(row.listed),
                           Cell::num(row.paid), Cell::num(row.listed - row.paid), money(row.listedAmount),
@@ -313,7 +293,7 @@ Document reconciliationDocument(const Reconciliation& r)
         Table u;
         u.title = "Bảng 2. Người trong danh sách chưa nhận";
         u.sheetName = "Chưa nhận";
-        u.columns = {text("STT", 0.5), text("Họ và tên", 3.0), text("Số CCCD", 2.0)};
+        u.columns = {textColumn("STT", 0.5), textColumn("Họ và tên", 3.0), textColumn("Số CCCD", 2.0)};
         for (std::size_t i = 0; i < r.unpaid.size(); ++i) {
             u.rows.push_back(
                 {Cell::of(std::to_string(i + 1)), Cell::of(r.unpaid[i].first), Cell::of(r.unpaid[i].second)});

@@ -38,4 +38,24 @@ std::vector<Cell> totalsRow(const Table& t)
     return out;
 }
 
+Column textColumn(std::string header, double width, TotalKind total)
+{
+    Column c;
+    c.header = std::move(header);
+    c.width = width;
+    c.total = total;
+    return c;
+}
+
+Column numberColumn(std::string header, double width, TotalKind total, int decimals)
+{
+    Column c;
+    c.header = std::move(header);
+    c.width = width;
+    c.numeric = true;
+    c.total = total;
+    c.decimals = decimals;
+    return c;
+}
+
 } // namespace da06::reports

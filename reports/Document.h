@@ -31,6 +31,10 @@ struct Column {
     int decimals = 0;
 };
 
+// A text column, and a numeric one (summed in the totals row unless told otherwise).
+Column textColumn(std::string header, double width, TotalKind total = TotalKind::None);
+Column numberColumn(std::string header, double width, TotalKind total = TotalKind::Sum, int decimals = 0);
+
 struct Table {
     std::string title;     // shown above the table; also the XLSX sheet and CSV section
     std::string sheetName; // at most 31 characters

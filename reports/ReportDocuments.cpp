@@ -82,29 +82,9 @@ std::string checkOutcomeLabel(const std::string& o)
 
 namespace {
 
-Column text(std::string h, double w, TotalKind t = TotalKind::None)
-{
-    Column c;
-    c.header = std::move(h);
-    c.width = w;
-    c.total = t;
-    return c;
-}
-
-Column number(std::string h, double w, TotalKind t = TotalKind::Sum, int decimals = 0)
-{
-    Column c;
-    c.header = std::move(h);
-    c.width = w;
-    c.numeric = true;
-    c.total = t;
-    c.decimals = decimals;
-    return c;
-}
-
 Column ratio(std::string h, double w, int of, int over)
 {
-    Column c = number(std::move(h), w, TotalKind::Ratio, 1);
+    Column c = numberColumn(std::move(h), w, TotalKind::Ratio, 1);
     c.ratioOf = of;
     c.ratioOver = over;
     return c;
@@ -135,11 +115,11 @@ Table checksTable(const report::CheckCounts& checks, const std::string& title)
     Table t;
     t.title = title;
     t.sheetName = "Kiểm tra danh tính";
-    t.columns = {text("Mô hình", 0.8, TotalKind::Label), text("Phương thức", 1.4)};
+    t.columns = {textColumn("Mô hình", 0.8, TotalKind::Label), textColumn("Phương thức", 1.4)};
     for (const char* o : report::kCheckOutcomes) {
-        t.columns.push_back(number(checkOutcomeLabel(o), 1.1));
+        t.columns.push_back(numberColumn(checkOutcomeLabel(o), 1.1));
     }
-    t.columns.push_back(number("Tổng", 0.8));
+    t.columns.push_back(numberColumn("Tổng", 0.8));
     std::map<std::pair<int, std::string>, std::map<std::string, long>> grid;
     std::vector<std::pair<int, std::string>> order;
     for (const auto& r : checks.rows) {
@@ -200,15 +180,15 @@ Document unitReportDocument(const report::UnitReport& r, const Date& issued)
     Table models;
     models.title = "Bảng 1. Tiến độ thực hiện các mô hình";
     models.sheetName = "Tiến độ mô hình";
-    models.columns = {text("Mô hình", 0.75, TotalKind::Label),
-                      text("Tên mô hình", 2.7),
-                      text("Vai trò", 0.85),
-                      text("Thời hạn", 1.5),
-                      text("Tình trạng", 1.25),
-                      number("Tiến độ (%)", 0.8, TotalKind::None),
-                      number("Nhiệm vụ", 0.9),
-                      number("Hoàn thành", 0.95),
-                      number("Quá hạn", 0.8)};
+    models.columns = {textColumn("Mô hình", 0.75, TotalKind::Label),
+                      textColumn("Tên mô hình", 2.7),
+                      textColumn("Vai trò", 0.85),
+                      textColumn("Thời hạn", 1.5),
+                      textColumn("Tình trạng", 1.25),
+                      numberColumn("Tiến độ (%)", 0.8, TotalKind::None),
+                      numberColumn("Nhiệm vụ", 0.9),
+                      numberColumn("Hoàn thành", 0.95),
+                      numberColumn("Quá hạn", 0.8)};
     models.totals = true;
     for (const auto& m : r.models) {
         models.rows.push_back({Cell::of(std::to_string(m.number)), Cell::of(m.title),
@@ -234,12 +214,12 @@ Document unitReportDocument(const report::UnitReport& r, const Date& issued)
     Table inds;
     inds.title = "Bảng 2. Chỉ tiêu (kế hoạch và thực hiện)";
     inds.sheetName = "Chỉ tiêu";
-    inds.columns = {text("Mô hình", 0.7),
-                    text("Chỉ tiêu", 3.0),
-                    text("Đơn vị tính", 1.1),
-                    number("Kế hoạch", 1.0, TotalKind::None, 3),
-                    number("Thực hiện", 1.0, TotalKind::None, 3),
-                    number("Tỷ lệ (%)", 0.9, TotalKind::None, 1)};
+    inds.columns = {textColumn("Mô hình", 0.7),
+                    textColumn("Chỉ tiêu", 3.0),
+                    textColumn("Đơn vị tính", 1.1),
+                    numberColumn("Kế hoạch", 1.0, TotalKind::None, 3),
+                    numberColumn("Thực hiện", 1.0, TotalKind::None, 3),
+                    numberColumn("Tỷ lệ (%)", 0.9, TotalKind::None, 1)};
     for (const auto& m : r.models) {
         for (const auto& i : m.indicators) {
             std::vector<Cell> row = {Cell::of(std::to_string(m.number)), Cell::of(i.name), Cell::of(i.unitOfMeasure)};
@@ -294,12 +274,12 @@ Document compilationDocument(const report::Compilation& c, const Date& issued)
     Table units;
     units.title = "Bảng 1. Tính đầy đủ và đúng hạn của báo cáo theo đơn vị";
     units.sheetName = "Đầy đủ, đúng hạn";
-    units.columns = {text("Đơn vị", 3.0, TotalKind::Label),
-                     number("Phải gửi", 0.8),
-                     number("Đã gửi", 0.8),
-                     number("Đúng hạn", 0.8),
-                     number("Bị trả lại", 0.8),
-                     text("Trạng thái", 1.3),
+    units.columns = {textColumn("Đơn vị", 3.0, TotalKind::Label),
+                     numberColumn("Phải gửi", 0.8),
+                     numberColumn("Đã gửi", 0.8),
+                     numberColumn("Đúng hạn", 0.8),
+                     numberColumn("Bị trả lại", 0.8),
+                     textColumn("Trạng thái", 1.3),
                      ratio("Đầy đủ (%)", 0.9, 2, 1),
                      ratio("Đúng hạn (%)", 0.9, 3, 1)};
     units.totals = true;
@@ -316,14 +296,14 @@ Document compilationDocument(const report::Compilation& c, const Date& issued)
     Table models;
     models.title = "Bảng 2. Kết quả theo mô hình (theo báo cáo đã nhận)";
     models.sheetName = "Theo mô hình";
-    models.columns = {text("Mô hình", 0.7, TotalKind::Label),
-                      text("Tên mô hình", 3.0),
-                      number("Số đơn vị", 0.8),
-                      number("Hoàn thành", 0.9),
-                      number("Đang triển khai", 0.9),
-                      number("Chậm tiến độ", 0.9),
-                      number("Chưa triển khai", 0.9),
-                      number("Tiến độ bình quân (%)", 1.0, TotalKind::None)};
+    models.columns = {textColumn("Mô hình", 0.7, TotalKind::Label),
+                      textColumn("Tên mô hình", 3.0),
+                      numberColumn("Số đơn vị", 0.8),
+                      numberColumn("Hoàn thành", 0.9),
+                      numberColumn("Đang triển khai", 0.9),
+                      numberColumn("Chậm tiến độ", 0.9),
+                      numberColumn("Chưa triển khai", 0.9),
+                      numberColumn("Tiến độ bình quân (%)", 1.0, TotalKind::None)};
     models.totals = true;
     for (const auto& m : c.models) {
         models.rows.push_back({Cell::of(std::to_string(m.number)), Cell::of(m.title), Cell::num(m.units),
@@ -347,13 +327,13 @@ Document compilationDocument(const report::Compilation& c, const Date& issued)
     Table inds;
     inds.title = "Bảng 3. Tổng hợp chỉ tiêu";
     inds.sheetName = "Chỉ tiêu";
-    inds.columns = {text("Mô hình", 0.7),
-                    text("Chỉ tiêu", 2.8),
-                    text("Đơn vị tính", 1.0),
-                    number("Số đơn vị", 0.8, TotalKind::None),
-                    number("Kế hoạch", 1.0, TotalKind::None, 3),
-                    number("Thực hiện", 1.0, TotalKind::None, 3),
-                    number("Tỷ lệ (%)", 0.9, TotalKind::None, 1)};
+    inds.columns = {textColumn("Mô hình", 0.7),
+                    textColumn("Chỉ tiêu", 2.8),
+                    textColumn("Đơn vị tính", 1.0),
+                    numberColumn("Số đơn vị", 0.8, TotalKind::None),
+                    numberColumn("Kế hoạch", 1.0, TotalKind::None, 3),
+                    numberColumn("Thực hiện", 1.0, TotalKind::None, 3),
+                    numberColumn("Tỷ lệ (%)", 0.9, TotalKind::None, 1)};
     for (const auto& i : c.indicators) {
         inds.rows.push_back({Cell::of(std::to_string(i.model)), Cell::of(i.name), Cell::of(i.unitOfMeasure),
                              Cell::num(i.units), Cell::num(i.target, 3), Cell::num(i.actual, 3),
@@ -371,8 +351,8 @@ Document compilationDocument(const report::Compilation& c, const Date& issued)
     Table overdue;
     overdue.title = "Bảng 5. Mô hình chậm tiến độ và đơn vị chịu trách nhiệm";
     overdue.sheetName = "Chậm tiến độ";
-    overdue.columns = {text("Mô hình", 0.7), text("Tên mô hình", 2.6), number("Số đơn vị", 0.8, TotalKind::None),
-                       text("Đơn vị chịu trách nhiệm", 3.0)};
+    overdue.columns = {textColumn("Mô hình", 0.7), textColumn("Tên mô hình", 2.6), numberColumn("Số đơn vị", 0.8, TotalKind::None),
+                       textColumn("Đơn vị chịu trách nhiệm", 3.0)};
     for (const auto& o : c.overdue) {
         std::string names;
         for (std::size_t i = 0; i < o.units.size(); ++i) {
@@ -391,13 +371,13 @@ Document compilationDocument(const report::Compilation& c, const Date& issued)
     Table trends;
     trends.title = "Bảng 6. Tỷ lệ báo cáo đầy đủ, đúng hạn và tiến độ bình quân theo tháng";
     trends.sheetName = "Xu hướng";
-    trends.columns = {text("Tháng", 1.0, TotalKind::Label),
-                      number("Phải gửi", 0.9),
-                      number("Đã gửi", 0.9),
-                      number("Đúng hạn", 0.9),
+    trends.columns = {textColumn("Tháng", 1.0, TotalKind::Label),
+                      numberColumn("Phải gửi", 0.9),
+                      numberColumn("Đã gửi", 0.9),
+                      numberColumn("Đúng hạn", 0.9),
                       ratio("Đầy đủ (%)", 1.0, 2, 1),
                       ratio("Đúng hạn (%)", 1.0, 3, 1),
-                      number("Tiến độ bình quân (%)", 1.2, TotalKind::None)};
+                      numberColumn("Tiến độ bình quân (%)", 1.2, TotalKind::None)};
     trends.totals = true;
     BarChart trendChart;
     trendChart.title = "Biểu đồ 2. Tỷ lệ báo cáo đầy đủ (%) theo tháng";
