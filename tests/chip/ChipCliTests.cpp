@@ -8,10 +8,8 @@
 #include <filesystem>
 #include <thread>
 
-#include <PCSC/winscard.h>
-#include <PCSC/wintypes.h>
-
 #include "PcscdFixture.h"
+#include "VirtualCccd.h"
 #include "TestSupport.h"
 #include "core/Json.h"
 
@@ -25,82 +23,15 @@ const fs::path kBin = fs::path(DA06_BINARY_DIR) / "bin";
 const std::string kId = "072201003358";
 const std::string kQr = "072201003358||Đặng Quốc Bảo|22082001|Nam|Ấp Trường Đông, Xã Trường Hòa, Thị xã Hòa Thành, Tây Ninh|15072021";
 
-bool waitForCard(const std::string& reader, bool present, int timeoutMs);
-
-struct Card {
-    test::TempDir dir;
-    fs::path card;
-    fs::path trust;
-    std::unique_ptr<test::Child> emulator;
-
-    explicit Card(const std::vector<std::string>& makeArgs = {})
-    {
-        test::Pcscd::instance();
-        BOOST_REQUIRE(test::runProgram(kBin / "da06_vcard_make", {"--make-pki", (dir / "pki").string()}).exitCode == 0);
-        card = dir / "card";
-        std::vector<std::string> args{"--pki", (dir / "pki").string(), "--out", card.string(), "--person", "1"};
-        args.insert(args.end(), makeArgs.begin(), makeArgs.end());
-        const auto made = test::runProgram(kBin / "da06_vcard_make", args);
-        BOOST_REQUIRE_MESSAGE(made.exitCode == 0, made.err);
-        trust = dir / "trust";
-        fs::create_directories(trust);
-        fs::copy_file(dir / "pki" / "csca.pem", trust / "csca.pem");
-    }
-    void insert(const std::vector<std::string>& cardArgs = {})
-    {
-        std::vector<std::string> args{"--card", card.string(), "--port",
-                                      std::to_string(test::Pcscd::instance().vpcdPort(0))};
-        args.insert(args.end(), cardArgs.begin(), cardArgs.end());
-        // After a card left in the middle of a transaction, vpcd may take a while to accept the
-        // next connection: a card that does not show up is plugged in again.
-        for (int attempt = 0; attempt < 3; ++attempt) {
-            emulator = std::make_unique<test::Child>(kBin / "da06_vcard", args);
-            BOOST_REQUIRE(emulator->waitForLine("da06_vcard ready on port " + std::to_string(test::Pcscd::instance().vpcdPort(0)), 15000));
-            if (waitForCard(test::Pcscd::instance().readerName(0), true, 3000)) {
-                return;
-            }
-            emulator.reset();
-            std::this_thread::sleep_for(std::chrono::seconds(1));
-        }
-        BOOST_FAIL("the virtual card did not appear on the reader");
-    }
-    ~Card()
-    {
-        if (emulator) {
-            emulator.reset();   // SIGKILL: the card leaves the reader
-            waitForCard(test::Pcscd::instance().readerName(0), false, 5000);
-        }
-    }
+// Person 1 on the virtual reader, read with `da06 idcheck chip`.
+struct Card : test::VirtualCccd {
+    explicit Card(const std::vector<std::string>& makeArgs = {}) : VirtualCccd(1, makeArgs) {}
     test::RunResult read(std::vector<std::string> args)
     {
         args.insert(args.begin(), {"idcheck", "chip", "--reader", test::Pcscd::instance().readerName(0), "--as-of", "2024-06-01"});
         return test::runProgram(kBin / "da06", args);
     }
 };
-
-// pcscd notices a card some hundred milliseconds after the emulator connects: wait for it.
-bool waitForCard(const std::string& reader, bool present, int timeoutMs)
-{
-    SCARDCONTEXT ctx = 0;
-    if (SCardEstablishContext(SCARD_SCOPE_SYSTEM, nullptr, nullptr, &ctx) != SCARD_S_SUCCESS) {
-        return false;
-    }
-    bool reached = false;
-    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeoutMs);
-    while (!reached && std::chrono::steady_clock::now() < until) {
-        SCARD_READERSTATE st{};
-        st.szReader = reader.c_str();
-        st.dwCurrentState = SCARD_STATE_UNAWARE;
-        if (SCardGetStatusChange(ctx, 0, &st, 1) == SCARD_S_SUCCESS) {
-            reached = ((st.dwEventState & SCARD_STATE_PRESENT) != 0) == present;
-        }
-        if (!reached) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
-    }
-    SCardReleaseContext(ctx);
-    return reached;
-}
 
 json::Value parse(const std::string& out)
 {

@@ -601,4 +601,27 @@ void VpcdCard::serve(int fd)
     ::close(fd);
 }
 
+bool waitForCard(const std::string& reader, bool present, int timeoutMs)
+{
+    SCARDCONTEXT ctx = 0;
+    if (SCardEstablishContext(SCARD_SCOPE_SYSTEM, nullptr, nullptr, &ctx) != SCARD_S_SUCCESS) {
+        return false;
+    }
+    bool reached = false;
+    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeoutMs);
+    while (!reached && std::chrono::steady_clock::now() < until) {
+        SCARD_READERSTATE st{};
+        st.szReader = reader.c_str();
+        st.dwCurrentState = SCARD_STATE_UNAWARE;
+        if (SCardGetStatusChange(ctx, 0, &st, 1) == SCARD_S_SUCCESS) {
+            reached = ((st.dwEventState & SCARD_STATE_PRESENT) != 0) == present;
+        }
+        if (!reached) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+    }
+    SCardReleaseContext(ctx);
+    return reached;
+}
+
 } // namespace da06::test

@@ -61,6 +61,10 @@ private:
     mutable std::mutex m_mutex;
 };
 
+// Waits until the reader has a card (present) or none (!present); false after timeoutMs.
+// pcscd notices a card some hundred milliseconds after an emulator connects.
+bool waitForCard(const std::string& reader, bool present, int timeoutMs);
+
 class VpcdCard {
 public:
     using Bytes = std::vector<std::uint8_t>;
