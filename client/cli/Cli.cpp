@@ -88,9 +88,10 @@ Options:
 
 Passphrases come from DA06_PASSPHRASE (the new one of user add|reset|passwd from
 DA06_NEW_PASSPHRASE), or are asked on the terminal without echo.
-Exit codes: 0 success, 1 other failure, 2 usage error, 3 store cannot be opened (wrong
-passphrase, locked out, damaged, newer, missing), 4 not found, 5 invalid input file (for
-idcheck: the payload is invalid), 6 no QR code found, 8 credentials refused (sync: revoked,
+Exit codes: 0 success, 1 other failure (also: already done, e.g. a duplicate payout), 2 usage
+error, 3 store cannot be opened (wrong passphrase, locked out, damaged, newer, missing), 4 not
+found, 5 invalid input file (for idcheck: the payload is invalid; at the front desk: refused by
+the rules, e.g. an incomplete case), 6 no QR code found, 8 credentials refused (sync: revoked,
 refused, certificate or pin), 10 not allowed for the user's role.
 )";
 
@@ -109,7 +110,7 @@ int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
 {
     Args a(argv);
     if (a.flag("--help") || a.flag("-h")) {
-        out << kUsage << "\nIdentity checks:\n" << kIdcheckUsage << kIdcheckChipUsage;
+        out << kUsage << "\nIdentity checks:\n" << kIdcheckUsage << kIdcheckChipUsage << kDeskUsage;
         return kExitOk;
     }
     if (a.flag("--version")) {
@@ -151,6 +152,7 @@ int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
         {"audit", cmdAudit}, {"backup", cmdBackup}, {"restore", cmdRestore},   {"idcheck", cmdIdcheck},
         {"assign", cmdAssign}, {"tasks", cmdTasks}, {"deadlines", cmdDeadlines}, {"desk", cmdDesk},
         {"report", cmdReport}, {"enroll", cmdEnroll}, {"sync", cmdSync},
+        {"check", cmdCheck}, {"checks", cmdChecks}, {"case", cmdCase}, {"pawn", cmdPawn}, {"welfare", cmdWelfare},
     };
     const auto it = handlers.find(*command);
     if (it == handlers.end()) {

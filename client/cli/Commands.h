@@ -20,6 +20,13 @@ int cmdTasks(const Globals& g, Args& a, std::ostream& out, std::ostream& err);  
 int cmdDeadlines(const Globals& g, Args& a, std::ostream& out, std::ostream& err);    // deadlines
 int cmdDesk(const Globals& g, Args& a, std::ostream& out, std::ostream& err);         // desk unit|dashboard|changes
 int cmdReport(const Globals& g, Args& a, std::ostream& out, std::ostream& err);       // report unit|district|province|periods|save|submit|accept|return|reopen|rule
+// DeskCommands.cpp: the front desk (issue 8).
+int cmdCheck(const Globals& g, Args& a, std::ostream& out, std::ostream& err);    // check record|show|receipt
+int cmdChecks(const Globals& g, Args& a, std::ostream& out, std::ostream& err);   // checks list|stats|purge|retention
+int cmdCase(const Globals& g, Args& a, std::ostream& out, std::ostream& err);     // case open|party|verify|exception|complete|…
+int cmdPawn(const Globals& g, Args& a, std::ostream& out, std::ostream& err);     // pawn create|close|list|register
+int cmdWelfare(const Globals& g, Args& a, std::ostream& out, std::ostream& err);  // welfare import|lists|match|pay|…
+extern const char* const kDeskUsage;                                               // the lines of `da06 --help`
 int cmdIdcheck(const Globals& g, Args& a, std::ostream& out, std::ostream& err);  // idcheck qr … (no store)
 
 } // namespace da06::cli

@@ -9,6 +9,7 @@
 #include "XlsxWriter.h"
 #include "cli/Commands.h"
 #include "report/ReportJson.h"
+#include "desk/CheckService.h"
 #include "report/ReportService.h"
 #include "work/UnitService.h"
 
@@ -154,7 +155,8 @@ int compileCommand(const Globals& g, Args& a, std::ostream& out, std::ostream& e
         }
         scope = provinces->front().id;
     }
-    report::ReportService svc(s->store.db(), *g.clock, s->actor);
+    desk::StoredCheckCounts checkCounts(s->store.db());
+    report::ReportService svc(s->store.db(), *g.clock, s->actor, &checkCounts);
     if (narrativeFile) {
         std::ifstream in(*narrativeFile, std::ios::binary);
         if (!in) {
@@ -203,7 +205,8 @@ int cmdReport(const Globals& g, Args& a, std::ostream& out, std::ostream& err)
         if (!s) {
             return report(err, s.error());
         }
-        report::ReportService svc(s->store.db(), *g.clock, s->actor);
+        desk::StoredCheckCounts checkCounts(s->store.db());
+    report::ReportService svc(s->store.db(), *g.clock, s->actor, &checkCounts);
         auto rule = svc.rule();
         if (!rule) {
             return report(err, rule.error());
@@ -308,7 +311,8 @@ int cmdReport(const Globals& g, Args& a, std::ostream& out, std::ostream& err)
         if (!s) {
             return report(err, s.error());
         }
-        report::ReportService svc(s->store.db(), *g.clock, s->actor);
+        desk::StoredCheckCounts checkCounts(s->store.db());
+    report::ReportService svc(s->store.db(), *g.clock, s->actor, &checkCounts);
         auto r = *sub == "accept" ? svc.accept(*unit, *period, comment.value_or(""))
                                   : svc.returnReport(*unit, *period, *comment);
         if (!r) {
@@ -343,7 +347,8 @@ int cmdReport(const Globals& g, Args& a, std::ostream& out, std::ostream& err)
         if (!u) {
             return report(err, u.error());
         }
-        report::ReportService svc(s->store.db(), *g.clock, s->actor);
+        desk::StoredCheckCounts checkCounts(s->store.db());
+    report::ReportService svc(s->store.db(), *g.clock, s->actor, &checkCounts);
         auto current = svc.unitReport(*u, *period);
         if (!current) {
             return report(err, current.error());

@@ -11,6 +11,7 @@
 #include "Document.h"
 #include "access/Access.h"
 #include "core/Clock.h"
+#include "desk/CheckService.h"
 #include "report/ReportService.h"
 #include "store/Database.h"
 
@@ -96,10 +97,11 @@ public:
 private:
     void refreshEditor();
     void refreshCompleteness();
-    report::ReportService service() { return report::ReportService(m_db, m_clock, m_actor); }
+    report::ReportService service() { return report::ReportService(m_db, m_clock, m_actor, &m_checkCounts); }
 
     ReportsView& m_view;
     store::Database& m_db;
+    desk::StoredCheckCounts m_checkCounts{m_db};
     const Clock& m_clock;
     access::Actor m_actor;
     std::string m_unitId;

@@ -67,7 +67,11 @@ BOOST_AUTO_TEST_CASE(unit_report_submit_review_and_compile)
     BOOST_TEST(unit.find("period")->find("due")->asString() == "2024-03-14");
     BOOST_TEST(unit.find("status")->asString() == "none");
     BOOST_TEST(!unit.find("models")->asArray().empty());
-    BOOST_TEST(unit.find("checks")->find("available")->asBool() == false);
+    // The desk's check records are the source (issue 8): available, and zero before any check.
+    BOOST_TEST(unit.find("checks")->find("available")->asBool() == true);
+    for (const auto& row : unit.find("checks")->find("rows")->asArray()) {
+        BOOST_TEST(row.find("count")->asInteger() == 0);
+    }
     BOOST_TEST(unit.find("summary")->find("models")->asInteger() ==
                static_cast<long long>(unit.find("models")->asArray().size()));
     bool blocking = false;
