@@ -15,18 +15,27 @@
 #include <wx/gauge.h>
 #include <wx/image.h>
 #include <wx/statbmp.h>
+#include <wx/choice.h>
+#include <wx/radiobut.h>
+#include <wx/stdpaths.h>
+#include <wx/utils.h>
+#include <wx/wrapsizer.h>
 
 #include <cstdlib>
 
 #include "ChipResultJson.h"
+#include "PdfWriter.h"
 #include "Translate.h"
 #include "ChipSession.h"
 #include "PcscCardChannel.h"
 #include "ReaderManager.h"
 #include "identity/CardExpiry.h"
+#include "identity/CccdJson.h"
 #include "identity/CccdNormalize.h"
 #include "store/Store.h"
 
+#include "app/FrontDeskPanels.h"
+#include "app/WorkListStore.h"
 #include "app/WxText.h"
 #include "readers/QrImageReader.h"
 #include "readers/SerialPort.h"
@@ -117,11 +126,12 @@ std::chrono::steady_clock::time_point nowSteady()
 
 } // namespace
 
-IdentityCheckPage::IdentityCheckPage(wxWindow* parent, const Clock& clock)
+IdentityCheckPage::IdentityCheckPage(wxWindow* parent, store::Database& db, const Clock& clock, const access::Actor& actor)
     : wxPanel(parent), m_presenter(*this, clock, [](const std::filesystem::path& p) { return readers::readQrTextsFromFile(p); }),
-      m_clock(clock)
+      m_desk(*this, db, clock, actor), m_db(db), m_clock(clock)
 {
     auto* top = new wxBoxSizer(wxVERTICAL);
+    buildDeskBar(top);
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
     bar->Add(label(this, _("Scan the QR code on the card:"), 1, true), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(8));
     m_scan = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(FromDIP(360), -1), wxTE_PROCESS_ENTER);
@@ -162,6 +172,9 @@ IdentityCheckPage::IdentityCheckPage(wxWindow* parent, const Clock& clock)
     m_problem = label(this, "", 1, true);
     m_problem->SetForegroundColour(wxColour(176, 0, 32));
     top->Add(m_problem, 0, wxLEFT | wxRIGHT | wxEXPAND, FromDIP(8));
+    m_advice->Hide();    // shown with a message only
+    m_problem->Hide();
+    buildActionBar(top);
 
     m_results = new wxScrolledWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL);
     m_results->SetScrollRate(0, FromDIP(16));
@@ -179,8 +192,7 @@ IdentityCheckPage::IdentityCheckPage(wxWindow* parent, const Clock& clock)
             return;
         }
         if (code == WXK_ESCAPE) {
-            m_presenter.clear();
-            m_scan->Clear();
+            clearResult();
             return;
         }
         if (code == WXK_BACK) {
@@ -231,16 +243,27 @@ IdentityCheckPage::IdentityCheckPage(wxWindow* parent, const Clock& clock)
     m_readerManager->start();
     CallAfter([this] { refreshReaderState(); });
     Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        m_presenter.clear();
-        m_scan->Clear();
+        clearResult();
         m_scan->SetFocus();
     }, ID_Clear);
+    m_desk.load();
+    m_purpose->Clear();
+    for (const auto& p : m_desk.purposes()) {
+        m_purpose->Append(wx(p.label));
+    }
+    m_purpose->SetSelection(m_desk.purposeIndex());
+    if (!m_desk.purposes().empty()) {
+        m_purpose->SetToolTip(wx(m_desk.purposes()[static_cast<std::size_t>(m_desk.purposeIndex())].title));
+    }
 }
 
 IdentityCheckPage::~IdentityCheckPage()
 {
     // Results still queued for this page are dropped (they run on the UI thread, as this does).
     *m_alive = false;
+    if (m_printWorker.joinable()) {
+        m_printWorker.join();
+    }
     if (m_chipCancel) {
         m_chipCancel->cancel();
     }
@@ -264,9 +287,15 @@ void IdentityCheckPage::focusScan()
 void IdentityCheckPage::clearForLock()
 {
     cancelChip();
-    m_presenter.clear();
-    m_scan->Clear();
+    clearResult();
     m_can->Clear();
+}
+
+void IdentityCheckPage::clearResult()
+{
+    m_presenter.clear();
+    m_desk.clear();
+    m_scan->Clear();
 }
 
 void IdentityCheckPage::refreshReaderState()
@@ -389,6 +418,8 @@ void IdentityCheckPage::readChip()
             return;
         }
         const json::Value asJson = emrtd::chipResultToJson(*result, &ui::tr);
+        // The check is recorded from the JSON `da06 idcheck chip --json` prints (untranslated).
+        json::Value record = emrtd::chipResultToJson(*result);
         ui::ChipCheckCard card = ui::makeChipCard(asJson, qr);
         wxImage photo;
         if (result->facePixels && result->facePixels->width > 0) {
@@ -396,12 +427,13 @@ void IdentityCheckPage::readChip()
             photo = wxImage(px.width, px.height, false);
             std::copy(px.pixels.begin(), px.pixels.end(), photo.GetData());
         }
-        wxTheApp->CallAfter([this, alive, card, photo] {
+        wxTheApp->CallAfter([this, alive, card, photo, record = std::move(record)] {
             if (alive.expired()) {
                 return;
             }
             chipFinished(true, "");
             showChip(card, photo);
+            m_desk.setResult(record);
         });
     });
 }
@@ -621,6 +653,7 @@ void IdentityCheckPage::stopSerial()
 void IdentityCheckPage::showCards(const std::vector<ui::IdentityCheckCard>& cards)
 {
     m_problem->SetLabel("");
+    m_problem->Hide();
     m_results->Freeze();
     m_resultsSizer->Clear(true);
     m_chipBox = nullptr;
@@ -660,11 +693,23 @@ void IdentityCheckPage::showCards(const std::vector<ui::IdentityCheckCard>& card
     m_results->Layout();
     m_results->Thaw();
     Layout();
+    // The front desk's result: the JSON `da06 idcheck qr --json` prints for these codes.
+    const auto& reports = m_presenter.reports();
+    if (reports.size() == 1) {
+        m_desk.setResult(identity::cccdReportToJson(reports.front()));
+    } else if (!reports.empty()) {
+        json::Value all = json::Array{};
+        for (const auto& r : reports) {
+            all.push(identity::cccdReportToJson(r));
+        }
+        m_desk.setResult(all);
+    }
 }
 
 void IdentityCheckPage::showScannerAdvice(const std::string& text)
 {
     m_advice->SetLabel(wx(text));
+    m_advice->Show(!text.empty());
     m_advice->Wrap(GetClientSize().GetWidth() - FromDIP(20));
     Layout();
 }
@@ -672,6 +717,7 @@ void IdentityCheckPage::showScannerAdvice(const std::string& text)
 void IdentityCheckPage::showProblem(const std::string& text)
 {
     m_problem->SetLabel(wx(text));
+    m_problem->Show(!text.empty());
     m_problem->Wrap(GetClientSize().GetWidth() - FromDIP(20));
     Layout();
 }
@@ -680,10 +726,199 @@ void IdentityCheckPage::clearAll()
 {
     m_advice->SetLabel("");
     m_problem->SetLabel("");
+    m_advice->Hide();
+    m_problem->Hide();
     m_resultsSizer->Clear(true);
     m_chipBox = nullptr;
     m_results->FitInside();
     Layout();
+}
+
+} // namespace da06::app
+
+// ---- The front desk ---------------------------------------------------------------------------
+
+namespace da06::app {
+
+void IdentityCheckPage::buildDeskBar(wxSizer* top)
+{
+    const int gap = FromDIP(8);
+    auto* grid = new wxFlexGridSizer(2, FromDIP(6), gap);
+    grid->AddGrowableCol(1);
+    grid->Add(label(this, _("Purpose of the chec&k (model):"), 0, true), 0, wxALIGN_CENTER_VERTICAL);
+    m_purpose = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxSize(FromDIP(420), -1));
+    m_purpose->SetName("purpose");
+    grid->Add(m_purpose, 1, wxEXPAND);
+    grid->Add(label(this, _("Legal ground:"), 0, true), 0, wxALIGN_CENTER_VERTICAL);
+    // Wraps onto a second line when the window is narrow or the text large (150 %).
+    auto* consent = new wxWrapSizer(wxHORIZONTAL);
+    m_consentNone = new wxRadioButton(this, wxID_ANY, _("Not chosen yet"), wxDefaultPosition, wxDefaultSize, wxRB_GROUP);
+    m_consentGiven = new wxRadioButton(this, wxID_ANY, _("Consent &given by the citizen"));
+    m_consentGiven->SetName("consent-given");
+    m_consentGiven->SetToolTip(_("The citizen agreed to the processing of their personal data (Decree 13/2023/ND-CP)"));
+    m_consentLegal = new wxRadioButton(this, wxID_ANY, _("Legal o&bligation"));
+    m_consentLegal->SetName("consent-legal");
+    m_consentLegal->SetToolTip(_("A law requires the processing (the pawnshop register, notarial acts): consent is not the ground"));
+    for (auto* r : {m_consentNone, m_consentGiven, m_consentLegal}) {
+        consent->Add(r, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap * 2);
+    }
+    auto* note = new wxBoxSizer(wxHORIZONTAL);
+    note->Add(new wxStaticText(this, wxID_ANY, _("Consent n&ote:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(4));
+    m_consentNote = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(FromDIP(220), -1));
+    m_consentNote->SetHint(_("for example: signed form no. 12"));
+    note->Add(m_consentNote, 0, wxALIGN_CENTER_VERTICAL);
+    consent->Add(note, 0, wxALIGN_CENTER_VERTICAL);
+    grid->Add(consent, 1, wxEXPAND);
+    top->Add(grid, 0, wxLEFT | wxRIGHT | wxTOP | wxEXPAND, gap);
+
+    m_purpose->Bind(wxEVT_CHOICE, [this](wxCommandEvent& e) {
+        const int i = e.GetSelection();
+        if (i >= 0 && static_cast<std::size_t>(i) < m_desk.purposes().size()) {
+            const auto& p = m_desk.purposes()[static_cast<std::size_t>(i)];
+            m_desk.setPurpose(p.model);
+            m_purpose->SetToolTip(wx(p.title));
+        }
+    });
+    auto onConsent = [this](wxCommandEvent&) {
+        m_desk.setConsent(m_consentGiven->GetValue()   ? ui::ConsentChoice::Given
+                          : m_consentLegal->GetValue() ? ui::ConsentChoice::LegalObligation
+                                                       : ui::ConsentChoice::None);
+    };
+    for (auto* r : {m_consentNone, m_consentGiven, m_consentLegal}) {
+        r->Bind(wxEVT_RADIOBUTTON, onConsent);
+    }
+    m_consentNote->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { m_desk.setConsentNote(utf8(m_consentNote->GetValue())); });
+}
+
+void IdentityCheckPage::buildActionBar(wxSizer* top)
+{
+    const int gap = FromDIP(8);
+    // The state of the check in large coloured words across the page; below it the actions and
+    // the next step.
+    m_deskSummary = label(this, "", 2, true);
+    m_deskSummary->SetName("desk-summary");
+    top->Add(m_deskSummary, 0, wxLEFT | wxRIGHT | wxTOP | wxEXPAND, gap);
+    // The next step beside the buttons, or below them when the line is too short.
+    auto* bar = new wxWrapSizer(wxHORIZONTAL);
+    m_saveButton = new wxButton(this, wxID_ANY, _("Sa&ve check (Ctrl+S)"));
+    m_attachButton = new wxButton(this, wxID_ANY, _("Attach to a case / contract / pa&yout... (Ctrl+G)"));
+    m_printButton = new wxButton(this, wxID_ANY, _("Print receipt (Ctrl+P)"));
+    for (auto* b : {m_saveButton, m_attachButton, m_printButton}) {
+        bar->Add(b, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(4));
+        b->Disable();
+    }
+    m_deskHint = label(this, "");
+    bar->Add(m_deskHint, 0, wxALIGN_CENTER_VERTICAL | wxLEFT | wxTOP | wxBOTTOM, FromDIP(4));
+    top->Add(bar, 0, wxLEFT | wxRIGHT | wxTOP | wxEXPAND, FromDIP(4));
+    m_saveButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { saveCheck(); });
+    m_attachButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { attachCheck(); });
+    m_printButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { printReceipt(); });
+}
+
+void IdentityCheckPage::saveCheck()
+{
+    if (m_desk.save() && onDeskChanged) {
+        onDeskChanged();
+    }
+}
+
+void IdentityCheckPage::attachCheck()
+{
+    if (runAttachDialog(this, m_desk, m_clock) && onDeskChanged) {
+        onDeskChanged();
+    }
+    m_scan->SetFocus();
+}
+
+void IdentityCheckPage::printReceipt()
+{
+    if (m_printing) {
+        return;
+    }
+    if (!m_desk.saved()) {
+        (void)m_desk.receipt();   // says why there is no receipt yet
+        return;
+    }
+    // The documents folder (on Linux without XDG folders wx answers the home folder: then
+    // ~/Documents when it exists, else the store's folder).
+    std::filesystem::path documents(utf8(wxStandardPaths::Get().GetDocumentsDir()));
+    if (documents == std::filesystem::path(utf8(wxGetHomeDir()))) {
+        documents = documents / "Documents";
+    }
+    const std::filesystem::path folder = ui::receiptFolder(m_db, documents, m_db.path().parent_path());
+    wxFileDialog dlg(this, _("Save the receipt (PDF)"), wx(folder.string()), wx(m_desk.receiptFileName()),
+                     _("PDF files (*.pdf)|*.pdf"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dlg.ShowModal() != wxID_OK) {
+        return;
+    }
+    auto receipt = m_desk.receipt();
+    if (!receipt) {
+        return;
+    }
+    const std::filesystem::path path(utf8(dlg.GetPath()));
+    if (m_printWorker.joinable()) {
+        m_printWorker.join();
+    }
+    m_printing = true;
+    showStatus(utf8(_("Writing the receipt...")));
+    // Rendering runs off the UI thread; the result comes back only while the page exists.
+    std::weak_ptr<bool> alive = m_alive;
+    m_printWorker = std::thread([this, alive, doc = reports::receiptDocument(*receipt), path] {
+        const Status st = reports::writePdf(doc, path);
+        wxTheApp->CallAfter([this, alive, st, path] {
+            if (alive.expired()) {
+                return;
+            }
+            m_printing = false;
+            m_desk.receiptWritten(path, st);
+            if (st) {
+                wxLaunchDefaultApplication(wx(path.string()));
+            }
+        });
+    });
+}
+
+void IdentityCheckPage::showDeskState(const ui::FrontDeskState& state)
+{
+    if (!m_deskSummary) {
+        return;   // still building the page
+    }
+    m_deskSummary->SetLabel(wx(state.summary));
+    m_deskSummary->SetForegroundColour(state.tone == ui::Tone::Neutral ? GetForegroundColour() : toneColour(state.tone));
+    m_deskHint->SetLabel(wx(state.hint));
+    m_saveButton->Enable(state.canSave);
+    m_attachButton->Enable(state.canAttach);
+    m_attachButton->SetToolTip(wx(state.attachLabel));
+    m_printButton->Enable(state.canPrint);
+    // A new citizen starts with the legal ground not chosen.
+    switch (m_desk.consent()) {
+    case ui::ConsentChoice::None: m_consentNone->SetValue(true); break;
+    case ui::ConsentChoice::Given: m_consentGiven->SetValue(true); break;
+    case ui::ConsentChoice::LegalObligation: m_consentLegal->SetValue(true); break;
+    }
+    if (m_desk.consentNote().empty() && !m_consentNote->GetValue().empty()) {
+        m_consentNote->ChangeValue("");
+    }
+    const int width = GetClientSize().GetWidth();
+    const int buttons = m_saveButton->GetBestSize().GetWidth() + m_attachButton->GetBestSize().GetWidth() +
+                        m_printButton->GetBestSize().GetWidth() + FromDIP(40);
+    m_deskSummary->Wrap(std::max(FromDIP(300), width - FromDIP(20)));
+    // Beside the buttons when a readable column is left, else on its own line below them.
+    const int beside = width - buttons;
+    m_deskHint->Wrap(beside >= FromDIP(320) ? beside : std::max(FromDIP(300), width - FromDIP(24)));
+    Layout();
+}
+
+void IdentityCheckPage::showStatus(const std::string& text)
+{
+    if (onStatus) {
+        onStatus(wx(text));
+    }
+}
+
+void IdentityCheckPage::showError(const std::string& text)
+{
+    wxMessageBox(wx(text), _("Identity check"), wxOK | wxICON_WARNING, this);
 }
 
 } // namespace da06::app

@@ -1,13 +1,17 @@
 #pragma once
-// The identity-check page (checkers): the scan field (keyboard-wedge scanners type into it),
-// paste, open an image, or listen to a serial scanner; the result of each QR code as a large
-// coloured word, the identity, every check with its mark, the expiry and what to do next.
+// The identity-check page (checkers), the front desk: the purpose of the checks (remembered per
+// desk) and the legal ground at the top; the scan field (keyboard-wedge scanners type into it),
+// paste, open an image, or listen to a serial scanner; the chip read (F5); the result of each QR
+// code or chip as a large coloured word, the identity, every check with its mark, the expiry and
+// what to do next; then save the check (Ctrl+S), attach it to a case, a contract or a payout
+// (Ctrl+G) and print the receipt (Ctrl+P). The flow is ui::FrontDeskPresenter's.
 #include <atomic>
 #include <memory>
 #include <thread>
 #include <wx/panel.h>
 
 #include "ChipCheckPresenter.h"
+#include "FrontDeskPresenter.h"
 #include "IdentityCheckPresenter.h"
 #include "ReaderStatus.h"
 
@@ -17,6 +21,8 @@ class wxScrolledWindow;
 class wxBoxSizer;
 class wxButton;
 class wxGauge;
+class wxChoice;
+class wxRadioButton;
 
 namespace da06::emrtd {
 class CancelToken;
@@ -27,9 +33,9 @@ class ReaderManager;
 
 namespace da06::app {
 
-class IdentityCheckPage : public wxPanel, public ui::IdentityCheckView {
+class IdentityCheckPage : public wxPanel, public ui::IdentityCheckView, public ui::FrontDeskView {
 public:
-    IdentityCheckPage(wxWindow* parent, const Clock& clock);
+    IdentityCheckPage(wxWindow* parent, store::Database& db, const Clock& clock, const access::Actor& actor);
     ~IdentityCheckPage() override;
 
     void focusScan();
@@ -41,12 +47,23 @@ public:
     // Chip: read the card on the reader (F5), cancel a reading (Esc while reading).
     void readChip();
     void cancelChip();
+    // The front desk: save the check (Ctrl+S), attach it (Ctrl+G), print its receipt (Ctrl+P).
+    void saveCheck();
+    void attachCheck();
+    void printReceipt();
+    // A check was saved or attached (the lists of cases, contracts and payouts change).
+    std::function<void()> onDeskChanged;
 
     // IdentityCheckView
     void showCards(const std::vector<ui::IdentityCheckCard>& cards) override;
     void showScannerAdvice(const std::string& text) override;
     void showProblem(const std::string& text) override;
     void clearAll() override;
+
+    // FrontDeskView
+    void showDeskState(const ui::FrontDeskState& state) override;
+    void showStatus(const std::string& text) override;
+    void showError(const std::string& text) override;
 
     // For tests and demonstrations: check this payload as if pasted.
     void checkText(const std::string& payload);
@@ -59,8 +76,26 @@ private:
     void refreshReaderState();
     void showChip(const ui::ChipCheckCard& card, const wxImage& photo);
     void chipFinished(bool ok, const std::string& problem);
+    void buildDeskBar(wxSizer* top);
+    void buildActionBar(wxSizer* top);
+    void clearResult();
 
     ui::IdentityCheckPresenter m_presenter;
+    ui::FrontDeskPresenter m_desk;
+    store::Database& m_db;
+    // Front desk
+    wxChoice* m_purpose = nullptr;
+    wxRadioButton* m_consentNone = nullptr;
+    wxRadioButton* m_consentGiven = nullptr;
+    wxRadioButton* m_consentLegal = nullptr;
+    wxTextCtrl* m_consentNote = nullptr;
+    wxStaticText* m_deskSummary = nullptr;
+    wxStaticText* m_deskHint = nullptr;
+    wxButton* m_saveButton = nullptr;
+    wxButton* m_attachButton = nullptr;
+    wxButton* m_printButton = nullptr;
+    std::thread m_printWorker;
+    std::atomic<bool> m_printing{false};
     wxTextCtrl* m_scan = nullptr;
     wxStaticText* m_advice = nullptr;
     wxStaticText* m_problem = nullptr;

@@ -30,6 +30,8 @@
 #include "client/SyncScheduler.h"
 #include "app/TaskListPanel.h"
 #include "app/FirstStartDialog.h"
+#include "app/FrontDeskPanels.h"
+#include "desk/CheckService.h"
 #include "app/IdentityCheckPage.h"
 #include "app/ModelsPage.h"
 #include "app/PassphraseDialog.h"
@@ -59,7 +61,16 @@ enum {
     ID_Restore,
     ID_SyncNow,
     ID_DeskSetup,
+    ID_PageCases,
+    ID_PagePawns,
+    ID_PagePayouts,
+    ID_SaveCheck,
+    ID_AttachCheck,
+    ID_PrintReceipt,
 };
+
+// The purge is checked each hour: it runs once a day, soon after midnight on a desk left open.
+constexpr int kPurgeCheckMs = 60 * 60 * 1000;
 
 std::chrono::seconds idleLimitFor(store::Database& db)
 {
@@ -104,11 +115,14 @@ MainFrame::MainFrame(access::Session session, std::unique_ptr<Clock> clock)
         }
     });
     m_idleTimer.Start(1000);
+    m_purgeTimer.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { runDailyPurge(); });
+    m_purgeTimer.Start(kPurgeCheckMs);
 }
 
 MainFrame::~MainFrame()
 {
     m_idleTimer.Stop();
+    m_purgeTimer.Stop();
     if (m_worker.joinable()) {
         m_worker.join();
     }
@@ -130,11 +144,24 @@ void MainFrame::buildPages()
     m_book->AddPage(m_dashboard, _("Dashboard"));
     m_nav->Append(_("Dashboard"));
     if (access::allows(role, access::Permission::MakeChecks)) {
-        m_idcheck = new IdentityCheckPage(m_book, *m_clock);
+        m_idcheck = new IdentityCheckPage(m_book, m_session->store.db(), *m_clock, m_session->actor);
         m_idcheck->onStatus = status;
         m_idcheck->onReaderStatus = [this](const wxString& text) { SetStatusText(text, kReader); };
+        m_idcheck->onDeskChanged = [this] { refreshDeskLists(); };
         m_book->AddPage(m_idcheck, _("Identity check"));
         m_nav->Append(_("Identity check"));
+        // The front desk's records: cases, the pawn register, welfare payouts.
+        auto addList = [&](ui::DeskList list, const wxString& title) {
+            auto* page = new DeskListPage(m_book, m_session->store.db(), *m_clock, m_session->actor, list);
+            page->onStatus = status;
+            m_book->AddPage(page, title);
+            m_nav->Append(title);
+            return page;
+        };
+        m_cases = addList(ui::DeskList::Cases, _("Notarial cases"));
+        m_pawns = addList(ui::DeskList::Contracts, _("Pawn register"));
+        m_payouts = addList(ui::DeskList::Payouts, _("Welfare payouts"));
+        refreshDeskLists();
     }
     m_models = new ModelsPage(m_book, *m_repo);
     m_book->AddPage(m_models, _("Models"));
@@ -188,6 +215,61 @@ void MainFrame::buildPages()
     bar->Enable(ID_MarkDone, editsTasks);
     bar->Enable(ID_PageTasks, editsTasks);
     bar->Enable(ID_PageIdcheck, m_idcheck != nullptr);
+    for (int id : {ID_PageCases, ID_PagePawns, ID_PagePayouts, ID_SaveCheck, ID_AttachCheck, ID_PrintReceipt}) {
+        bar->Enable(id, m_idcheck != nullptr);
+    }
+    const int deskMenu = bar->FindMenu(_("F&ront desk"));
+    if (deskMenu != wxNOT_FOUND) {
+        bar->EnableTop(static_cast<size_t>(deskMenu), m_idcheck != nullptr);
+    }
+    // After the window is up: sign-in is not held up by the purge.
+    CallAfter([this] { runDailyPurge(); });
+}
+
+DeskListPage* MainFrame::currentDeskList() const
+{
+    wxWindow* page = m_book ? m_book->GetCurrentPage() : nullptr;
+    for (DeskListPage* p : {m_cases, m_pawns, m_payouts}) {
+        if (p && page == p) {
+            return p;
+        }
+    }
+    return nullptr;
+}
+
+void MainFrame::refreshDeskLists()
+{
+    for (DeskListPage* p : {m_cases, m_pawns, m_payouts}) {
+        if (p) {
+            p->refresh();
+        }
+    }
+}
+
+void MainFrame::runDailyPurge()
+{
+    if (!m_session || m_idle.isLocked()) {
+        return;
+    }
+    desk::CheckService checks(m_session->store.db(), *m_clock, m_session->actor);
+    auto last = checks.lastPurge();
+    if (!last) {
+        return;   // the store is busy or damaged: the next check tries again
+    }
+    if (*last && **last == m_clock->today().toIso()) {
+        return;
+    }
+    auto purged = checks.purge(false);
+    if (!purged) {
+        SetStatusText(_("The daily deletion of expired check details failed; it is tried again in an hour."), kMessage);
+        return;
+    }
+    SetStatusText(wxString::Format(_("Retention: the personal details of %d check(s) past their retention period were deleted."),
+                                   purged->checks),
+                  kMessage);
+    if (purged->checks > 0) {
+        refreshDeskLists();
+    }
 }
 
 void MainFrame::tearDownPages()
@@ -205,6 +287,9 @@ void MainFrame::tearDownPages()
     m_tasks = nullptr;
     m_reports = nullptr;
     m_sync = nullptr;
+    m_cases = nullptr;
+    m_pawns = nullptr;
+    m_payouts = nullptr;
     m_repo.reset();
 }
 
@@ -217,6 +302,10 @@ void MainFrame::showPage(wxWindow* page)
     if (index != wxNOT_FOUND) {
         m_book->ChangeSelection(static_cast<size_t>(index));
         m_nav->SetSelection(index);
+    }
+    // The focus leaves the page that was hidden: the search of a list page takes it.
+    if (DeskListPage* list = currentDeskList()) {
+        list->focusSearch();
     }
 }
 
@@ -338,6 +427,14 @@ void MainFrame::buildMenus()
     view->Append(ID_PageModels, _("&Models\tCtrl+1"), _("Show the models of the plan"));
     view->Append(ID_PageIdcheck, _("&Identity check\tCtrl+2"), _("Check a citizen's identity card"));
     view->Append(ID_PageTasks, _("&Tasks\tCtrl+3"), _("Show the tasks of this unit"));
+    view->Append(ID_PageCases, _("Notarial &cases\tCtrl+5"), _("Show the notarial cases and their parties"));
+    view->Append(ID_PagePawns, _("&Pawn register\tCtrl+6"), _("Show the pawn contracts; export the register for inspection"));
+    view->Append(ID_PagePayouts, _("&Welfare payouts\tCtrl+7"), _("Show the welfare payouts; import lists; reconcile a period"));
+    auto* deskMenu = new wxMenu;
+    deskMenu->Append(ID_SaveCheck, _("&Save check\tCtrl+S"), _("Record the identity check with its purpose and legal ground"));
+    deskMenu->Append(ID_AttachCheck, _("&Attach to a case, contract or payout...\tCtrl+G"),
+                     _("Add the saved check to a notarial case, a pawn contract or a welfare payout"));
+    deskMenu->Append(ID_PrintReceipt, _("&Print receipt...\tCtrl+P"), _("Save the receipt of the check or payout as a PDF and open it"));
     auto* tasks = new wxMenu;
     tasks->Append(ID_NewTask, _("&New task...\tCtrl+N"), _("Add a task to the selected model"));
     tasks->Append(ID_EditTask, _("&Edit task...\tCtrl+E"), _("Edit the selected task"));
@@ -357,6 +454,7 @@ void MainFrame::buildMenus()
     bar->Append(edit, _("&Edit"));
     bar->Append(view, _("&View"));
     bar->Append(tasks, _("&Tasks"));
+    bar->Append(deskMenu, _("F&ront desk"));
     bar->Append(admin, _("&Administration"));
     bar->Append(help, _("&Help"));
     SetMenuBar(bar);
@@ -372,9 +470,12 @@ void MainFrame::buildMenus()
         if (m_tasks) {
             m_tasks->refresh();
         }
+        refreshDeskLists();
     }, ID_Refresh);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-        if (m_dashboard && m_book->GetCurrentPage() == m_dashboard) {
+        if (DeskListPage* list = currentDeskList()) {
+            list->focusSearch();
+        } else if (m_dashboard && m_book->GetCurrentPage() == m_dashboard) {
             m_dashboard->focusSearch();
         } else if (m_models) {
             showPage(m_models);
@@ -403,6 +504,19 @@ void MainFrame::buildMenus()
             m_idcheck->focusScan();
         }
     }, ID_PageIdcheck);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { showPage(m_cases); }, ID_PageCases);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { showPage(m_pawns); }, ID_PagePawns);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { showPage(m_payouts); }, ID_PagePayouts);
+    // The front desk's actions work from any page: they act on the identity-check page.
+    auto onDesk = [this](void (IdentityCheckPage::*action)()) {
+        if (m_idcheck) {
+            showPage(m_idcheck);
+            (m_idcheck->*action)();
+        }
+    };
+    Bind(wxEVT_MENU, [onDesk](wxCommandEvent&) { onDesk(&IdentityCheckPage::saveCheck); }, ID_SaveCheck);
+    Bind(wxEVT_MENU, [onDesk](wxCommandEvent&) { onDesk(&IdentityCheckPage::attachCheck); }, ID_AttachCheck);
+    Bind(wxEVT_MENU, [onDesk](wxCommandEvent&) { onDesk(&IdentityCheckPage::printReceipt); }, ID_PrintReceipt);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { lockNow(); }, ID_Lock);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { onChangePassphrase(); }, ID_ChangePassphrase);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { onUsers(); }, ID_Users);
@@ -470,6 +584,11 @@ void MainFrame::lockNow()
     if (m_idcheck) {
         m_idcheck->clearForLock();
     }
+    for (DeskListPage* p : {m_cases, m_pawns, m_payouts}) {
+        if (p) {
+            p->clearForLock();
+        }
+    }
     Hide();
     const std::string user = m_session->actor.user;
     PassphraseDialog dlg(nullptr, PassphraseDialog::Mode::Lock, "", {}, user,
@@ -484,6 +603,7 @@ void MainFrame::lockNow()
     m_idle.unlocked(std::chrono::steady_clock::now());
     Show();
     Raise();
+    refreshDeskLists();
 }
 
 void MainFrame::onChangePassphrase()

@@ -28,6 +28,7 @@ class DashboardPage;
 class TaskListPanel;
 class ReportsPage;
 class SyncPanel;
+class DeskListPage;
 
 class MainFrame : public wxFrame {
 public:
@@ -54,6 +55,12 @@ private:
     void onRestore();
     bool isAdmin() const;
     void showPage(wxWindow* page);
+    // The front desk's list pages, when the role has them.
+    DeskListPage* currentDeskList() const;
+    void refreshDeskLists();
+    // The daily retention purge of check details (issue 8): after sign-in and then each hour, it
+    // runs when it has not run today on this desk; the status bar says how many checks it cleared.
+    void runDailyPurge();
     // The background synchronization (its own connection to the store; results via CallAfter).
     void startSync();
     void stopSync();
@@ -70,6 +77,10 @@ private:
     TaskListPanel* m_tasks = nullptr;
     ReportsPage* m_reports = nullptr;
     SyncPanel* m_sync = nullptr;
+    DeskListPage* m_cases = nullptr;
+    DeskListPage* m_pawns = nullptr;
+    DeskListPage* m_payouts = nullptr;
+    wxTimer m_purgeTimer;
     std::unique_ptr<store::Database> m_syncDb;
     std::unique_ptr<sync::client::SyncScheduler> m_scheduler;
     std::shared_ptr<int> m_alive = std::make_shared<int>(0);   // guards CallAfter from the sync thread
