@@ -148,7 +148,7 @@ void printHuman(std::ostream& out, const emrtd::ChipReadResult& r)
 
 } // namespace
 
-int runIdcheckChip(std::vector<std::string> args, std::ostream& out, std::ostream& err)
+int runIdcheckChip(std::vector<std::string> args, std::ostream& out, std::ostream& err, const Date& today)
 {
     Args a(std::move(args));
     const bool json = a.flag("--json");
@@ -170,7 +170,7 @@ int runIdcheckChip(std::vector<std::string> args, std::ostream& out, std::ostrea
     if (!a.rest().empty()) {
         return usage(err, "unexpected \"" + a.rest().front() + "\"");
     }
-    Date asOf = SystemClock().today();
+    Date asOf = today;
     if (asOfText) {
         auto d = Date::parseIso(*asOfText);
         if (!d) {

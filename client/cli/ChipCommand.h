@@ -4,10 +4,12 @@
 #include <string>
 #include <vector>
 
+#include "core/Clock.h"
+
 namespace da06::cli {
 
 // args: what follows "idcheck chip".
-int runIdcheckChip(std::vector<std::string> args, std::ostream& out, std::ostream& err);
+int runIdcheckChip(std::vector<std::string> args, std::ostream& out, std::ostream& err, const Date& today = SystemClock().today());
 
 extern const char* const kIdcheckChipUsage;
 

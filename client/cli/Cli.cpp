@@ -101,9 +101,9 @@ refused, certificate or pin), 10 not allowed for the user's role.
 int cmdEnroll(const Globals& g, Args& a, std::ostream& out, std::ostream& err);
 int cmdSync(const Globals& g, Args& a, std::ostream& out, std::ostream& err);
 
-int cmdIdcheck(const Globals& /*g*/, Args& a, std::ostream& out, std::ostream& err)
+int cmdIdcheck(const Globals& g, Args& a, std::ostream& out, std::ostream& err)
 {
-    return runIdcheck(a.rest(), out, err);
+    return runIdcheck(a.rest(), out, err, g.clock->today());
 }
 
 int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err)

@@ -145,11 +145,11 @@ void printHuman(std::ostream& out, const identity::CccdReport& r, std::size_t in
 
 } // namespace
 
-int runIdcheck(std::vector<std::string> args, std::ostream& out, std::ostream& err)
+int runIdcheck(std::vector<std::string> args, std::ostream& out, std::ostream& err, const Date& today)
 {
     if (!args.empty() && args.front() == "chip") {
         args.erase(args.begin());
-        return runIdcheckChip(std::move(args), out, err);
+        return runIdcheckChip(std::move(args), out, err, today);
     }
     if (args.empty() || args.front() != "qr") {
         return usage(err, args.empty() ? "idcheck needs a subcommand" : "unknown idcheck subcommand \"" + args.front() + "\"");
@@ -198,7 +198,7 @@ int runIdcheck(std::vector<std::string> args, std::ostream& out, std::ostream& e
     if ((baudText || timeoutText) && !serial) {
         return usage(err, "--baud and --timeout go with --serial");
     }
-    Date asOf = SystemClock().today();
+    Date asOf = today;
     if (asOfText) {
         auto d = parseAsOf(*asOfText);
         if (!d) {

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "core/Clock.h"
+
 namespace da06::cli {
 
 // Exit codes of idcheck besides those of Cli.h (0 ok, 1 failure, 2 usage, 4 not found).
@@ -12,7 +14,8 @@ inline constexpr int kExitIdInvalid = 5;    // codes were read, none is a valid 
 inline constexpr int kExitNoQrCode = 6;     // no QR code in the image / no scan before the timeout
 
 // args: what follows "idcheck" on the command line.
-int runIdcheck(std::vector<std::string> args, std::ostream& out, std::ostream& err);
+// today: the check date unless --as-of is given (the CLI passes its clock, which DA06_FAKE_TODAY fixes).
+int runIdcheck(std::vector<std::string> args, std::ostream& out, std::ostream& err, const Date& today = SystemClock().today());
 
 // The lines of `da06 --help` for idcheck.
 extern const char* const kIdcheckUsage;
