@@ -313,6 +313,17 @@ Result<std::vector<NotarialCase>> NotaryService::list(const std::string& query, 
 
 namespace {
 
+// Purpose limitation: a party is verified by a check made for notarization or certification.
+Status requireNotarialPurpose(const CheckRecord& check)
+{
+    if (check.model != 4 && check.model != 8) {
+        return fail(ErrorCode::InvalidInput, "the check " + check.reference + " was recorded for model " +
+                                                 std::to_string(check.model) +
+                                                 ", not for notarization or certification (4 or 8): check the person for this case");
+    }
+    return {};
+}
+
 Status checkRole(const std::string& role)
 {
     const auto& roles = partyRoles();
@@ -337,6 +348,7 @@ Result<CaseParty> NotaryService::addParty(const std::string& caseRef, const std:
     if (!check->identity) {
         return fail(ErrorCode::InvalidInput, "the check " + check->reference + " has been purged: check the person again");
     }
+    DA06_CHECK(requireNotarialPurpose(*check));
     const std::string uid = work::randomId();
     store::Transaction tx(m_db);
     DA06_CHECK(tx.begin());
@@ -399,6 +411,7 @@ Status NotaryService::verifyParty(const std::string& caseRef, const std::string&
     if (!check->identity) {
         return fail(ErrorCode::InvalidInput, "the check " + check->reference + " has been purged: check the person again");
     }
+    DA06_CHECK(requireNotarialPurpose(*check));
     store::Transaction tx(m_db);
     DA06_CHECK(tx.begin());
     DA06_CHECK(checks.attach(check->uid, "case", c->second.uid));

@@ -478,6 +478,11 @@ BOOST_AUTO_TEST_CASE(notarial_case_completes_only_when_every_party_passes_or_has
     BOOST_TEST(!buyer->passing);
     auto witness = notary.addPartyByName(c->number, "witness", "Lê Thị Hồng");
     BOOST_REQUIRE(witness);
+    // A check made for another purpose (the pawnshop register) does not verify a party.
+    const CheckRecord pawnCheck = recordQr(dt::kQrAdult, 15);
+    auto wrongPurpose = notary.addParty(c->number, "witness", pawnCheck.uid);
+    BOOST_REQUIRE(!wrongPurpose);
+    BOOST_TEST(wrongPurpose.error().message.find("model 15") != std::string::npos);
     // A check serves one case only.
     auto other = notary.open(NewCase{"127/2024/HĐ", 8, "contract", "Hợp đồng khác"});
     BOOST_REQUIRE(other);
