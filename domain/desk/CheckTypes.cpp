@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "identity/IdNumber.h"
+#include "text/Text.h"
 
 namespace da06::desk {
 
@@ -82,6 +83,22 @@ bool isCheckPurpose(int model)
 {
     const auto& all = checkPurposes();
     return std::find(all.begin(), all.end(), model) != all.end();
+}
+
+Result<std::string> requiredText(const std::string& s, const char* what, std::size_t maxBytes)
+{
+    auto n = text::toNfc(text::trim(s));
+    if (!n) {
+        return fail(ErrorCode::InvalidInput, std::string("the ") + what + " is not valid UTF-8 text");
+    }
+    if (n->empty()) {
+        return fail(ErrorCode::InvalidInput, std::string("the ") + what + " must not be empty");
+    }
+    if (n->size() > maxBytes) {
+        return fail(ErrorCode::InvalidInput,
+                    std::string("the ") + what + " is too long (at most " + std::to_string(maxBytes) + " bytes)");
+    }
+    return *n;
 }
 
 std::optional<int> ageOn(const CheckedIdentity& id, const Date& asOf)

@@ -95,6 +95,10 @@ Result<CheckInput> checkFromJsonText(std::string_view text, const Date& asOf);
 // invalid when the number contradicts the details.
 CheckInput manualCheck(CheckedIdentity identity, std::string reason, const Date& asOf);
 
+// A required text of a record (a name, a number, an item): trimmed and NFC; InvalidInput naming
+// `what` when it is not UTF-8, empty or longer than maxBytes.
+Result<std::string> requiredText(const std::string& s, const char* what, std::size_t maxBytes);
+
 // Age in whole years on asOf; nullopt without a date of birth.
 std::optional<int> ageOn(const CheckedIdentity& id, const Date& asOf);
 

@@ -98,21 +98,6 @@ std::string mediaTypeFor(const std::string& name)
     return "application/octet-stream";
 }
 
-Result<std::string> cleanField(const std::string& s, const char* what, std::size_t max)
-{
-    if (!text::isValidUtf8(s)) {
-        return fail(ErrorCode::InvalidInput, std::string("the ") + what + " is not valid UTF-8");
-    }
-    auto nfc = text::toNfc(text::trim(s));
-    if (!nfc || nfc->empty()) {
-        return fail(ErrorCode::InvalidInput, std::string("the ") + what + " is empty");
-    }
-    if (nfc->size() > max) {
-        return fail(ErrorCode::InvalidInput, std::string("the ") + what + " is too long");
-    }
-    return *nfc;
-}
-
 } // namespace
 
 const std::vector<std::string>& actKinds()
@@ -248,8 +233,8 @@ Status touchSearch(store::Database& db, std::int64_t caseId)
 Result<NotarialCase> NotaryService::open(const NewCase& in)
 {
     DA06_CHECK(access::require(m_actor, Permission::MakeChecks, "open notarial cases"));
-    DA06_TRY(number, cleanField(in.number, "case number", 64));
-    DA06_TRY(title, cleanField(in.title, "title", 300));
+    DA06_TRY(number, requiredText(in.number, "case number", 64));
+    DA06_TRY(title, requiredText(in.title, "title", 300));
     if (in.model != 4 && in.model != 8) {
         return fail(ErrorCode::InvalidInput, "a notarial case belongs to model 4 or 8");
     }
@@ -376,7 +361,7 @@ Result<CaseParty> NotaryService::addPartyByName(const std::string& caseRef, cons
 {
     DA06_CHECK(access::require(m_actor, Permission::MakeChecks, "add parties to notarial cases"));
     DA06_CHECK(checkRole(role));
-    DA06_TRY(name, cleanField(nameIn, "name", 200));
+    DA06_TRY(name, requiredText(nameIn, "name", 200));
     DA06_TRY(c, loadCase(m_db, caseRef));
     DA06_CHECK(requireOpen(c->second, "add a party"));
     const std::string uid = work::randomId();
@@ -427,7 +412,7 @@ Status NotaryService::verifyParty(const std::string& caseRef, const std::string&
 Status NotaryService::setException(const std::string& caseRef, const std::string& partyUid, const std::string& reasonIn)
 {
     DA06_CHECK(access::require(m_actor, Permission::MakeChecks, "record exceptions in notarial cases"));
-    DA06_TRY(reason, cleanField(reasonIn, "reason", 500));
+    DA06_TRY(reason, requiredText(reasonIn, "reason", 500));
     if (reason->size() < 10) {
         return fail(ErrorCode::InvalidInput, "an exception needs a real reason (at least 10 characters)");
     }
@@ -480,7 +465,7 @@ Result<NotarialCase> NotaryService::complete(const std::string& caseRef)
 Status NotaryService::cancel(const std::string& caseRef, const std::string& reasonIn)
 {
     DA06_CHECK(access::require(m_actor, Permission::MakeChecks, "cancel notarial cases"));
-    DA06_TRY(reason, cleanField(reasonIn, "reason", 500));
+    DA06_TRY(reason, requiredText(reasonIn, "reason", 500));
     DA06_TRY(c, loadCase(m_db, caseRef));
     DA06_CHECK(requireOpen(c->second, "cancel it"));
     store::Transaction tx(m_db);
@@ -496,7 +481,7 @@ Result<CaseDocument> NotaryService::attachDocument(const std::string& caseRef, c
                                                    const std::string& mediaTypeIn, const std::vector<unsigned char>& data)
 {
     DA06_CHECK(access::require(m_actor, Permission::MakeChecks, "attach documents to notarial cases"));
-    DA06_TRY(fileName, cleanField(fileNameIn, "file name", 255));
+    DA06_TRY(fileName, requiredText(fileNameIn, "file name", 255));
     if (data.empty()) {
         return fail(ErrorCode::InvalidInput, "the document " + *fileName + " is empty");
     }

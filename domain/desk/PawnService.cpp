@@ -190,22 +190,6 @@ Status requirePassingUnattached(const CheckRecord& check)
     return {};
 }
 
-Result<std::string> cleanText(const std::string& s, const char* what, std::size_t maxBytes)
-{
-    auto n = text::toNfc(text::trim(s));
-    if (!n) {
-        return fail(ErrorCode::InvalidInput, std::string("the ") + what + " is not valid UTF-8 text");
-    }
-    if (n->empty()) {
-        return fail(ErrorCode::InvalidInput, std::string("the ") + what + " must not be empty");
-    }
-    if (n->size() > maxBytes) {
-        return fail(ErrorCode::InvalidInput,
-                    std::string("the ") + what + " is too long (at most " + std::to_string(maxBytes) + " bytes)");
-    }
-    return *n;
-}
-
 } // namespace
 
 const char* pawnStatusName(PawnStatus s)
@@ -247,8 +231,8 @@ std::string alertLabel(const std::string& code)
 Result<PawnContract> PawnService::create(const NewPawn& p)
 {
     DA06_CHECK(access::require(m_actor, access::Permission::MakeChecks, "record pawn contracts"));
-    DA06_TRY(number, cleanText(p.number, "contract number", kMaxNumber));
-    DA06_TRY(item, cleanText(p.item, "pawned item", kMaxItem));
+    DA06_TRY(number, requiredText(p.number, "contract number", kMaxNumber));
+    DA06_TRY(item, requiredText(p.item, "pawned item", kMaxItem));
     if (p.loan <= 0) {
         return fail(ErrorCode::InvalidInput, "the loan must be more than 0 đồng");
     }

@@ -34,22 +34,6 @@ std::string foldWords(std::string_view s)
     return text::fold(t);
 }
 
-Result<std::string> cleanText(const std::string& s, const char* what, std::size_t maxBytes)
-{
-    auto n = text::toNfc(text::trim(s));
-    if (!n) {
-        return fail(ErrorCode::InvalidInput, std::string("the ") + what + " is not valid UTF-8 text");
-    }
-    if (n->empty()) {
-        return fail(ErrorCode::InvalidInput, std::string("the ") + what + " must not be empty");
-    }
-    if (n->size() > maxBytes) {
-        return fail(ErrorCode::InvalidInput,
-                    std::string("the ") + what + " is too long (at most " + std::to_string(maxBytes) + " bytes)");
-    }
-    return *n;
-}
-
 Status requirePeriodOrEmpty(const std::string& period)
 {
     if (!period.empty() && !isPeriod(period)) {
@@ -343,7 +327,7 @@ const char* eligibilityName(Eligibility e)
 Result<ImportResult> WelfareService::importList(const std::string& nameIn, int model, std::string_view csvIn)
 {
     DA06_CHECK(access::require(m_actor, access::Permission::MakeChecks, "import welfare lists"));
-    DA06_TRY(name, cleanText(nameIn, "list name", kMaxName));
+    DA06_TRY(name, requiredText(nameIn, "list name", kMaxName));
     if (model != kLoanModel && model != kPayoutModel) {
         return fail(ErrorCode::InvalidInput, "a welfare list is for model 19 (loans) or 35 (payouts), not " + std::to_string(model));
     }
@@ -639,7 +623,7 @@ Result<LoanApplication> WelfareService::applyForLoan(std::int64_t beneficiaryId,
     if (termMonths < 1 || termMonths > 120) {
         return fail(ErrorCode::InvalidInput, "the term of the loan must be 1 to 120 months");
     }
-    DA06_TRY(purpose, cleanText(purposeIn, "purpose of the loan", 2000));
+    DA06_TRY(purpose, requiredText(purposeIn, "purpose of the loan", 2000));
     std::string uid;
     {
         store::Transaction tx(m_db);
