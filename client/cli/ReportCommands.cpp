@@ -33,20 +33,6 @@ const char* const kReportUsage =
     "  P is a month (YYYY-MM), a quarter (YYYY-Qn) or a year (YYYY); district and province take the\n"
     "  district's or province's unit id. --narrative-file F (district, province) sets the edited text.";
 
-// The local day (UTC+7) of an ISO timestamp, for the date line of a submitted report.
-Date issuedOn(const std::optional<std::string>& iso, const Date& fallback)
-{
-    if (!iso || iso->size() < 13) {
-        return fallback;
-    }
-    auto d = Date::parseIso(iso->substr(0, 10));
-    if (!d) {
-        return fallback;
-    }
-    const int hour = ((*iso)[11] - '0') * 10 + ((*iso)[12] - '0');
-    return hour + 7 >= 24 ? Date::fromDaysSinceEpoch(d->daysSinceEpoch() + 1) : *d;
-}
-
 struct Outputs {
     std::optional<std::string> pdf, xlsx, csv;
 };
@@ -370,7 +356,7 @@ int cmdReport(const Globals& g, Args& a, std::ostream& out, std::ostream& err)
         if (!r) {
             return report(err, r.error());
         }
-        if (auto st = writeOutputs(reports::unitReportDocument(*r, issuedOn(r->submittedAt, g.clock->today())), outputs,
+        if (auto st = writeOutputs(reports::unitReportDocument(*r, (r->submittedAt ? vietnamDayOf(*r->submittedAt) : std::nullopt).value_or(g.clock->today())), outputs,
                                    out, json);
             !st) {
             return report(err, st.error());

@@ -15,23 +15,6 @@ std::string sizeText(std::int64_t bytes)
     return amount.substr(0, space) + " byte";
 }
 
-// The parts of "YYYY-MM-DDTHH:MM…"; false when the text is not such a timestamp.
-bool splitTimestamp(const std::string& iso, Date& day, int& hour, int& minute)
-{
-    if (iso.size() < 16 || iso[10] != 'T' || iso[13] != ':') {
-        return false;
-    }
-    auto d = Date::parseIso(iso.substr(0, 10));
-    const auto digit = [&](std::size_t i) { return iso[i] >= '0' && iso[i] <= '9'; };
-    if (!d || !digit(11) || !digit(12) || !digit(14) || !digit(15)) {
-        return false;
-    }
-    day = *d;
-    hour = (iso[11] - '0') * 10 + (iso[12] - '0');
-    minute = (iso[14] - '0') * 10 + (iso[15] - '0');
-    return true;
-}
-
 // 0..99 as two digits.
 std::string twoDigits(int v)
 {
@@ -39,6 +22,21 @@ std::string twoDigits(int v)
 }
 
 const std::string kPurgedText = "(đã xóa theo thời hạn lưu trữ)";
+
+// The header of a receipt: the unit, the place and day, the title and the reference with its QR.
+reports::Receipt receiptHead(std::string title, std::string reference, std::string qrPayload,
+                             const std::string& unitName, const Date& issued, const DeskHeading& heading)
+{
+    reports::Receipt out;
+    out.parentBody = heading.parentBody;
+    out.issuingBody = unitName;
+    out.place = heading.place;
+    out.date = issued;
+    out.title = std::move(title);
+    out.reference = std::move(reference);
+    out.qrPayload = std::move(qrPayload);
+    return out;
+}
 
 } // namespace detail
 
@@ -140,42 +138,23 @@ std::string periodLabel(const std::string& p)
 
 std::optional<Date> localDayOf(const std::string& isoUtc)
 {
-    Date day;
-    int hour = 0;
-    int minute = 0;
-    if (!detail::splitTimestamp(isoUtc, day, hour, minute)) {
-        return std::nullopt;
-    }
-    return hour + 7 >= 24 ? Date::fromDaysSinceEpoch(day.daysSinceEpoch() + 1) : day;
+    return vietnamDayOf(isoUtc);
 }
 
 std::string localTimeText(const std::string& isoUtc)
 {
-    Date day;
-    int hour = 0;
-    int minute = 0;
-    if (!detail::splitTimestamp(isoUtc, day, hour, minute)) {
+    const auto t = vietnamTimeOf(isoUtc);
+    if (!t) {
         return isoUtc;
     }
-    hour += 7;
-    if (hour >= 24) {
-        hour -= 24;
-        day = Date::fromDaysSinceEpoch(day.daysSinceEpoch() + 1);
-    }
-    return detail::twoDigits(hour) + ":" + detail::twoDigits(minute) + " ngày " + day.toVietnamese();
+    return detail::twoDigits(t->hour) + ":" + detail::twoDigits(t->minute) + " ngày " + t->day.toVietnamese();
 }
 
 reports::Receipt checkReceipt(const desk::CheckRecord& r, const std::string& unitName, const std::string& modelTitle,
                               const Date& issued, const DeskHeading& heading)
 {
-    reports::Receipt out;
-    out.parentBody = heading.parentBody;
-    out.issuingBody = unitName;
-    out.place = heading.place;
-    out.date = issued;
-    out.title = "BIÊN NHẬN KIỂM TRA DANH TÍNH";
-    out.reference = r.reference;
-    out.qrPayload = "DA06-KT|" + r.reference + "|" + r.unitCode;
+    reports::Receipt out = detail::receiptHead("BIÊN NHẬN KIỂM TRA DANH TÍNH", r.reference,
+                                               "DA06-KT|" + r.reference + "|" + r.unitCode, unitName, issued, heading);
 
     std::string method = checkMethodLabel(r.method);
     if (r.method == desk::CheckMethod::Manual && !r.manualReason.empty()) {
@@ -213,14 +192,8 @@ reports::Receipt checkReceipt(const desk::CheckRecord& r, const std::string& uni
 reports::Receipt payoutReceipt(const desk::Payout& p, const std::string& unitName, const std::string& unitCode,
                                const Date& issued, const DeskHeading& heading)
 {
-    reports::Receipt out;
-    out.parentBody = heading.parentBody;
-    out.issuingBody = unitName;
-    out.place = heading.place;
-    out.date = issued;
-    out.title = "BIÊN NHẬN CHI TRẢ";
-    out.reference = p.reference;
-    out.qrPayload = "DA06-TT|" + p.reference + "|" + unitCode;
+    reports::Receipt out = detail::receiptHead("BIÊN NHẬN CHI TRẢ", p.reference,
+                                               "DA06-TT|" + p.reference + "|" + unitCode, unitName, issued, heading);
     out.lines.push_back({"Chương trình", p.programme});
     out.lines.push_back({"Đối tượng", desk::categoryLabel(p.category)});
     out.lines.push_back({"Kỳ chi trả", periodLabel(p.period)});
@@ -240,14 +213,8 @@ reports::Receipt payoutReceipt(const desk::Payout& p, const std::string& unitNam
 reports::Receipt certificationReceipt(const desk::Certification& c, const std::string& unitName, const Date& issued,
                                       const DeskHeading& heading)
 {
-    reports::Receipt out;
-    out.parentBody = heading.parentBody;
-    out.issuingBody = unitName;
-    out.place = heading.place;
-    out.date = issued;
-    out.title = "CHỨNG THỰC BẢN ĐIỆN TỬ";
-    out.reference = c.reference;
-    out.qrPayload = c.qrPayload();
+    reports::Receipt out =
+        detail::receiptHead("CHỨNG THỰC BẢN ĐIỆN TỬ", c.reference, c.qrPayload(), unitName, issued, heading);
     out.lines.push_back({"Số hồ sơ", c.caseNumber});
     out.lines.push_back({"Tên tệp", c.fileName});
     out.lines.push_back({"Dung lượng", detail::sizeText(c.size)});

@@ -95,4 +95,48 @@ Date Date::fromDaysSinceEpoch(long z)
     return Date{static_cast<int>(m <= 2 ? y + 1 : y), static_cast<int>(m), static_cast<int>(d)};
 }
 
+namespace {
+
+bool twoDigitsAt(std::string_view s, std::size_t i, int& value)
+{
+    if (s.size() < i + 2 || s[i] < '0' || s[i] > '9' || s[i + 1] < '0' || s[i + 1] > '9') {
+        return false;
+    }
+    value = (s[i] - '0') * 10 + (s[i + 1] - '0');
+    return true;
+}
+
+constexpr int kVietnamUtcOffsetHours = 7;
+
+} // namespace
+
+std::optional<Date> vietnamDayOf(std::string_view iso)
+{
+    int hour = 0;
+    if (iso.size() < 13 || iso[10] != 'T' || !twoDigitsAt(iso, 11, hour)) {
+        return std::nullopt;
+    }
+    auto d = Date::parseIso(iso.substr(0, 10));
+    if (!d) {
+        return std::nullopt;
+    }
+    return hour + kVietnamUtcOffsetHours >= 24 ? Date::fromDaysSinceEpoch(d->daysSinceEpoch() + 1) : *d;
+}
+
+std::optional<VietnamTime> vietnamTimeOf(std::string_view iso)
+{
+    VietnamTime t;
+    int hour = 0;
+    if (iso.size() < 16 || iso[13] != ':' || !twoDigitsAt(iso, 11, hour) || !twoDigitsAt(iso, 14, t.minute)) {
+        return std::nullopt;
+    }
+    auto day = vietnamDayOf(iso);
+    if (!day) {
+        return std::nullopt;
+    }
+    t.day = *day;
+    t.hour = (hour + kVietnamUtcOffsetHours) % 24;
+    return t;
+}
+
 } // namespace da06

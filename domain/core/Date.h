@@ -28,4 +28,16 @@ struct Date {
     static Date fromDaysSinceEpoch(long days);
 };
 
+// Vietnam keeps UTC+7 all year (no daylight saving). The local day, hour and minute of an ISO 8601
+// UTC timestamp as the program writes them ("2024-02-01T18:30:00Z").
+struct VietnamTime {
+    Date day;
+    int hour = 0;
+    int minute = 0;
+};
+// Needs "YYYY-MM-DDTHH:MM"; nullopt otherwise.
+std::optional<VietnamTime> vietnamTimeOf(std::string_view isoUtc);
+// Needs "YYYY-MM-DDTHH" (the day only depends on the hour); nullopt otherwise.
+std::optional<Date> vietnamDayOf(std::string_view isoUtc);
+
 } // namespace da06

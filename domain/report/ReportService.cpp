@@ -61,23 +61,6 @@ Result<Period> monthOf(const std::string& key, const PeriodRule& rule)
     return *p;
 }
 
-// Vietnam keeps UTC+7 all year: the local day of an ISO 8601 UTC timestamp.
-std::optional<Date> localDay(const std::optional<std::string>& iso)
-{
-    if (!iso || iso->size() < 13) {
-        return std::nullopt;
-    }
-    auto d = Date::parseIso(iso->substr(0, 10));
-    if (!d) {
-        return std::nullopt;
-    }
-    const int hour = ((*iso)[11] - '0') * 10 + ((*iso)[12] - '0');
-    if (hour + 7 >= 24) {
-        return Date::fromDaysSinceEpoch(d->daysSinceEpoch() + 1);
-    }
-    return d;
-}
-
 struct StoredReport {
     std::string uid;
     ReportStatus status = ReportStatus::Draft;
@@ -710,7 +693,7 @@ Result<Compilation> ReportService::compile(const std::string& scopeRef, const st
                 s.columnOptText(4), s.columnOptText(5), s.columnOptInt(6)};
     }));
     auto onTime = [&](const Period& m, const Row& r) {
-        const auto day = localDay(r.first);
+        const auto day = r.first ? vietnamDayOf(*r.first) : std::nullopt;
         return day && isOnTime(m, *day);
     };
 

@@ -34,6 +34,27 @@ BOOST_AUTO_TEST_CASE(calendar_rules)
     BOOST_TEST(FixedClock::at(Date{2024, 2, 1}).nowIso8601() == "2024-02-01T00:00:00Z");
 }
 
+BOOST_AUTO_TEST_CASE(vietnam_local_time_of_utc_timestamps)
+{
+    // UTC+7 all year: 16:59 UTC is 23:59 the same day, 17:00 UTC is the next day.
+    auto t = vietnamTimeOf("2024-02-29T16:59:00Z");
+    BOOST_REQUIRE(t);
+    BOOST_TEST(t->day.toIso() == "2024-02-29");
+    BOOST_TEST(t->hour == 23);
+    BOOST_TEST(t->minute == 59);
+    t = vietnamTimeOf("2024-12-31T17:00:00Z");
+    BOOST_REQUIRE(t);
+    BOOST_TEST(t->day.toIso() == "2025-01-01");
+    BOOST_TEST(t->hour == 0);
+    BOOST_TEST(vietnamDayOf("2024-02-28T18:30:00Z")->toIso() == "2024-02-29");
+    BOOST_TEST(vietnamDayOf("2024-02-28T16")->toIso() == "2024-02-28");
+    for (const char* bad : {"", "2024-02-28", "2024-02-28 18:30", "2024-02-30T01:00", "2024-02-28Tx1:00"}) {
+        BOOST_TEST(!vietnamDayOf(bad), bad);
+        BOOST_TEST(!vietnamTimeOf(bad), bad);
+    }
+    BOOST_TEST(!vietnamTimeOf("2024-02-28T16"));
+}
+
 BOOST_AUTO_TEST_CASE(deadline_forms_of_the_plan)
 {
     auto m = parseDeadlineText("Tháng 01/2024.");
