@@ -1,24 +1,10 @@
 #include "audit/AuditLog.h"
 
-#include <openssl/evp.h>
+#include "crypto/Digest.h"
 
 namespace da06::audit {
 
 namespace {
-
-std::string sha256Hex(const std::string& data)
-{
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int len = 0;
-    EVP_Digest(data.data(), data.size(), md, &len, EVP_sha256(), nullptr);
-    static const char* const hex = "0123456789abcdef";
-    std::string out;
-    for (unsigned int i = 0; i < len; ++i) {
-        out += hex[md[i] >> 4];
-        out += hex[md[i] & 0xF];
-    }
-    return out;
-}
 
 Entry readEntry(const store::Statement& st)
 {
@@ -32,7 +18,7 @@ std::string entryHash(const Entry& e)
 {
     // Unit separators keep field boundaries unambiguous.
     const char sep = '\x1f';
-    return sha256Hex(std::to_string(e.seq) + sep + e.at + sep + e.user + sep + e.action + sep + e.object + sep + e.prevHash);
+    return crypto::sha256Hex(std::to_string(e.seq) + sep + e.at + sep + e.user + sep + e.action + sep + e.object + sep + e.prevHash);
 }
 
 Status append(store::Database& db, const Clock& clock, const std::string& user, const std::string& action,

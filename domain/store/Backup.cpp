@@ -1,11 +1,12 @@
 #include "store/Backup.h"
 
 #include <fstream>
-#include <openssl/evp.h>
 #include <sstream>
 
 #include "core/DurableFile.h"
+#include "core/Hex.h"
 #include "core/Json.h"
+#include "crypto/Digest.h"
 
 namespace da06::store {
 
@@ -15,21 +16,8 @@ const std::string kMagic = "DA06-BACKUP 1\n";
 
 std::string sha256Hex(const std::string& a, const std::string& b)
 {
-    EVP_MD_CTX* ctx = EVP_MD_CTX_new();
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int len = 0;
-    EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr);
-    EVP_DigestUpdate(ctx, a.data(), a.size());
-    EVP_DigestUpdate(ctx, b.data(), b.size());
-    EVP_DigestFinal_ex(ctx, md, &len);
-    EVP_MD_CTX_free(ctx);
-    static const char* const hex = "0123456789abcdef";
-    std::string out;
-    for (unsigned int i = 0; i < len; ++i) {
-        out += hex[md[i] >> 4];
-        out += hex[md[i] & 0xF];
-    }
-    return out;
+    const crypto::Sha256Digest d = crypto::Sha256().update(a).update(b).finish();
+    return hex::encode(d.data(), d.size());
 }
 
 Result<std::string> readAll(const std::filesystem::path& p)

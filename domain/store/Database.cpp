@@ -2,6 +2,8 @@
 
 #include <sqlcipher/sqlite3.h>
 
+#include "core/Hex.h"
+
 namespace da06::store {
 
 namespace {
@@ -179,15 +181,11 @@ Result<Database> Database::open(const std::filesystem::path& path, Mode mode, co
             return fail(ErrorCode::Internal, "a data key must be 256 bits");
         }
         // x'<64 hex digits>' : SQLCipher uses the bytes as the key, without its own KDF.
-        static const char* const hex = "0123456789abcdef";
         SecretBuffer keySpec(2 + 64 + 1);
         unsigned char* k = keySpec.data();
         k[0] = 'x';
         k[1] = '\'';
-        for (std::size_t i = 0; i < 32; ++i) {
-            k[2 + 2 * i] = static_cast<unsigned char>(hex[rawKey->data()[i] >> 4]);
-            k[3 + 2 * i] = static_cast<unsigned char>(hex[rawKey->data()[i] & 0xF]);
-        }
+        hex::encodeTo(rawKey->data(), 32, reinterpret_cast<char*>(k + 2));
         k[66] = '\'';
         if (sqlite3_key(db.m_db, keySpec.data(), static_cast<int>(keySpec.size())) != SQLITE_OK) {
             return std::unexpected(db.lastError("cannot key the store"));

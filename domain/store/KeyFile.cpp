@@ -11,6 +11,7 @@
 
 
 #include "core/DurableFile.h"
+#include "core/Hex.h"
 #include "core/Json.h"
 
 namespace da06::store {
@@ -46,17 +47,6 @@ std::optional<std::vector<unsigned char>> unbase64(const std::string& text, std:
         return std::nullopt;
     }
     return out;
-}
-
-std::string hexString(const std::vector<unsigned char>& v)
-{
-    static const char* const hex = "0123456789abcdef";
-    std::string s;
-    for (unsigned char c : v) {
-        s += hex[c >> 4];
-        s += hex[c & 0xF];
-    }
-    return s;
 }
 
 std::string associatedData(const std::string& storeId, const KeySlot& slot)
@@ -120,7 +110,7 @@ Result<KeyFile> KeyFile::create(const SecretBuffer& dataKey, const std::string& 
     if (RAND_bytes(id.data(), 16) != 1) {
         return fail(ErrorCode::Internal, "the system's random number generator failed");
     }
-    kf.m_storeId = hexString(id);
+    kf.m_storeId = hex::encode(id.data(), id.size());
     if (auto s = kf.setSlot(dataKey, user, passphrase); !s) {
         return std::unexpected(s.error());
     }

@@ -1,26 +1,11 @@
 #include "work/Ids.h"
 
-#include <openssl/evp.h>
 #include <openssl/rand.h>
 #include <stdexcept>
 
+#include "core/Hex.h"
+
 namespace da06::work {
-
-namespace {
-
-std::string hex(const unsigned char* p, std::size_t n)
-{
-    static const char* const digits = "0123456789abcdef";
-    std::string out;
-    out.reserve(n * 2);
-    for (std::size_t i = 0; i < n; ++i) {
-        out += digits[p[i] >> 4];
-        out += digits[p[i] & 0xF];
-    }
-    return out;
-}
-
-} // namespace
 
 std::string randomId()
 {
@@ -29,7 +14,7 @@ std::string randomId()
         // A broken invariant: the operating system's random generator is unavailable.
         throw std::runtime_error("the random number generator failed");
     }
-    return hex(bytes, sizeof bytes);
+    return hex::encode(bytes, sizeof bytes);
 }
 
 std::string derivedId(const std::vector<std::string_view>& parts)
@@ -55,14 +40,6 @@ bool isId(std::string_view s)
         }
     }
     return true;
-}
-
-std::string sha256Hex(const void* data, std::size_t size)
-{
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int len = 0;
-    EVP_Digest(data, size, md, &len, EVP_sha256(), nullptr);
-    return hex(md, len);
 }
 
 } // namespace da06::work

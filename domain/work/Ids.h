@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "crypto/Digest.h"
+
 namespace da06::work {
 
 std::string randomId();
@@ -15,6 +17,6 @@ std::string derivedId(const std::vector<std::string_view>& parts);
 bool isId(std::string_view s);   // 32 lower-case hex digits
 
 // Lower-case hex SHA-256 of data (evidence files).
-std::string sha256Hex(const void* data, std::size_t size);
+using crypto::sha256Hex;
 
 } // namespace da06::work

@@ -2,53 +2,13 @@
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
-#include <openssl/hmac.h>
 #include <openssl/rand.h>
-#include <openssl/sha.h>
 
 #include <stdexcept>
 
+#include "core/Hex.h"
+
 namespace da06::sync::auth {
-
-namespace {
-
-std::string toHex(const unsigned char* data, std::size_t size)
-{
-    static const char digits[] = "0123456789abcdef";
-    std::string out(size * 2, '0');
-    for (std::size_t i = 0; i < size; ++i) {
-        out[2 * i] = digits[data[i] >> 4];
-        out[2 * i + 1] = digits[data[i] & 0xF];
-    }
-    return out;
-}
-
-} // namespace
-
-std::string sha256Hex(std::string_view data)
-{
-    unsigned char digest[SHA256_DIGEST_LENGTH];
-    unsigned int len = 0;
-    if (EVP_Digest(data.data(), data.size(), digest, &len, EVP_sha256(), nullptr) != 1) {
-        throw std::runtime_error("SHA-256 failed");
-    }
-    return toHex(digest, len);
-}
-
-std::string hmacSha256Hex(std::span<const std::uint8_t> key, std::string_view message)
-{
-    unsigned char mac[EVP_MAX_MD_SIZE];
-    unsigned int len = 0;
-    static const unsigned char empty = 0;
-    const unsigned char* k = key.empty() ? &empty : key.data();
-    if (!HMAC(EVP_sha256(), k, static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(message.data()),
-              message.size(), mac, &len)) {
-        throw std::runtime_error("HMAC-SHA256 failed");
-    }
-    std::string out = toHex(mac, len);
-    OPENSSL_cleanse(mac, sizeof mac);
-    return out;
-}
 
 bool constantTimeEquals(std::string_view a, std::string_view b)
 {
@@ -73,7 +33,7 @@ std::vector<std::uint8_t> randomBytes(std::size_t bytes)
 std::string randomHex(std::size_t bytes)
 {
     auto b = randomBytes(bytes);
-    std::string out = toHex(b.data(), b.size());
+    std::string out = hex::encode(b.data(), b.size());
     OPENSSL_cleanse(b.data(), b.size());
     return out;
 }

@@ -1,6 +1,6 @@
 #pragma once
-// The cryptography of request authentication (OpenSSL): hashes, HMAC, constant-time comparison,
-// random hex, base64. Target da06::sync_auth.
+// The cryptography of request authentication (OpenSSL): hashes and HMAC (from da06::crypto),
+// constant-time comparison, random hex, base64. Target da06::sync_auth.
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -9,12 +9,13 @@
 #include <string_view>
 #include <vector>
 
+#include "crypto/Digest.h"
+
 namespace da06::sync::auth {
 
-// Lower-case hex of SHA-256(data).
-std::string sha256Hex(std::string_view data);
-// Lower-case hex of HMAC-SHA256(key, message).
-std::string hmacSha256Hex(std::span<const std::uint8_t> key, std::string_view message);
+// Lower-case hex of SHA-256(data), and of HMAC-SHA256(key, message): da06::crypto's.
+using crypto::hmacSha256Hex;
+using crypto::sha256Hex;
 // Compares in a time that depends only on the lengths.
 bool constantTimeEquals(std::string_view a, std::string_view b);
 // bytes random bytes from the OS's CSPRNG, as 2*bytes lower-case hex digits.

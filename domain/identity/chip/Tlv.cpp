@@ -1,6 +1,7 @@
 // BER-TLV parser and builder (ICAO 9303-10 §4, ISO/IEC 7816-4 §5.2 / ISO/IEC 8825-1).
 #include "identity/chip/Tlv.h"
 
+#include "core/Hex.h"
 #include "identity/CccdQr.h"
 
 namespace da06::chip {
@@ -31,20 +32,6 @@ Result<Tlv> parseOne(ByteView data, bool tree, std::size_t depth)
         }
     }
     return t;
-}
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
 }
 
 } // namespace
@@ -296,39 +283,12 @@ Result<std::string> derString(const Tlv& t)
 
 std::string toHex(ByteView b)
 {
-    static constexpr char digits[] = "0123456789ABCDEF";
-    std::string out;
-    out.reserve(b.size() * 2);
-    for (std::uint8_t x : b) {
-        out.push_back(digits[x >> 4]);
-        out.push_back(digits[x & 0x0F]);
-    }
-    return out;
+    return hex::encode(b, hex::Case::Upper);
 }
 
-Result<Bytes> fromHex(std::string_view hex)
+Result<Bytes> fromHex(std::string_view text)
 {
-    Bytes out;
-    int high = -1;
-    for (char c : hex) {
-        if (c == ' ' || c == '\n' || c == '\t') {
-            continue;
-        }
-        const int v = hexValue(c);
-        if (v < 0) {
-            return fail(ErrorCode::InvalidInput, "not a hex digit");
-        }
-        if (high < 0) {
-            high = v;
-        } else {
-            out.push_back(static_cast<std::uint8_t>(high * 16 + v));
-            high = -1;
-        }
-    }
-    if (high >= 0) {
-        return fail(ErrorCode::InvalidInput, "odd number of hex digits");
-    }
-    return out;
+    return hex::decode(text);
 }
 
 } // namespace da06::chip
