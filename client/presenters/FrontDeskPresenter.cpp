@@ -6,6 +6,7 @@
 #include "StartupPresenter.h"
 #include "Translate.h"
 #include "plan/PlanRepository.h"
+#include "store/Settings.h"
 #include "text/Text.h"
 #include "work/UnitService.h"
 
@@ -16,24 +17,6 @@ namespace {
 constexpr const char* kPurposeKey = "desk.check_purpose";
 constexpr const char* kReceiptFolderKey = "desk.receipt_folder";
 constexpr std::size_t kPurposeLabelChars = 64;
-
-Result<std::optional<std::string>> readSetting(store::Database& db, const char* key)
-{
-    DA06_TRY(st, db.prepare("SELECT value FROM setting WHERE key = ?"));
-    st->bind(1, key);
-    DA06_TRY(row, st->step());
-    if (!*row) {
-        return std::optional<std::string>();
-    }
-    return std::optional<std::string>(st->columnText(0));
-}
-
-Status writeSetting(store::Database& db, const char* key, const std::string& value)
-{
-    DA06_TRY(st, db.prepare("INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)"));
-    st->bind(1, key).bind(2, value);
-    return st->run();
-}
 
 // The first `chars` code points of a UTF-8 text, with "…" when it was longer.
 std::string shorten(const std::string& s, std::size_t chars)
@@ -91,7 +74,7 @@ const std::vector<int>& frontDeskPurposes()
 
 Result<std::optional<int>> readDeskPurpose(store::Database& db)
 {
-    DA06_TRY(v, readSetting(db, kPurposeKey));
+    DA06_TRY(v, store::Settings(db).get(kPurposeKey));
     if (!*v) {
         return std::optional<int>();
     }
@@ -113,7 +96,7 @@ Status writeDeskPurpose(store::Database& db, int model)
     if (!desk::isCheckPurpose(model)) {
         return fail(ErrorCode::InvalidInput, "model " + std::to_string(model) + " is not a purpose of identity checks");
     }
-    return writeSetting(db, kPurposeKey, std::to_string(model));
+    return store::Settings(db).set(kPurposeKey, std::to_string(model));
 }
 
 int defaultDeskPurpose(const std::string& siteKind)
@@ -128,7 +111,7 @@ std::filesystem::path receiptFolder(store::Database& db, const std::filesystem::
                                     const std::filesystem::path& storeFolder)
 {
     std::error_code ec;
-    if (auto v = readSetting(db, kReceiptFolderKey); v && *v && !(*v)->empty()) {
+    if (auto v = store::Settings(db).get(kReceiptFolderKey); v && *v && !(*v)->empty()) {
         const std::filesystem::path remembered(**v);
         if (std::filesystem::is_directory(remembered, ec)) {
             return remembered;
@@ -142,7 +125,7 @@ std::filesystem::path receiptFolder(store::Database& db, const std::filesystem::
 
 Status rememberReceiptFolder(store::Database& db, const std::filesystem::path& folder)
 {
-    return writeSetting(db, kReceiptFolderKey, folder.string());
+    return store::Settings(db).set(kReceiptFolderKey, folder.string());
 }
 
 std::string deskErrorMessage(const Error& e)

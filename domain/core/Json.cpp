@@ -566,4 +566,19 @@ Result<Value> parse(std::string_view text, std::size_t maxDepth)
     return Parser(text, maxDepth).run();
 }
 
+Value optText(const std::optional<std::string>& s)
+{
+    return s ? Value(*s) : Value(nullptr);
+}
+
+Value optNumber(const std::optional<double>& v)
+{
+    return v ? Value(*v) : Value(nullptr);
+}
+
+Value optDate(const std::optional<Date>& d)
+{
+    return d ? Value(d->toIso()) : Value(nullptr);
+}
+
 } // namespace da06::json

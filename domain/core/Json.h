@@ -5,12 +5,14 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
 
+#include "core/Date.h"
 #include "core/Error.h"
 
 namespace da06::json {
@@ -88,5 +90,11 @@ Result<Value> parse(std::string_view text, std::size_t maxDepth = 64);
 
 // "line 12, column 5" for messages.
 std::string describe(Position p);
+
+// Optional values for the JSON the program writes: the value, or null when absent (a date as
+// "YYYY-MM-DD").
+Value optText(const std::optional<std::string>& s);
+Value optNumber(const std::optional<double>& v);
+Value optDate(const std::optional<Date>& d);
 
 } // namespace da06::json

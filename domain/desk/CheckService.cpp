@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "audit/AuditLog.h"
+#include "store/Settings.h"
 #include "identity/IdNumber.h"
 #include "text/Text.h"
 #include "work/ChangeLog.h"
@@ -573,9 +574,7 @@ Result<PurgeResult> CheckService::purge(bool dryRun)
                      "WHERE purged_at IS NULL AND purge_after <= ?"));
     up->bind(1, m_clock.nowIso8601()).bind(2, today);
     DA06_CHECK(up->run());
-    DA06_TRY(mark, m_db.prepare("INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)"));
-    mark->bind(1, kLastPurgeKey).bind(2, today);
-    DA06_CHECK(mark->run());
+    DA06_CHECK(store::Settings(m_db).set(kLastPurgeKey, today));
     DA06_CHECK(audit::append(m_db, m_clock, m_actor, "checks.purge",
                              "checks:" + std::to_string(res.checks) + " parties:" + std::to_string(res.parties)));
     DA06_CHECK(tx.commit());
@@ -584,13 +583,7 @@ Result<PurgeResult> CheckService::purge(bool dryRun)
 
 Result<std::optional<std::string>> CheckService::lastPurge()
 {
-    DA06_TRY(st, m_db.prepare("SELECT value FROM setting WHERE key = ?"));
-    st->bind(1, kLastPurgeKey);
-    DA06_TRY(row, st->step());
-    if (!*row) {
-        return std::optional<std::string>();
-    }
-    return std::optional<std::string>(st->columnText(0));
+    return store::Settings(m_db).get(kLastPurgeKey);
 }
 
 Status CheckService::attach(const std::string& checkUid, const std::string& kind, const std::string& uid)

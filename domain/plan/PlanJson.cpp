@@ -4,11 +4,6 @@ namespace da06::plan {
 
 namespace {
 
-json::Value optText(const std::optional<std::string>& s)
-{
-    return s ? json::Value(*s) : json::Value(nullptr);
-}
-
 json::Value stringArray(const std::vector<std::string>& v)
 {
     json::Value a = json::Array{};
@@ -25,7 +20,7 @@ json::Value deadlineToJson(const Deadline& d)
     json::Value o;
     o.set("kind", deadlineKindName(d.kind));
     o.set("due", d.due ? json::Value(d.due->toIso()) : json::Value(nullptr));
-    o.set("period", optText(d.period));
+    o.set("period", json::optText(d.period));
     o.set("year", d.year ? json::Value(*d.year) : json::Value(nullptr));
     return o;
 }
@@ -43,8 +38,8 @@ json::Value modelSummaryToJson(const StoredModel& sm)
     json::Value funding;
     funding.set("kind", fundingKindName(m.funding.kind));
     // The document's wording where it has one; else the equipment named; else null.
-    funding.set("text", m.original.funding ? json::Value(*m.original.funding) : optText(m.funding.equipment));
-    funding.set("equipment", optText(m.funding.equipment));
+    funding.set("text", m.original.funding ? json::Value(*m.original.funding) : json::optText(m.funding.equipment));
+    funding.set("equipment", json::optText(m.funding.equipment));
     o.set("funding", std::move(funding));
     o.set("tools", stringArray(m.tools));
     return o;
@@ -55,19 +50,19 @@ json::Value modelDetailToJson(const StoredModel& sm)
     const Model& m = sm.model;
     json::Value o = modelSummaryToJson(sm);
     o.set("group_title", sm.groupTitle);
-    o.set("target", optText(m.target));
-    o.set("objective", optText(m.objective));
-    o.set("forces", optText(m.forces));
+    o.set("target", json::optText(m.target));
+    o.set("objective", json::optText(m.objective));
+    o.set("forces", json::optText(m.forces));
     o.set("lead_unit_ids", stringArray(m.leadUnits));
     o.set("coordinating_unit_ids", stringArray(m.coordinatingUnits));
     json::Value orig;
-    orig.set("target", optText(m.original.target));
-    orig.set("objective", optText(m.original.objective));
-    orig.set("assignment", optText(m.original.assignment));
-    orig.set("forces", optText(m.original.forces));
-    orig.set("deadline", optText(m.original.deadline));
-    orig.set("tools", optText(m.original.tools));
-    orig.set("funding", optText(m.original.funding));
+    orig.set("target", json::optText(m.original.target));
+    orig.set("objective", json::optText(m.original.objective));
+    orig.set("assignment", json::optText(m.original.assignment));
+    orig.set("forces", json::optText(m.original.forces));
+    orig.set("deadline", json::optText(m.original.deadline));
+    orig.set("tools", json::optText(m.original.tools));
+    orig.set("funding", json::optText(m.original.funding));
     o.set("original", std::move(orig));
     return o;
 }

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "audit/AuditLog.h"
+#include "store/Settings.h"
 #include "text/Text.h"
 
 namespace da06::plan {
@@ -120,9 +121,7 @@ Result<ImportSummary> PlanRepository::importPlan(const Plan& plan, const access:
         ++summary.models;
     }
 
-    DA06_TRY(setCurrent, m_db.prepare("INSERT OR REPLACE INTO setting (key, value) VALUES ('current_plan', ?)"));
-    setCurrent->bind(1, plan.id);
-    DA06_CHECK(setCurrent->run());
+    DA06_CHECK(store::Settings(m_db).set("current_plan", plan.id));
     DA06_CHECK(audit::append(m_db, m_clock, actor, summary.replaced ? "plan.replace" : "plan.import", "plan:" + plan.id));
     DA06_CHECK(tx.commit());
     return summary;

@@ -14,16 +14,6 @@ struct Obj {
     }
 };
 
-json::Value optNumber(const std::optional<double>& v)
-{
-    return v ? json::Value(*v) : json::Value();
-}
-
-json::Value optText(const std::optional<std::string>& v)
-{
-    return v ? json::Value(*v) : json::Value();
-}
-
 json::Value checksToJson(const CheckCounts& c)
 {
     Obj o;
@@ -99,8 +89,8 @@ json::Value figuresToJson(const UnitReport& r)
         json::Value inds = json::Array{};
         for (const auto& i : m.indicators) {
             Obj y;
-            y.set("name", i.name).set("unit_of_measure", i.unitOfMeasure).set("target", optNumber(i.target));
-            y.set("actual", optNumber(i.actual));
+            y.set("name", i.name).set("unit_of_measure", i.unitOfMeasure).set("target", json::optNumber(i.target));
+            y.set("actual", json::optNumber(i.actual));
             inds.push(std::move(y.v));
         }
         x.set("indicators", std::move(inds));
@@ -186,9 +176,9 @@ json::Value unitReportToJson(const UnitReport& r)
     n.set("proposals", r.narrative.proposals).set("next_plan", r.narrative.nextPlan);
     o.set("narrative", std::move(n.v));
     o.set("doc_number", r.docNumber).set("signer", r.signer);
-    o.set("submitted_at", optText(r.submittedAt)).set("first_submitted_at", optText(r.firstSubmittedAt));
-    o.set("submitted_by", optText(r.submittedBy)).set("reviewed_at", optText(r.reviewedAt));
-    o.set("reviewed_by", optText(r.reviewedBy)).set("review_comment", optText(r.reviewComment));
+    o.set("submitted_at", json::optText(r.submittedAt)).set("first_submitted_at", json::optText(r.firstSubmittedAt));
+    o.set("submitted_by", json::optText(r.submittedBy)).set("reviewed_at", json::optText(r.reviewedAt));
+    o.set("reviewed_by", json::optText(r.reviewedBy)).set("review_comment", json::optText(r.reviewComment));
     return std::move(o.v);
 }
 
@@ -206,7 +196,7 @@ json::Value compilationToJson(const Compilation& c)
         x.set("status", u.status ? json::Value(reportStatusName(*u.status)) : json::Value("missing"));
         x.set("expected", u.expected).set("received", u.received).set("on_time", u.onTime).set("returned", u.returned);
         x.set("completeness", ratePercent(u.received, u.expected)).set("timeliness", ratePercent(u.onTime, u.expected));
-        x.set("submitted_at", optText(u.submittedAt)).set("review_comment", optText(u.reviewComment));
+        x.set("submitted_at", json::optText(u.submittedAt)).set("review_comment", json::optText(u.reviewComment));
         x.set("models", u.models).set("overdue_models", u.overdueModels).set("percent", u.percent);
         units.push(std::move(x.v));
     }

@@ -5,16 +5,12 @@
 
 #include "audit/AuditLog.h"
 #include "protocol/Merge.h"
+#include "store/Settings.h"
 #include "work/ChangeLog.h"
 
 namespace da06::sync {
 
 namespace {
-
-std::optional<std::string> optText(const store::Statement& st, int col)
-{
-    return st.columnOptText(col);
-}
 
 json::Value parseOr(const std::string& text)
 {
@@ -89,8 +85,8 @@ Result<std::optional<Enrollment>> SyncStore::enrollment()
     e.unit = st->columnText(2);
     e.hubId = st->columnText(3);
     e.deviceName = st->columnText(4);
-    e.pin = optText(*st, 5);
-    e.caFile = optText(*st, 6);
+    e.pin = st->columnOptText(5);
+    e.caFile = st->columnOptText(6);
     e.clockOffsetMs = st->columnInt(7);
     e.enrolledAt = st->columnText(8);
     return std::optional<Enrollment>(std::move(e));
@@ -149,11 +145,11 @@ Result<SyncStatus> SyncStore::status()
     DA06_TRY(row, st->step());
     if (*row) {
         s.cursor = st->columnInt(0);
-        s.lastAttempt = optText(*st, 1);
-        s.lastSuccess = optText(*st, 2);
-        s.lastError = optText(*st, 3);
-        s.lastErrorCode = optText(*st, 4);
-        s.nextAttempt = optText(*st, 5);
+        s.lastAttempt = st->columnOptText(1);
+        s.lastSuccess = st->columnOptText(2);
+        s.lastError = st->columnOptText(3);
+        s.lastErrorCode = st->columnOptText(4);
+        s.nextAttempt = st->columnOptText(5);
         s.failures = static_cast<int>(st->columnInt(6));
         s.pushedTotal = st->columnInt(7);
         s.pulledTotal = st->columnInt(8);
@@ -287,7 +283,7 @@ Result<std::string> SyncStore::unitOf(const work::ChangeRecord& r)
     }
     if (!unit) {
         // Plan-wide records (report_rule, a reopening of every unit): the desk's own unit.
-        DA06_TRY(u, lookup("SELECT value FROM setting WHERE key = ?", "desk_unit"));
+        DA06_TRY(u, store::Settings(m_db).get("desk_unit"));
         unit = *u;
     }
     if (!unit) {
@@ -427,8 +423,8 @@ Result<std::vector<Conflict>> SyncStore::conflicts(bool openOnly)
         c.winningHlc = st->columnText(10);
         c.winningDevice = st->columnText(11);
         c.recordedAt = st->columnText(12);
-        c.resolvedAt = optText(*st, 13);
-        c.resolvedBy = optText(*st, 14);
+        c.resolvedAt = st->columnOptText(13);
+        c.resolvedBy = st->columnOptText(14);
         out.push_back(std::move(c));
     }
     return out;
@@ -436,14 +432,8 @@ Result<std::vector<Conflict>> SyncStore::conflicts(bool openOnly)
 
 Result<std::string> SyncStore::checkDetailsPolicy()
 {
-    DA06_TRY(st, m_db.prepare("SELECT value FROM setting WHERE key = ?"));
-    st->bind(1, kCheckDetailsKey);
-    DA06_TRY(row, st->step());
-    if (!*row) {
-        return std::string(kCheckDetailsCounts);
-    }
-    std::string v = st->columnText(0);
-    return v == kCheckDetailsFull ? v : std::string(kCheckDetailsCounts);
+    DA06_TRY(v, store::Settings(m_db).get(kCheckDetailsKey));
+    return *v == kCheckDetailsFull ? std::string(kCheckDetailsFull) : std::string(kCheckDetailsCounts);
 }
 
 Status SyncStore::setCheckDetailsPolicy(const access::Actor& actor, const std::string& value)
@@ -455,9 +445,7 @@ Status SyncStore::setCheckDetailsPolicy(const access::Actor& actor, const std::s
     }
     store::Transaction tx(m_db);
     DA06_CHECK(tx.begin());
-    DA06_TRY(st, m_db.prepare("INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)"));
-    st->bind(1, kCheckDetailsKey).bind(2, value);
-    DA06_CHECK(st->run());
+    DA06_CHECK(store::Settings(m_db).set(kCheckDetailsKey, value));
     DA06_CHECK(audit::append(m_db, m_clock, actor, "policy.set", std::string("setting:") + kCheckDetailsKey));
     return tx.commit();
 }

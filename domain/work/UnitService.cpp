@@ -5,6 +5,7 @@
 #include <set>
 
 #include "audit/AuditLog.h"
+#include "store/Settings.h"
 #include "text/Text.h"
 #include "work/ChangeLog.h"
 #include "work/WorkDb.h"
@@ -13,11 +14,6 @@
 namespace da06::work {
 
 namespace {
-
-json::Value optJson(const std::optional<std::string>& s)
-{
-    return s ? json::Value(*s) : json::Value(nullptr);
-}
 
 std::string unitSearchText(const std::string& code, const std::string& name, const std::vector<std::string>& aliases)
 {
@@ -111,8 +107,8 @@ Result<UnitImportSummary> UnitService::importUnits(const std::vector<UnitRecord>
             ins->bind(6, now);
             DA06_CHECK(ins->run());
             rowOf[u.id] = m_db.lastInsertId();
-            ChangeFields f{{"name", u.name}, {"kind", u.kind}, {"parent", optJson(u.parent)}, {"member_of", optJson(u.memberOf)},
-                           {"site_kind", optJson(u.siteKind)}};
+            ChangeFields f{{"name", u.name}, {"kind", u.kind}, {"parent", json::optText(u.parent)}, {"member_of", json::optText(u.memberOf)},
+                           {"site_kind", json::optText(u.siteKind)}};
             json::Value aliases = json::Array{};
             for (const auto& a : u.aliases) {
                 aliases.push(a);
@@ -125,10 +121,10 @@ Result<UnitImportSummary> UnitService::importUnits(const std::vector<UnitRecord>
             ChangeFields f;
             if (e.name != u.name) f.emplace_back("name", u.name);
             if (e.kind != u.kind) f.emplace_back("kind", u.kind);
-            if (e.siteKind != u.siteKind) f.emplace_back("site_kind", optJson(u.siteKind));
+            if (e.siteKind != u.siteKind) f.emplace_back("site_kind", json::optText(u.siteKind));
             // An import never removes a parent or membership it does not mention.
-            if (u.parent && e.parent != u.parent) f.emplace_back("parent", optJson(u.parent));
-            if (u.memberOf && e.memberOf != u.memberOf) f.emplace_back("member_of", optJson(u.memberOf));
+            if (u.parent && e.parent != u.parent) f.emplace_back("parent", json::optText(u.parent));
+            if (u.memberOf && e.memberOf != u.memberOf) f.emplace_back("member_of", json::optText(u.memberOf));
             bool newAlias = false;
             for (const auto& a : u.aliases) {
                 newAlias = newAlias || !e.aliases.contains(a);
@@ -295,9 +291,7 @@ Status UnitService::setDeskUnit(const std::string& ref)
     DA06_TRY(row, detail::findUnit(m_db, ref));
     store::Transaction tx(m_db);
     DA06_CHECK(tx.begin());
-    DA06_TRY(st, m_db.prepare("INSERT OR REPLACE INTO setting (key, value) VALUES ('desk_unit', ?)"));
-    st->bind(1, row->code);
-    DA06_CHECK(st->run());
+    DA06_CHECK(store::Settings(m_db).set("desk_unit", row->code));
     DA06_CHECK(audit::append(m_db, m_clock, m_actor, "desk.unit", "unit:" + row->code));
     return tx.commit();
 }

@@ -4,28 +4,13 @@ namespace da06::work {
 
 namespace {
 
-json::Value opt(const std::optional<std::string>& s)
-{
-    return s ? json::Value(*s) : json::Value(nullptr);
-}
-
-json::Value optDate(const std::optional<Date>& d)
-{
-    return d ? json::Value(d->toIso()) : json::Value(nullptr);
-}
-
-json::Value optNumber(const std::optional<double>& v)
-{
-    return v ? json::Value(*v) : json::Value(nullptr);
-}
-
 json::Value deadlineJson(const plan::Deadline& d)
 {
     json::Value o;
     o.set("kind", plan::deadlineKindName(d.kind));
-    o.set("period", opt(d.period));
+    o.set("period", json::optText(d.period));
     o.set("year", d.year ? json::Value(*d.year) : json::Value(nullptr));
-    o.set("due", optDate(d.due));
+    o.set("due", json::optDate(d.due));
     return o;
 }
 
@@ -38,9 +23,9 @@ json::Value unitToJson(const WorkUnit& u)
     o.set("name", u.name);
     o.set("kind", u.kind);
     o.set("level", u.level);
-    o.set("parent", opt(u.parent));
-    o.set("member_of", opt(u.memberOf));
-    o.set("site_kind", opt(u.siteKind));
+    o.set("parent", json::optText(u.parent));
+    o.set("member_of", json::optText(u.memberOf));
+    o.set("site_kind", json::optText(u.siteKind));
     json::Value aliases = json::Array{};
     for (const auto& a : u.aliases) {
         aliases.push(a);
@@ -59,7 +44,7 @@ json::Value assignmentToJson(const Assignment& a)
     o.set("unit_name", a.unitName);
     o.set("role", plan::unitRoleName(a.role));
     o.set("source", assignmentSourceName(a.source));
-    o.set("via", opt(a.via));
+    o.set("via", json::optText(a.via));
     return o;
 }
 
@@ -74,12 +59,12 @@ json::Value taskToJson(const Task& t)
     o.set("unit_name", t.unitName);
     o.set("title", t.title);
     o.set("responsible", t.responsible);
-    o.set("start", optDate(t.start));
-    o.set("due", optDate(t.due));
-    o.set("period", opt(t.period));
+    o.set("start", json::optDate(t.start));
+    o.set("due", json::optDate(t.due));
+    o.set("period", json::optText(t.period));
     o.set("status", taskStatusName(t.status));
     o.set("percent", t.percent);
-    o.set("completed_on", optDate(t.completedOn));
+    o.set("completed_on", json::optDate(t.completedOn));
     o.set("updated_at", t.updatedAt);
     return o;
 }
@@ -103,8 +88,8 @@ json::Value taskDetailToJson(const TaskDetail& d)
         v.set("uid", i.uid);
         v.set("name", i.name);
         v.set("unit_of_measure", i.unitOfMeasure);
-        v.set("target", optNumber(i.target));
-        v.set("actual", optNumber(i.actual));
+        v.set("target", json::optNumber(i.target));
+        v.set("actual", json::optNumber(i.actual));
         indicators.push(v);
     }
     o.set("indicators", indicators);
