@@ -32,6 +32,7 @@
 #include "app/FirstStartDialog.h"
 #include "app/FrontDeskPanels.h"
 #include "desk/CheckService.h"
+#include "schema/FullSchema.h"
 #include "app/IdentityCheckPage.h"
 #include "app/ModelsPage.h"
 #include "app/PassphraseDialog.h"
@@ -594,7 +595,7 @@ void MainFrame::lockNow()
     PassphraseDialog dlg(nullptr, PassphraseDialog::Mode::Lock, "", {}, user,
                          [this, user](const PassphraseDialog::Entries& e) -> std::string {
                              // Checked like a sign-in: the brute-force brake applies.
-                             auto check = access::openSession(m_storePath, user, e.passphrase, *m_clock);
+                             auto check = access::openSession(m_storePath, user, e.passphrase, *m_clock, schema::full());
                              return check ? std::string() : ui::StartupPresenter::messageFor(check.error());
                          });
     dlg.SetEscapeId(wxID_NONE);   // Esc does not unlock
@@ -725,7 +726,7 @@ void MainFrame::onRestore()
     std::string outcome;
     PassphraseDialog ask(this, PassphraseDialog::Mode::Login, wx(from.string()), {user}, user,
                          [&](const PassphraseDialog::Entries& e) -> std::string {
-                             auto r = access::restoreFromBackup(m_storePath, from, e.user, e.passphrase, *m_clock);
+                             auto r = access::restoreFromBackup(m_storePath, from, e.user, e.passphrase, *m_clock, schema::full());
                              if (!r) {
                                  return ui::StartupPresenter::messageFor(r.error());
                              }

@@ -8,6 +8,7 @@
 #include "cli/ChipCommand.h"
 #include "cli/IdcheckCommand.h"
 #include "plan/PlanParser.h"
+#include "schema/FullSchema.h"
 #include "store/Store.h"
 
 #ifndef DA06_VERSION
@@ -114,7 +115,7 @@ int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
         return kExitOk;
     }
     if (a.flag("--version")) {
-        out << "da06 " << DA06_VERSION << " (store schema " << store::latestSchemaVersion() << ", plan format "
+        out << "da06 " << DA06_VERSION << " (store schema " << schema::full().latestVersion() << ", plan format "
             << plan::kPlanFormatVersion << ")\n";
         return kExitOk;
     }

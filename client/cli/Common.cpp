@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "cli/Terminal.h"
+#include "schema/FullSchema.h"
 #include "work/UnitService.h"
 
 namespace da06::cli {
@@ -121,7 +122,7 @@ Result<access::Session> openSession(const Globals& g)
     if (!pass) {
         return fail(ErrorCode::Usage, why);
     }
-    return access::openSession(g.store, g.user, pass->view(), *g.clock);
+    return access::openSession(g.store, g.user, pass->view(), *g.clock, schema::full());
 }
 
 Result<std::string> unitOrDesk(access::Session& s, const Globals& g, const std::optional<std::string>& unit)

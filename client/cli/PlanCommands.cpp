@@ -8,6 +8,7 @@
 #include "plan/PlanFile.h"
 #include "plan/PlanJson.h"
 #include "plan/PlanRepository.h"
+#include "schema/FullSchema.h"
 #include "work/StoreSeed.h"
 
 namespace da06::cli {
@@ -60,7 +61,7 @@ int cmdInit(const Globals& g, Args& a, std::ostream& out, std::ostream& err)
     if (!pass) {
         return usageError(err, why);
     }
-    auto st = access::createStore(g.store, g.user.empty() ? "admin" : g.user, pass->view(), *g.clock);
+    auto st = access::createStore(g.store, g.user.empty() ? "admin" : g.user, pass->view(), *g.clock, schema::full());
     pass->clear();
     if (!st) {
         return report(err, st.error());

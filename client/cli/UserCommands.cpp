@@ -6,6 +6,7 @@
 #include "cli/Commands.h"
 #include "cli/Terminal.h"
 #include "core/Json.h"
+#include "schema/FullSchema.h"
 #include "store/Backup.h"
 
 namespace da06::cli {
@@ -160,7 +161,7 @@ int cmdUser(const Globals& g, Args& a, std::ostream& out, std::ostream& err)
         if (!current) {
             return usageError(err, why);
         }
-        auto session = access::openSession(self.store, self.user, current->view(), *g.clock);
+        auto session = access::openSession(self.store, self.user, current->view(), *g.clock, schema::full());
         if (!session) {
             return report(err, session.error());
         }
@@ -274,7 +275,7 @@ int cmdRestore(const Globals& g, Args& a, std::ostream& out, std::ostream& err)
     if (!pass) {
         return usageError(err, why);
     }
-    auto r = access::restoreFromBackup(g.store, *from, g.user, pass->view(), *g.clock);
+    auto r = access::restoreFromBackup(g.store, *from, g.user, pass->view(), *g.clock, schema::full());
     if (!r) {
         return report(err, r.error());
     }

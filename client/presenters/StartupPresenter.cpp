@@ -5,6 +5,7 @@
 #include "Translate.h"
 #include "plan/PlanFile.h"
 #include "plan/PlanRepository.h"
+#include "schema/FullSchema.h"
 #include "work/StoreSeed.h"
 
 namespace da06::ui {
@@ -32,7 +33,7 @@ Result<access::Session> StartupPresenter::createStore(const std::string& adminNa
     if (!plan) {
         return std::unexpected(plan.error());
     }
-    auto session = access::createStore(m_path, adminName, passphrase, m_clock);
+    auto session = access::createStore(m_path, adminName, passphrase, m_clock, schema::full());
     if (!session) {
         return session;
     }
@@ -53,7 +54,7 @@ Result<access::Session> StartupPresenter::createStore(const std::string& adminNa
 
 Result<access::Session> StartupPresenter::unlock(const std::string& user, std::string_view passphrase)
 {
-    return access::openSession(m_path, user, passphrase, m_clock);
+    return access::openSession(m_path, user, passphrase, m_clock, schema::full());
 }
 
 std::vector<std::string> StartupPresenter::knownUsers() const

@@ -18,13 +18,13 @@ Status checkPassphrase(std::string_view p)
 } // namespace
 
 Result<Session> createStore(const std::filesystem::path& path, const std::string& adminName, std::string_view passphrase,
-                            const Clock& clock)
+                            const Clock& clock, const store::Schema& schema)
 {
     if (!UserService::isValidName(adminName)) {
         return fail(ErrorCode::Usage, "a user name is 1–32 characters of a-z, 0-9, '.', '_' and '-'");
     }
     DA06_CHECK(checkPassphrase(passphrase));
-    DA06_TRY(st, store::Store::create(path, passphrase, store::CreateOptions{adminName, 0}));
+    DA06_TRY(st, store::Store::create(path, passphrase, schema, store::CreateOptions{adminName, 0}));
     store::Transaction tx(st->db());
     DA06_CHECK(tx.begin());
     DA06_TRY(ins, st->db().prepare("INSERT INTO app_user (name, role, created_at) VALUES (?, 'admin', ?)"));
@@ -37,9 +37,9 @@ Result<Session> createStore(const std::filesystem::path& path, const std::string
 }
 
 Result<Session> openSession(const std::filesystem::path& path, const std::string& user, std::string_view passphrase,
-                            const Clock& clock)
+                            const Clock& clock, const store::Schema& schema)
 {
-    DA06_TRY(st, store::Store::open(path, passphrase, store::OpenOptions{user, true, &clock}));
+    DA06_TRY(st, store::Store::open(path, passphrase, schema, store::OpenOptions{user, true, &clock}));
     const std::string name = st->user();
     DA06_TRY(q, st->db().prepare("SELECT role FROM app_user WHERE name = ?"));
     q->bind(1, name);

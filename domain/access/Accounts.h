@@ -26,14 +26,17 @@ struct UserInfo {
     int failedAttempts = 0;   // since the last successful unlock
 };
 
+// schema: every migration of the program (da06::schema::full(), domain/schema), passed down to
+// store::Store::open/create.
+
 // Unlocks the store as user (empty: the first key slot) and resolves the role. A store written
 // before users existed makes its single user the admin.
 Result<Session> openSession(const std::filesystem::path& path, const std::string& user, std::string_view passphrase,
-                            const Clock& clock);
+                            const Clock& clock, const store::Schema& schema);
 
 // Creates a new store whose first user is an admin.
 Result<Session> createStore(const std::filesystem::path& path, const std::string& adminName, std::string_view passphrase,
-                            const Clock& clock);
+                            const Clock& clock, const store::Schema& schema);
 
 } // namespace da06::access
 

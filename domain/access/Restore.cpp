@@ -31,7 +31,8 @@ Result<store::BackupInfo> backupStore(Session& session, const std::filesystem::p
 }
 
 Result<RestoreResult> restoreFromBackup(const std::filesystem::path& storePath, const std::filesystem::path& backupFile,
-                                        const std::string& user, std::string_view passphrase, const Clock& clock)
+                                        const std::string& user, std::string_view passphrase, const Clock& clock,
+                                        const store::Schema& schema)
 {
     // 1. Unpack next to the store under a temporary name.
     const auto staging = std::filesystem::path(storePath.string() + ".restoring");
@@ -47,7 +48,7 @@ Result<RestoreResult> restoreFromBackup(const std::filesystem::path& storePath, 
     }
     // 2. Check it.
     {
-        auto session = openSession(staging, user, passphrase, clock);
+        auto session = openSession(staging, user, passphrase, clock, schema);
         if (!session) {
             removeStoreFiles(staging);
             return fail(session.error().code, "the backup cannot be used: " + session.error().message);

@@ -21,8 +21,10 @@ struct RestoreResult {
 // Writes a backup of the session's store (needs Permission::BackupRestore; audited).
 Result<store::BackupInfo> backupStore(Session& session, const std::filesystem::path& to, const Clock& clock);
 
-// user/passphrase: an admin of the backup. The store at storePath must not be open.
+// user/passphrase: an admin of the backup. The store at storePath must not be open. schema: the
+// program's (da06::schema::full()); an older backup is migrated to it when checked.
 Result<RestoreResult> restoreFromBackup(const std::filesystem::path& storePath, const std::filesystem::path& backupFile,
-                                        const std::string& user, std::string_view passphrase, const Clock& clock);
+                                        const std::string& user, std::string_view passphrase, const Clock& clock,
+                                        const store::Schema& schema);
 
 } // namespace da06::access

@@ -178,4 +178,9 @@ CREATE TABLE loan_application (
 )SQL");
 }
 
+store::Migration deskMigration()
+{
+    return {7, "front desk: check records, notarial cases, pawn register, welfare payouts", migrateDesk};
+}
+
 } // namespace da06::desk

@@ -70,4 +70,9 @@ CREATE TABLE report_compilation (
 )SQL");
 }
 
+store::Migration reportMigration()
+{
+    return {5, "monthly reports", migrateReports};
+}
+
 } // namespace da06::report

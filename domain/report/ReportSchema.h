@@ -1,15 +1,15 @@
 #pragma once
 // The schema of monthly reports (periods, unit reports and their state, compilations): migration 5
-// of the store.
-//
-// NOTE: ReportSchema.cpp is compiled into the da06_store target (domain/CMakeLists.txt) so that
-// store/Migrations.cpp can register it without da06_store depending on a higher target: it may
-// include only core/ and store/ headers.
+// of the store. Part of da06_report; the program's schema (da06::schema::full(), domain/schema)
+// lists it after migrations 1 to 4.
 #include "core/Error.h"
-#include "store/Database.h"
+#include "store/Schema.h"
 
 namespace da06::report {
 
 Status migrateReports(store::Database& db);
+
+// Migration 5 with its name, for the program's schema (da06::schema::full()).
+store::Migration reportMigration();
 
 } // namespace da06::report

@@ -27,11 +27,6 @@ void restrictPermissions(const std::filesystem::path& p)
 
 } // namespace
 
-int latestSchemaVersion()
-{
-    return migrations().back().version;
-}
-
 std::filesystem::path Store::defaultPath()
 {
     if (const char* env = std::getenv("DA06_STORE"); env && *env) {
@@ -89,7 +84,7 @@ Status Store::removeKeySlot(const std::string& user)
     return keys->save(KeyFile::pathFor(m_path));
 }
 
-Status Store::migrate(Database& db, int from, int to)
+Status Store::migrate(Database& db, const Schema& schema, int from, int to)
 {
     if (from >= to) {
         return {};
@@ -98,7 +93,7 @@ Status Store::migrate(Database& db, int from, int to)
     if (auto s = tx.begin(); !s) {
         return s;
     }
-    for (const auto& m : migrations()) {
+    for (const auto& m : schema.migrations()) {
         if (m.version > from && m.version <= to) {
             if (auto s = m.apply(db); !s) {
                 return fail(s.error().code, "migration " + std::to_string(m.version) + " (" + m.name + ") failed: " + s.error().message);
@@ -111,8 +106,10 @@ Status Store::migrate(Database& db, int from, int to)
     return tx.commit();
 }
 
-Result<Store> Store::create(const std::filesystem::path& path, std::string_view passphrase, const CreateOptions& options)
+Result<Store> Store::create(const std::filesystem::path& path, std::string_view passphrase, const Schema& schema,
+                            const CreateOptions& options)
 {
+    DA06_CHECK(schema.check());
     const auto keyPath = KeyFile::pathFor(path);
     std::error_code ec;
     if (std::filesystem::exists(path, ec) || std::filesystem::exists(keyPath, ec)) {
@@ -121,8 +118,8 @@ Result<Store> Store::create(const std::filesystem::path& path, std::string_view 
     if (passphrase.empty()) {
         return fail(ErrorCode::Usage, "the passphrase must not be empty");
     }
-    const int version = options.schemaVersion == 0 ? latestSchemaVersion() : options.schemaVersion;
-    if (version < 1 || version > latestSchemaVersion()) {
+    const int version = options.schemaVersion == 0 ? schema.latestVersion() : options.schemaVersion;
+    if (version < 1 || version > schema.latestVersion()) {
         return fail(ErrorCode::Usage, "no schema version " + std::to_string(version));
     }
     if (path.has_parent_path() && !std::filesystem::exists(path.parent_path(), ec)) {
@@ -155,7 +152,7 @@ Result<Store> Store::create(const std::filesystem::path& path, std::string_view 
         s = pragmas(*db);
     }
     if (s) {
-        s = migrate(*db, 0, version);
+        s = migrate(*db, schema, 0, version);
     }
     if (s) {
         s = keys->save(keyPath);
@@ -174,8 +171,10 @@ Result<Store> Store::create(const std::filesystem::path& path, std::string_view 
     return store;
 }
 
-Result<Store> Store::open(const std::filesystem::path& path, std::string_view passphrase, const OpenOptions& options)
+Result<Store> Store::open(const std::filesystem::path& path, std::string_view passphrase, const Schema& schema,
+                          const OpenOptions& options)
 {
+    DA06_CHECK(schema.check());
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) {
         return fail(ErrorCode::StoreMissing, "there is no store at " + path.string() + " (create one with `da06 init`)");
@@ -238,10 +237,11 @@ Result<Store> Store::open(const std::filesystem::path& path, std::string_view pa
     if (!version) {
         return std::unexpected(version.error());
     }
-    if (*version > latestSchemaVersion()) {
+    const int latest = schema.latestVersion();
+    if (*version > latest) {
         return fail(ErrorCode::StoreTooNew, "the store was written by a newer version of DA06 Desk (schema " +
                                                 std::to_string(*version) + ", this program knows " +
-                                                std::to_string(latestSchemaVersion()) + "); update the program");
+                                                std::to_string(latest) + "); update the program");
     }
     // Every page is read and its HMAC checked: a damaged page is found now, not mid-work.
     auto check = db->prepare("PRAGMA quick_check;");
@@ -260,14 +260,14 @@ Result<Store> Store::open(const std::filesystem::path& path, std::string_view pa
         return std::unexpected(s.error());
     }
     int current = static_cast<int>(*version);
-    if (current < latestSchemaVersion()) {
+    if (current < latest) {
         if (!options.migrate) {
             return fail(ErrorCode::StoreTooNew, "the store needs upgrading from schema " + std::to_string(current));
         }
-        if (auto s = migrate(*db, current, latestSchemaVersion()); !s) {
+        if (auto s = migrate(*db, schema, current, latest); !s) {
             return std::unexpected(s.error());
         }
-        current = latestSchemaVersion();
+        current = latest;
     }
     Store store;
     store.m_db = std::move(*db);

@@ -1,35 +1,25 @@
 #pragma once
 // The encrypted local store: an SQLCipher database keyed with a random 256-bit data key, and the
-// key-slot file beside it (KeyFile). Stamped with application_id and user_version; numbered
-// migrations run in one transaction; a file newer than the program is refused.
+// key-slot file beside it (KeyFile). Stamped with application_id and user_version; the numbered
+// migrations of the schema the caller passes (store/Schema.h) run in one transaction; a file
+// newer than that schema is refused.
 #include <filesystem>
-#include <functional>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "core/Clock.h"
 #include "core/Error.h"
 #include "store/Database.h"
 #include "store/KeyFile.h"
+#include "store/Schema.h"
 
 namespace da06::store {
 
 inline constexpr std::int32_t kApplicationId = 0x44413036;   // "DA06"
 
-struct Migration {
-    int version;
-    const char* name;
-    std::function<Status(Database&)> apply;
-};
-
-// All migrations of this program, in order (version 1, 2, …).
-const std::vector<Migration>& migrations();
-int latestSchemaVersion();
-
 struct CreateOptions {
     std::string user = "admin";
-    int schemaVersion = 0;   // 0: the latest; tests create older files to exercise migrations
+    int schemaVersion = 0;   // 0: the schema's latest; tests create older files to exercise migrations
 };
 
 struct OpenOptions {
@@ -43,12 +33,17 @@ public:
     Store(Store&&) noexcept = default;
     Store& operator=(Store&&) noexcept = default;
 
+    // schema: every migration of the program (da06::schema::full()); a schema whose check()
+    // fails → Internal, before any file is touched.
     // Refuses to overwrite: an existing store or key file → AlreadyExists.
-    static Result<Store> create(const std::filesystem::path& path, std::string_view passphrase, const CreateOptions& options = {});
+    static Result<Store> create(const std::filesystem::path& path, std::string_view passphrase, const Schema& schema,
+                                const CreateOptions& options = {});
     // Missing → StoreMissing; wrong passphrase → WrongPassphrase; damaged → StoreDamaged;
-    // written by a newer program → StoreTooNew. Never creates anything. After kFreeAttempts
-    // wrong passphrases for a user, attempts before the slot's retry time → LockedOut.
-    static Result<Store> open(const std::filesystem::path& path, std::string_view passphrase, const OpenOptions& options = {});
+    // written by a newer program (a version above schema's latest) → StoreTooNew. Never creates
+    // anything. After kFreeAttempts wrong passphrases for a user, attempts before the slot's
+    // retry time → LockedOut. An older file is migrated to schema's latest version.
+    static Result<Store> open(const std::filesystem::path& path, std::string_view passphrase, const Schema& schema,
+                              const OpenOptions& options = {});
 
     Database& db() { return m_db; }
     const std::filesystem::path& path() const { return m_path; }
@@ -71,7 +66,7 @@ public:
 
 private:
     Store() = default;
-    static Status migrate(Database& db, int from, int to);
+    static Status migrate(Database& db, const Schema& schema, int from, int to);
 
     Database m_db;
     SecretBuffer m_dataKey;   // kept while open, to wrap new key slots; wiped on close

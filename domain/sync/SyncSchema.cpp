@@ -69,4 +69,9 @@ CREATE INDEX sync_conflict_by_entity ON sync_conflict(entity, entity_id);
 )SQL");
 }
 
+store::Migration syncMigration()
+{
+    return {6, "synchronization: enrollment, cursor, record state, conflicts", migrateSync};
+}
+
 } // namespace da06::sync

@@ -1,12 +1,15 @@
 #pragma once
 // Store migration 6: the desk's side of the synchronization (enrollment, cursor, per-record
-// state, conflicts). Compiled into da06_store (see domain/sync/CMakeLists.txt) so that the
-// store's migration list can register it, like migrations 4 and 5.
+// state, conflicts). Part of da06_sync_state; the program's schema (da06::schema::full(),
+// domain/schema) lists it after migrations 1 to 5.
 #include "core/Error.h"
-#include "store/Database.h"
+#include "store/Schema.h"
 
 namespace da06::sync {
 
 Status migrateSync(store::Database& db);
+
+// Migration 6 with its name, for the program's schema (da06::schema::full()).
+store::Migration syncMigration();
 
 } // namespace da06::sync

@@ -138,4 +138,9 @@ INSERT INTO hlc_state (id, wall, counter, node) VALUES (1, 0, 0, lower(hex(rando
 )SQL");
 }
 
+store::Migration workMigration()
+{
+    return {4, "plan execution: units, assignments, tasks, change log", migrateWork};
+}
+
 } // namespace da06::work

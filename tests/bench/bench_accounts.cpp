@@ -11,6 +11,7 @@
 #include "BenchSupport.h"
 #include "access/Accounts.h"
 #include "audit/AuditLog.h"
+#include "schema/FullSchema.h"
 
 using namespace da06;
 using namespace da06::bench;
@@ -48,7 +49,7 @@ int main(int argc, char** argv)
     const auto path = dir / "store.da06";
     SystemClock clock;
     {
-        auto admin = need(access::createStore(path, "admin", "mat khau quan tri", clock));
+        auto admin = need(access::createStore(path, "admin", "mat khau quan tri", clock, da06::schema::full()));
         access::UserService users(admin, clock);
         need(users.add("lan", access::Role::Staff, "mat khau cua lan"));
         need(users.add("minh", access::Role::Checker, "mat khau cua minh"));
@@ -61,12 +62,12 @@ int main(int argc, char** argv)
         std::vector<double> t;
         for (int i = 0; i < 5; ++i) {
             const auto t0 = Steady::now();
-            auto s = need(access::openSession(path, user, pass, clock));
+            auto s = need(access::openSession(path, user, pass, clock, da06::schema::full()));
             t.push_back(msSince(t0));
         }
         std::printf("  %-6s %7.1f ms\n", user.c_str(), median(t));
     }
-    auto s = need(access::openSession(path, "admin", "mat khau quan tri", clock));
+    auto s = need(access::openSession(path, "admin", "mat khau quan tri", clock, da06::schema::full()));
     // Warm up, then alternate the two variants so that both see the same disk and cache state.
     writeLoop(s, clock, 100, true, 1);
     double plain = 0, audited = 0;

@@ -14,6 +14,7 @@
 #include "desk/CheckService.h"
 #include "plan/PlanFile.h"
 #include "plan/PlanRepository.h"
+#include "schema/FullSchema.h"
 #include "text/Text.h"
 #include "work/BundledUnits.h"
 #include "work/UnitService.h"
@@ -67,7 +68,7 @@ int main(int argc, char** argv)
     }
     const std::filesystem::path dir = tmpl;
     FixedClock clock = FixedClock::at(Date{2024, 1, 1});
-    auto session = need(access::createStore(dir / "store.da06", "admin", "mot hai ba bon nam sau", clock), "create");
+    auto session = need(access::createStore(dir / "store.da06", "admin", "mot hai ba bon nam sau", clock, da06::schema::full()), "create");
     const access::Actor admin{"admin", access::Role::Admin, {}};
     auto plan = need(plan::loadPlanText(assets::bundledPlanJson()), "plan");
     need(plan::PlanRepository(session.store.db(), clock).importPlan(plan, admin), "import plan");

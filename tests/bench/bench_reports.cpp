@@ -25,6 +25,7 @@
 #include "plan/PlanRepository.h"
 #include "report/ReportJson.h"
 #include "report/ReportService.h"
+#include "schema/FullSchema.h"
 #include "store/Store.h"
 #include "text/Text.h"
 #include "work/BundledUnits.h"
@@ -270,7 +271,7 @@ Scale run(const std::filesystem::path& dir, const std::string& label, const std:
     FixedClock clock = FixedClock::at(kToday);
     std::mt19937 rng(20240201);
     const auto t0 = Steady::now();
-    auto session = need(access::createStore(dir / (label + ".da06"), "admin", kPass, clock), "create");
+    auto session = need(access::createStore(dir / (label + ".da06"), "admin", kPass, clock, da06::schema::full()), "create");
     auto& db = session.store.db();
     const access::Actor admin{"admin", access::Role::Admin, {}};
     auto plan = need(plan::loadPlanText(assets::bundledPlanJson()), "plan");

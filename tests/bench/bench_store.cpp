@@ -15,6 +15,7 @@
 #include "core/Clock.h"
 #include "plan/PlanFile.h"
 #include "plan/PlanRepository.h"
+#include "schema/FullSchema.h"
 #include "store/Store.h"
 #include "text/Text.h"
 
@@ -103,7 +104,7 @@ int main(int argc, char** argv)
     // 1. Create, then open + unlock (PBKDF2-HMAC-SHA256, 600,000 iterations, then quick_check).
     auto t0 = Clock_::now();
     {
-        auto st = store::Store::create(dir / "enc.da06", kPass);
+        auto st = store::Store::create(dir / "enc.da06", kPass, da06::schema::full());
         need(st ? Status{} : std::unexpected(st.error()));
     }
     const double createMs = msSince(t0);
@@ -114,7 +115,7 @@ int main(int argc, char** argv)
         auto key = keys->unlock("", kPass);
         kdf.push_back(msSince(t0));
         t0 = Clock_::now();
-        auto st = store::Store::open(dir / "enc.da06", kPass);
+        auto st = store::Store::open(dir / "enc.da06", kPass, da06::schema::full());
         open.push_back(msSince(t0));
     }
     std::printf("store create: %.1f ms\n", createMs);
@@ -125,13 +126,13 @@ int main(int argc, char** argv)
     //    the same library), WAL and synchronous=FULL on both.
     Figures enc, plain;
     {
-        auto st = store::Store::open(dir / "enc.da06", kPass);
+        auto st = store::Store::open(dir / "enc.da06", kPass, da06::schema::full());
         enc = workload(st->db(), rows);
     }
     {
         auto db = store::Database::open(dir / "plain.db", store::Database::Mode::Create, nullptr);
         need(db->exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"));
-        for (const auto& m : store::migrations()) {
+        for (const auto& m : da06::schema::full().migrations()) {
             need(m.apply(*db));
         }
         plain = workload(*db, rows);
@@ -140,7 +141,7 @@ int main(int argc, char** argv)
     open.clear();
     for (int i = 0; i < 5; ++i) {
         t0 = Clock_::now();
-        auto st = store::Store::open(dir / "enc.da06", kPass);
+        auto st = store::Store::open(dir / "enc.da06", kPass, da06::schema::full());
         open.push_back(msSince(t0));
     }
     std::printf("open + unlock + integrity check (%d extra rows, %.1f MB): median %.1f ms of 5\n", rows,

@@ -12,6 +12,7 @@
 #include "access/Accounts.h"
 #include "client/SyncEngine.h"
 #include "plan/PlanFile.h"
+#include "schema/FullSchema.h"
 #include "work/ChangeLog.h"
 #include "work/StoreSeed.h"
 #include "work/UnitService.h"
@@ -57,7 +58,7 @@ std::string admin(const std::filesystem::path& data, const std::vector<std::stri
 
 access::Session newDesk(const std::filesystem::path& path, const Clock& clock)
 {
-    auto s = orDie(access::createStore(path, "admin", kPass, clock), "create a store");
+    auto s = orDie(access::createStore(path, "admin", kPass, clock, da06::schema::full()), "create a store");
     auto plan = orDie(plan::loadPlanText(assets::bundledPlanJson()), "the bundled plan");
     orDie(work::seedStore(s, plan, clock), "seed the store");
     orDie(work::UnitService(s.store.db(), clock, s.actor).setDeskUnit(kUnit), "set the desk's unit");

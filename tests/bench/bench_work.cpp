@@ -18,6 +18,7 @@
 #include "core/Clock.h"
 #include "plan/PlanFile.h"
 #include "plan/PlanRepository.h"
+#include "schema/FullSchema.h"
 #include "store/Store.h"
 #include "text/Text.h"
 #include "work/BundledUnits.h"
@@ -274,19 +275,19 @@ int main(int argc, char** argv)
 
     Generated genEnc, genPlain;
     {
-        auto st = need(store::Store::create(dir / "enc.da06", kPass), "create");
+        auto st = need(store::Store::create(dir / "enc.da06", kPass, da06::schema::full()), "create");
         genEnc = generate(st.db(), clock, units, perAssignment);
     }
     {
         auto db = need(store::Database::open(dir / "plain.db", store::Database::Mode::Create, nullptr), "open plain");
         need(db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"), "pragmas");
-        for (const auto& m : store::migrations()) {
+        for (const auto& m : da06::schema::full().migrations()) {
             need(m.apply(db), m.name);
         }
         genPlain = generate(db, clock, units, perAssignment);
     }
     // Both reopened, as a desk would be: the page caches start cold.
-    auto st = need(store::Store::open(dir / "enc.da06", kPass), "open");
+    auto st = need(store::Store::open(dir / "enc.da06", kPass, da06::schema::full()), "open");
     auto plainDb = need(store::Database::open(dir / "plain.db", store::Database::Mode::ReadWrite, nullptr), "open plain");
     need(plainDb.exec("PRAGMA foreign_keys = ON;"), "pragmas");
     Counts counts;

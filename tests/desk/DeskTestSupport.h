@@ -16,6 +16,7 @@
 #include "identity/CccdNormalize.h"
 #include "plan/PlanFile.h"
 #include "plan/PlanRepository.h"
+#include "schema/FullSchema.h"
 #include "work/BundledUnits.h"
 #include "work/UnitService.h"
 
@@ -60,7 +61,7 @@ struct DeskFixture {
 
     explicit DeskFixture(const std::string& deskUnit = "tinh-tay-ninh")
     {
-        auto st = access::createStore(dir / "store.da06", "admin", kPass, clock);
+        auto st = access::createStore(dir / "store.da06", "admin", kPass, clock, da06::schema::full());
         BOOST_REQUIRE_MESSAGE(st, (st ? "" : st.error().message));
         session.emplace(std::move(*st));
         auto plan = plan::loadPlanText(assets::bundledPlanJson());

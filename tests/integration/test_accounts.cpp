@@ -10,6 +10,7 @@
 #include "audit/AuditLog.h"
 #include "plan/PlanFile.h"
 #include "plan/PlanRepository.h"
+#include "schema/FullSchema.h"
 
 using namespace da06;
 using namespace da06::access;
@@ -30,7 +31,7 @@ struct StoreFixture {
 
     StoreFixture()
     {
-        auto s = createStore(path, "admin", kAdminPass, clock);
+        auto s = createStore(path, "admin", kAdminPass, clock, da06::schema::full());
         BOOST_REQUIRE_MESSAGE(s, (s ? "" : s.error().message));
         plan::PlanRepository repo(s->store.db(), clock);
         BOOST_REQUIRE(repo.importPlan(*plan::loadPlanText(assets::bundledPlanJson()), s->actor));
@@ -42,7 +43,7 @@ struct StoreFixture {
 
     Session open(const std::string& user, const std::string& pass)
     {
-        auto s = openSession(path, user, pass, clock);
+        auto s = openSession(path, user, pass, clock, da06::schema::full());
         BOOST_REQUIRE_MESSAGE(s, (s ? "" : s.error().message));
         return std::move(*s);
     }
@@ -76,14 +77,14 @@ BOOST_AUTO_TEST_CASE(each_role_unlocks_with_its_own_passphrase_only)
         auto s = open(cred.first, cred.second);
         BOOST_TEST((s.actor.role == role));
         BOOST_TEST(s.actor.user == cred.first);
-        auto wrong = openSession(path, cred.first, kAdminPass, clock);   // another user's passphrase
+        auto wrong = openSession(path, cred.first, kAdminPass, clock, da06::schema::full());   // another user's passphrase
         BOOST_REQUIRE(!wrong);
         BOOST_TEST((wrong.error().code == ErrorCode::WrongPassphrase));
     }
-    auto adminWithStaffPass = openSession(path, "admin", kUsers.at(Role::Staff).second, clock);
+    auto adminWithStaffPass = openSession(path, "admin", kUsers.at(Role::Staff).second, clock, da06::schema::full());
     BOOST_REQUIRE(!adminWithStaffPass);
     BOOST_TEST((adminWithStaffPass.error().code == ErrorCode::WrongPassphrase));
-    auto ghost = openSession(path, "ghost", kAdminPass, clock);
+    auto ghost = openSession(path, "ghost", kAdminPass, clock, da06::schema::full());
     BOOST_REQUIRE(!ghost);
     BOOST_TEST((ghost.error().code == ErrorCode::NotFound));
 }
@@ -132,8 +133,8 @@ BOOST_AUTO_TEST_CASE(user_management)
         BOOST_REQUIRE(old);
         BOOST_TEST((slot.ciphertext == old->ciphertext) == (slot.user != "lan"), slot.user);
     }
-    BOOST_TEST((openSession(path, "lan", kUsers.at(Role::Staff).second, clock).error().code == ErrorCode::WrongPassphrase));
-    BOOST_TEST(openSession(path, "lan", "mat khau moi cua lan", clock).has_value());
+    BOOST_TEST((openSession(path, "lan", kUsers.at(Role::Staff).second, clock, da06::schema::full()).error().code == ErrorCode::WrongPassphrase));
+    BOOST_TEST(openSession(path, "lan", "mat khau moi cua lan", clock, da06::schema::full()).has_value());
     // Changing one's own passphrase.
     {
         auto m = open("minh", kUsers.at(Role::Checker).second);
@@ -141,11 +142,11 @@ BOOST_AUTO_TEST_CASE(user_management)
         BOOST_TEST((self.changeOwnPassphrase("wrong current", "mat khau moi cua minh").error().code == ErrorCode::WrongPassphrase));
         BOOST_REQUIRE(self.changeOwnPassphrase(kUsers.at(Role::Checker).second, "mat khau moi cua minh"));
     }
-    BOOST_TEST(openSession(path, "minh", "mat khau moi cua minh", clock).has_value());
+    BOOST_TEST(openSession(path, "minh", "mat khau moi cua minh", clock, da06::schema::full()).has_value());
     // Removing removes the slot.
     BOOST_REQUIRE(users.remove("hoa"));
     BOOST_TEST(!store::KeyFile::load(store::KeyFile::pathFor(path))->findSlot("hoa"));
-    BOOST_TEST((openSession(path, "hoa", kUsers.at(Role::Coordinator).second, clock).error().code == ErrorCode::NotFound));
+    BOOST_TEST((openSession(path, "hoa", kUsers.at(Role::Coordinator).second, clock, da06::schema::full()).error().code == ErrorCode::NotFound));
     // The last admin stays.
     BOOST_TEST((users.setRole("admin", Role::Staff).error().code == ErrorCode::Usage));
     BOOST_REQUIRE(users.setRole("lan", Role::Admin));
@@ -169,25 +170,25 @@ BOOST_AUTO_TEST_CASE(the_brute_force_brake_survives_a_restart)
 {
     const auto& [user, pass] = kUsers.at(Role::Staff);
     for (int i = 0; i < store::kFreeAttempts; ++i) {
-        auto r = openSession(path, user, "sai mat khau", clock);
+        auto r = openSession(path, user, "sai mat khau", clock, da06::schema::full());
         BOOST_TEST((r.error().code == ErrorCode::WrongPassphrase));
     }
     // Every new open reads the counter from disk: this is what a restarted program sees.
-    auto locked = openSession(path, user, pass, clock);
+    auto locked = openSession(path, user, pass, clock, da06::schema::full());
     BOOST_REQUIRE(!locked);
     BOOST_TEST((locked.error().code == ErrorCode::LockedOut));
     BOOST_TEST(locked.error().message.find("30 seconds") != std::string::npos, locked.error().message);
     // Other users are not affected.
     BOOST_TEST(admin().actor.user == "admin");
     clock.set(clock.now() + std::chrono::seconds(31));
-    BOOST_TEST(openSession(path, user, pass, clock).has_value());   // the wait is over; the counter resets
+    BOOST_TEST(openSession(path, user, pass, clock, da06::schema::full()).has_value());   // the wait is over; the counter resets
     for (int i = 0; i < store::kFreeAttempts; ++i) {
-        BOOST_TEST((openSession(path, user, "sai", clock).error().code == ErrorCode::WrongPassphrase));
+        BOOST_TEST((openSession(path, user, "sai", clock, da06::schema::full()).error().code == ErrorCode::WrongPassphrase));
     }
     clock.set(clock.now() + std::chrono::seconds(31));
-    BOOST_TEST((openSession(path, user, "sai", clock).error().code == ErrorCode::WrongPassphrase));   // 6th
+    BOOST_TEST((openSession(path, user, "sai", clock, da06::schema::full()).error().code == ErrorCode::WrongPassphrase));   // 6th
     clock.set(clock.now() + std::chrono::seconds(31));
-    auto longer = openSession(path, user, pass, clock);   // the wait doubled to 60 s
+    auto longer = openSession(path, user, pass, clock, da06::schema::full());   // the wait doubled to 60 s
     BOOST_REQUIRE(!longer);
     BOOST_TEST((longer.error().code == ErrorCode::LockedOut));
     BOOST_TEST(store::lockoutDelaySeconds(5) == 30);
@@ -201,7 +202,7 @@ BOOST_AUTO_TEST_CASE(the_audit_chain_detects_tampering)
         const auto copy = dir / name;
         std::filesystem::copy_file(path, copy);
         std::filesystem::copy_file(store::KeyFile::pathFor(path), store::KeyFile::pathFor(copy));
-        auto s = openSession(copy, "admin", kAdminPass, clock);
+        auto s = openSession(copy, "admin", kAdminPass, clock, da06::schema::full());
         BOOST_REQUIRE(s);
         return std::move(*s);
     };
@@ -252,10 +253,10 @@ BOOST_AUTO_TEST_CASE(backup_while_another_process_writes)
     // Each backup restores into a consistent store whose audit chain verifies.
     for (int i = 0; i < 3; ++i) {
         const auto target = dir / ("restored-" + std::to_string(i)) / "store.da06";
-        auto r = restoreFromBackup(target, dir / ("during-" + std::to_string(i) + ".bak"), "admin", kAdminPass, clock);
+        auto r = restoreFromBackup(target, dir / ("during-" + std::to_string(i) + ".bak"), "admin", kAdminPass, clock, da06::schema::full());
         BOOST_REQUIRE_MESSAGE(r, (r ? "" : r.error().message));
         BOOST_TEST(r->keptAside.empty());
-        auto s = openSession(target, "admin", kAdminPass, clock);
+        auto s = openSession(target, "admin", kAdminPass, clock, da06::schema::full());
         BOOST_REQUIRE(s);
         BOOST_TEST(s->store.checkIntegrity().has_value());
         BOOST_TEST(audit::verify(s->store.db(), s->actor)->ok);
@@ -288,16 +289,16 @@ BOOST_AUTO_TEST_CASE(restore_refuses_damaged_or_foreign_backups)
 
     for (const char* name : {"flipped.bak", "truncated.bak", "garbage.bak"}) {
         BOOST_TEST_INFO(name);
-        auto r = restoreFromBackup(path, dir / name, "admin", kAdminPass, clock);
+        auto r = restoreFromBackup(path, dir / name, "admin", kAdminPass, clock, da06::schema::full());
         BOOST_REQUIRE(!r);
         BOOST_TEST((r.error().code == ErrorCode::InvalidInput));
         BOOST_TEST(test::readFile(path) == storeBefore);
     }
-    auto missing = restoreFromBackup(path, dir / "none.bak", "admin", kAdminPass, clock);
+    auto missing = restoreFromBackup(path, dir / "none.bak", "admin", kAdminPass, clock, da06::schema::full());
     BOOST_TEST((missing.error().code == ErrorCode::NotFound));
-    auto wrong = restoreFromBackup(path, dir / "good.bak", "admin", "not the passphrase", clock);
+    auto wrong = restoreFromBackup(path, dir / "good.bak", "admin", "not the passphrase", clock, da06::schema::full());
     BOOST_TEST((wrong.error().code == ErrorCode::WrongPassphrase));
-    auto staff = restoreFromBackup(path, dir / "good.bak", "lan", kUsers.at(Role::Staff).second, clock);
+    auto staff = restoreFromBackup(path, dir / "good.bak", "lan", kUsers.at(Role::Staff).second, clock, da06::schema::full());
     BOOST_TEST((staff.error().code == ErrorCode::PermissionDenied));
     BOOST_TEST(test::readFile(path) == storeBefore);
     for (const auto& e : std::filesystem::directory_iterator(dir.path())) {
@@ -311,16 +312,16 @@ BOOST_AUTO_TEST_CASE(restore_refuses_damaged_or_foreign_backups)
         BOOST_REQUIRE(store::writeBackup(a.store, dir / "tampered.bak", clock));
         BOOST_REQUIRE(a.store.db().exec("UPDATE audit_log SET action = 'user.add' WHERE seq = 2"));
     }
-    auto tampered = restoreFromBackup(path, dir / "tampered.bak", "admin", kAdminPass, clock);
+    auto tampered = restoreFromBackup(path, dir / "tampered.bak", "admin", kAdminPass, clock, da06::schema::full());
     BOOST_REQUIRE(!tampered);
     BOOST_TEST(tampered.error().message.find("audit") != std::string::npos);
 
     // The good one restores, and the replaced store is kept aside.
-    auto ok = restoreFromBackup(path, dir / "good.bak", "admin", kAdminPass, clock);
+    auto ok = restoreFromBackup(path, dir / "good.bak", "admin", kAdminPass, clock, da06::schema::full());
     BOOST_REQUIRE_MESSAGE(ok, (ok ? "" : ok.error().message));
     BOOST_TEST(std::filesystem::exists(ok->keptAside));
     {
-        auto aside = openSession(ok->keptAside, "admin", kAdminPass, clock);   // the replaced store, intact
+        auto aside = openSession(ok->keptAside, "admin", kAdminPass, clock, da06::schema::full());   // the replaced store, intact
         BOOST_REQUIRE(aside);
         BOOST_TEST(UserService(*aside, clock).list()->size() == 5u);
     }

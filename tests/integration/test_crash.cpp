@@ -10,6 +10,7 @@
 #include "TestSupport.h"
 #include "access/Accounts.h"
 #include "audit/AuditLog.h"
+#include "schema/FullSchema.h"
 
 using namespace da06;
 
@@ -19,7 +20,7 @@ BOOST_AUTO_TEST_CASE(kill_minus_nine_loses_nothing_committed)
     const auto path = dir / "store.da06";
     const std::string pass = "mat khau thu nghiem";
     SystemClock clock;
-    BOOST_REQUIRE(access::createStore(path, "admin", pass, clock));
+    BOOST_REQUIRE(access::createStore(path, "admin", pass, clock, da06::schema::full()));
 
     std::mt19937 rng(20240202);
     std::set<long> committed;
@@ -43,7 +44,7 @@ BOOST_AUTO_TEST_CASE(kill_minus_nine_loses_nothing_committed)
         }
         next = committed.empty() ? next : *committed.rbegin() + 1;
 
-        auto s = access::openSession(path, "admin", pass, clock);
+        auto s = access::openSession(path, "admin", pass, clock, da06::schema::full());
         BOOST_REQUIRE_MESSAGE(s, "round " << round << ": " << (s ? "" : s.error().message));
         BOOST_REQUIRE_MESSAGE(s->store.checkIntegrity(), "round " << round);
         auto chain = audit::verify(s->store.db(), s->actor);

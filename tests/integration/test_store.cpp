@@ -8,6 +8,7 @@
 #include "TestSupport.h"
 #include "plan/PlanFile.h"
 #include "plan/PlanRepository.h"
+#include "schema/FullSchema.h"
 #include "store/Store.h"
 
 using namespace da06;
@@ -25,7 +26,7 @@ plan::Plan bundledPlan()
 
 void createWithPlan(const std::filesystem::path& path)
 {
-    auto st = Store::create(path, kPass);
+    auto st = Store::create(path, kPass, da06::schema::full());
     BOOST_REQUIRE_MESSAGE(st, (st ? "" : st.error().message));
     SystemClock clock;
     plan::PlanRepository repo(st->db(), clock);
@@ -56,7 +57,7 @@ Database rawOpen(const std::filesystem::path& path)
 
 ErrorCode openError(const std::filesystem::path& path, const std::string& pass = kPass)
 {
-    auto st = Store::open(path, pass);
+    auto st = Store::open(path, pass, da06::schema::full());
     BOOST_REQUIRE_MESSAGE(!st, "the store opened but should not have");
     BOOST_TEST_MESSAGE("refused as expected: " << st.error().message);
     return st.error().code;
@@ -72,16 +73,16 @@ BOOST_AUTO_TEST_CASE(create_open_and_wrong_passphrase)
     const auto path = dir / "sub" / "store.da06";
     createWithPlan(path);
     BOOST_TEST(std::filesystem::exists(KeyFile::pathFor(path)));
-    auto st = Store::open(path, kPass);
+    auto st = Store::open(path, kPass, da06::schema::full());
     BOOST_REQUIRE(st);
-    BOOST_TEST(st->schemaVersion() == latestSchemaVersion());
+    BOOST_TEST(st->schemaVersion() == da06::schema::full().latestVersion());
     BOOST_TEST(st->user() == "admin");
     BOOST_TEST(*st->db().queryInt("SELECT COUNT(*) FROM model") == 42);
     BOOST_TEST(*st->db().queryInt("PRAGMA application_id") == kApplicationId);
 
     BOOST_TEST((openError(path, "mot hai ba bon nam bay") == ErrorCode::WrongPassphrase));
     BOOST_TEST((openError(path, "") == ErrorCode::WrongPassphrase));
-    auto other = Store::open(path, kPass, OpenOptions{"someone", true});
+    auto other = Store::open(path, kPass, da06::schema::full(), OpenOptions{"someone", true});
     BOOST_REQUIRE(!other);
     BOOST_TEST((other.error().code == ErrorCode::NotFound));
     // Only the owner may read the files.
@@ -106,14 +107,14 @@ BOOST_AUTO_TEST_CASE(never_a_new_store_over_the_old_one)
     createWithPlan(path);
     const std::string before = test::readFile(path);
     const std::string keysBefore = test::readFile(KeyFile::pathFor(path));
-    auto again = Store::create(path, "another passphrase entirely");
+    auto again = Store::create(path, "another passphrase entirely", da06::schema::full());
     BOOST_REQUIRE(!again);
     BOOST_TEST((again.error().code == ErrorCode::AlreadyExists));
     BOOST_TEST(test::readFile(path) == before);
     BOOST_TEST(test::readFile(KeyFile::pathFor(path)) == keysBefore);
     // A key file alone (store deleted by mistake) is also kept.
     std::filesystem::remove(path);
-    BOOST_TEST(!Store::create(path, kPass));
+    BOOST_TEST(!Store::create(path, kPass, da06::schema::full()));
     BOOST_TEST(test::readFile(KeyFile::pathFor(path)) == keysBefore);
 }
 
@@ -122,7 +123,7 @@ BOOST_AUTO_TEST_CASE(no_plaintext_on_disk)
     test::TempDir dir;
     const auto path = dir / "store.da06";
     const auto plan = bundledPlan();
-    auto st = Store::create(path, kPass);
+    auto st = Store::create(path, kPass, da06::schema::full());
     BOOST_REQUIRE(st);
     SystemClock clock;
     plan::PlanRepository repo(st->db(), clock);
@@ -185,7 +186,7 @@ BOOST_AUTO_TEST_CASE(damaged_files_are_reported_not_crashed_on)
     {
         const auto p = copyAs("nokeys.da06");
         std::filesystem::remove(KeyFile::pathFor(p));
-        auto st = Store::open(p, kPass);
+        auto st = Store::open(p, kPass, da06::schema::full());
         BOOST_REQUIRE(!st);
         BOOST_TEST((st.error().code == ErrorCode::StoreDamaged));
         BOOST_TEST(st.error().message.find("key file") != std::string::npos);
@@ -203,7 +204,7 @@ BOOST_AUTO_TEST_CASE(damaged_files_are_reported_not_crashed_on)
         BOOST_TEST((openError(p) == ErrorCode::StoreDamaged));
     }
     // The good store is still good.
-    BOOST_TEST(Store::open(good, kPass).has_value());
+    BOOST_TEST(Store::open(good, kPass, da06::schema::full()).has_value());
 }
 
 BOOST_AUTO_TEST_CASE(a_newer_file_is_refused)
@@ -215,7 +216,7 @@ BOOST_AUTO_TEST_CASE(a_newer_file_is_refused)
         Database db = rawOpen(path);
         BOOST_REQUIRE(db.exec("PRAGMA user_version = 99;"));
     }
-    auto st = Store::open(path, kPass);
+    auto st = Store::open(path, kPass, da06::schema::full());
     BOOST_REQUIRE(!st);
     BOOST_TEST((st.error().code == ErrorCode::StoreTooNew));
     BOOST_TEST(st.error().message.find("newer") != std::string::npos);
@@ -238,7 +239,7 @@ BOOST_AUTO_TEST_CASE(migration_from_the_first_version)
     test::TempDir dir;
     const auto path = dir / "v1.da06";
     {
-        auto st = Store::create(path, kPass, CreateOptions{"admin", 1});
+        auto st = Store::create(path, kPass, da06::schema::full(), CreateOptions{"admin", 1});
         BOOST_REQUIRE(st);
         BOOST_TEST(st->schemaVersion() == 1);
         BOOST_TEST(*st->db().queryInt("PRAGMA user_version") == 1);
@@ -252,10 +253,10 @@ BOOST_AUTO_TEST_CASE(migration_from_the_first_version)
             "VALUES (1, 1, 'A', 'Khám chữa bệnh bằng CCCD', 'recurring', 'free');"
             "INSERT INTO model_unit (model_id, unit_id, role, position) VALUES (1, 1, 'lead', 0);"));
     }
-    auto st = Store::open(path, kPass);
+    auto st = Store::open(path, kPass, da06::schema::full());
     BOOST_REQUIRE_MESSAGE(st, (st ? "" : st.error().message));
-    BOOST_TEST(st->schemaVersion() == latestSchemaVersion());
-    BOOST_TEST(*st->db().queryInt("PRAGMA user_version") == latestSchemaVersion());
+    BOOST_TEST(st->schemaVersion() == da06::schema::full().latestVersion());
+    BOOST_TEST(*st->db().queryInt("PRAGMA user_version") == da06::schema::full().latestVersion());
     auto q = st->db().prepare("SELECT search_text FROM model WHERE number = 1");
     BOOST_REQUIRE(q);
     BOOST_REQUIRE(*q->step());
@@ -268,7 +269,7 @@ BOOST_AUTO_TEST_CASE(migration_from_the_first_version)
     BOOST_TEST(found->front().leadUnitNames.front() == "Sở Y tế");
     // Opening without permission to migrate would have refused the old file.
     st = Result<Store>(std::unexpected(Error{}));
-    BOOST_TEST(Store::open(path, kPass, OpenOptions{"", false}).has_value());   // already migrated now
+    BOOST_TEST(Store::open(path, kPass, da06::schema::full(), OpenOptions{"", false}).has_value());   // already migrated now
 }
 
 BOOST_AUTO_TEST_CASE(an_import_that_fails_midway_changes_nothing)
@@ -276,7 +277,7 @@ BOOST_AUTO_TEST_CASE(an_import_that_fails_midway_changes_nothing)
     test::TempDir dir;
     const auto path = dir / "store.da06";
     createWithPlan(path);
-    auto st = Store::open(path, kPass);
+    auto st = Store::open(path, kPass, da06::schema::full());
     BOOST_REQUIRE(st);
     const auto units = *st->db().queryInt("SELECT COUNT(*) FROM unit");
     const auto models = *st->db().queryInt("SELECT COUNT(*) FROM model");
@@ -301,7 +302,7 @@ BOOST_AUTO_TEST_CASE(reimport_replaces_the_plan_of_the_same_id)
     test::TempDir dir;
     const auto path = dir / "store.da06";
     createWithPlan(path);
-    auto st = Store::open(path, kPass);
+    auto st = Store::open(path, kPass, da06::schema::full());
     BOOST_REQUIRE(st);
     SystemClock clock;
     plan::PlanRepository repo(st->db(), clock);

@@ -12,6 +12,7 @@
 #include "plan/PlanFile.h"
 #include "plan/PlanRepository.h"
 #include "report/ReportService.h"
+#include "schema/FullSchema.h"
 #include "work/AssignmentService.h"
 #include "work/BundledUnits.h"
 #include "work/TaskService.h"
@@ -38,7 +39,7 @@ struct ReportFixture {
 
     ReportFixture()
     {
-        auto st = access::createStore(dir / "store.da06", "admin", kReportPass, clock);
+        auto st = access::createStore(dir / "store.da06", "admin", kReportPass, clock, da06::schema::full());
         BOOST_REQUIRE_MESSAGE(st, (st ? "" : st.error().message));
         session.emplace(std::move(*st));
         auto plan = plan::loadPlanText(assets::bundledPlanJson());

@@ -9,6 +9,7 @@
 
 #include "access/Accounts.h"
 #include "audit/AuditLog.h"
+#include "schema/FullSchema.h"
 
 using namespace da06;
 
@@ -23,7 +24,7 @@ int main(int argc, char** argv)
     const int pause = argc > 4 ? std::atoi(argv[4]) : 0;
     const char* pass = std::getenv("DA06_PASSPHRASE");
     SystemClock clock;
-    auto session = access::openSession(argv[1], "", pass ? pass : "", clock);
+    auto session = access::openSession(argv[1], "", pass ? pass : "", clock, da06::schema::full());
     if (!session) {
         std::fprintf(stderr, "store_writer: %s\n", session.error().message.c_str());
         return 3;

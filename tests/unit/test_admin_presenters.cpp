@@ -5,6 +5,7 @@
 #include "IdleLock.h"
 #include "TestSupport.h"
 #include "UsersPresenter.h"
+#include "schema/FullSchema.h"
 
 using namespace da06;
 using namespace da06::ui;
@@ -38,7 +39,7 @@ BOOST_AUTO_TEST_CASE(users_dialog_flow)
 {
     test::TempDir dir;
     FixedClock clock = FixedClock::at(Date{2024, 6, 3});
-    auto admin = access::createStore(dir / "s.da06", "admin", "mat khau quan tri", clock);
+    auto admin = access::createStore(dir / "s.da06", "admin", "mat khau quan tri", clock, da06::schema::full());
     BOOST_REQUIRE(admin);
     FakeUsersView view;
     UsersPresenter p(view, *admin, clock);
@@ -66,7 +67,7 @@ BOOST_AUTO_TEST_CASE(users_dialog_flow)
 
     // A non-admin sees an error, not the list.
     BOOST_REQUIRE(access::UserService(*admin, clock).add("hoa", access::Role::Coordinator, "mat khau cua hoa"));
-    auto hoa = access::openSession(dir / "s.da06", "hoa", "mat khau cua hoa", clock);
+    auto hoa = access::openSession(dir / "s.da06", "hoa", "mat khau cua hoa", clock, da06::schema::full());
     BOOST_REQUIRE(hoa);
     FakeUsersView other;
     UsersPresenter q(other, *hoa, clock);
@@ -79,7 +80,7 @@ BOOST_AUTO_TEST_CASE(audit_browser)
 {
     test::TempDir dir;
     FixedClock clock = FixedClock::at(Date{2024, 6, 3});
-    auto admin = access::createStore(dir / "s.da06", "admin", "mat khau quan tri", clock);
+    auto admin = access::createStore(dir / "s.da06", "admin", "mat khau quan tri", clock, da06::schema::full());
     BOOST_REQUIRE(admin);
     FakeAuditView view;
     AuditPresenter p(view, *admin);

@@ -14,6 +14,7 @@
 #include "audit/AuditLog.h"
 #include "plan/PlanFile.h"
 #include "plan/PlanRepository.h"
+#include "schema/FullSchema.h"
 #include "work/BundledUnits.h"
 #include "work/ChangeLog.h"
 #include "work/Ids.h"
@@ -43,7 +44,7 @@ struct Fixture {
 
     Fixture()
     {
-        auto st = access::createStore(dir / "store.da06", "admin", kPass, clock);
+        auto st = access::createStore(dir / "store.da06", "admin", kPass, clock, da06::schema::full());
         BOOST_REQUIRE_MESSAGE(st, (st ? "" : st.error().message));
         session.emplace(std::move(*st));
         auto plan = plan::loadPlanText(assets::bundledPlanJson());
@@ -538,7 +539,7 @@ BOOST_AUTO_TEST_CASE(clock_and_ids_survive_a_restart)
     session.reset();
     // The clock of the computer went back a day: the next timestamp still follows the last one.
     FixedClock earlier = FixedClock::at(Date{2024, 3, 19});
-    auto reopened = access::openSession(dir / "store.da06", "admin", kPass, earlier);
+    auto reopened = access::openSession(dir / "store.da06", "admin", kPass, earlier, da06::schema::full());
     BOOST_REQUIRE(reopened);
     session.emplace(std::move(*reopened));
     TaskService again(db(), earlier, as(access::Role::Staff));

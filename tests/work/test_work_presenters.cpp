@@ -15,6 +15,7 @@
 #include "access/Accounts.h"
 #include "plan/PlanFile.h"
 #include "plan/PlanRepository.h"
+#include "schema/FullSchema.h"
 #include "work/BundledUnits.h"
 #include "work/ProgressService.h"
 
@@ -102,7 +103,7 @@ struct Fixture {
 
     Fixture()
     {
-        auto st = access::createStore(dir / "store.da06", "admin", kPass, clock);
+        auto st = access::createStore(dir / "store.da06", "admin", kPass, clock, da06::schema::full());
         BOOST_REQUIRE(st);
         session.emplace(std::move(*st));
         auto plan = plan::loadPlanText(assets::bundledPlanJson());

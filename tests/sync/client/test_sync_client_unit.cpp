@@ -13,6 +13,7 @@
 #include "client/HttpClient.h"
 #include "client/SyncScheduler.h"
 #include "plan/PlanFile.h"
+#include "schema/FullSchema.h"
 #include "work/ChangeLog.h"
 #include "work/StoreSeed.h"
 
@@ -222,7 +223,7 @@ BOOST_AUTO_TEST_CASE(presenter_on_a_store_shows_counts_progress_failures_and_con
 {
     test::TempDir dir;
     FixedClock clock = FixedClock::at(Date{2024, 3, 20});
-    auto session = access::createStore(dir / "s.da06", "admin", "mot hai ba bon nam sau", clock);
+    auto session = access::createStore(dir / "s.da06", "admin", "mot hai ba bon nam sau", clock, da06::schema::full());
     BOOST_REQUIRE(session);
     auto plan = plan::loadPlanText(assets::bundledPlanJson());
     BOOST_REQUIRE(plan && work::seedStore(*session, *plan, clock));

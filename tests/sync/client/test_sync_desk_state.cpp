@@ -10,6 +10,7 @@
 #include "TestSupport.h"
 #include "access/Accounts.h"
 #include "plan/PlanFile.h"
+#include "schema/FullSchema.h"
 #include "sync/SyncStore.h"
 #include "work/ChangeLog.h"
 #include "work/StoreSeed.h"
@@ -29,7 +30,7 @@ struct Desk {
 
     Desk()
     {
-        auto st = access::createStore(dir / "store.da06", "admin", kPass, clock);
+        auto st = access::createStore(dir / "store.da06", "admin", kPass, clock, da06::schema::full());
         BOOST_REQUIRE_MESSAGE(st, (st ? "" : st.error().message));
         session.emplace(std::move(*st));
         auto plan = plan::loadPlanText(assets::bundledPlanJson());

@@ -14,6 +14,7 @@
 #include "access/Accounts.h"
 #include "client/SyncEngine.h"
 #include "plan/PlanFile.h"
+#include "schema/FullSchema.h"
 #include "sync/SyncStore.h"
 #include "work/StoreSeed.h"
 #include "work/TaskService.h"
@@ -34,7 +35,7 @@ struct LocalDesk {
 
     explicit LocalDesk(const std::filesystem::path& path)
     {
-        auto st = access::createStore(path, "admin", passphrase(), clock);
+        auto st = access::createStore(path, "admin", passphrase(), clock, da06::schema::full());
         BOOST_REQUIRE_MESSAGE(st, (st ? "" : st.error().message));
         session.emplace(std::move(*st));
         auto plan = plan::loadPlanText(assets::bundledPlanJson());
