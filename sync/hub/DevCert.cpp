@@ -1,12 +1,11 @@
 #include "DevCert.h"
 
 #include <cstdio>
-#include <ctime>
-#include <fcntl.h>
 #include <memory>
-#include <unistd.h>
+#include <string>
 #include <vector>
 
+#include <openssl/bio.h>
 #include <openssl/bn.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
@@ -14,6 +13,8 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
+#include "core/DurableFile.h"
+#include "crypto/Digest.h"
 #include "protocol/Auth.h"
 
 namespace da06::hub {
@@ -37,6 +38,17 @@ struct FileClose {
 struct ExtFree {
     void operator()(X509_EXTENSION* e) const { X509_EXTENSION_free(e); }
 };
+struct BioFree {
+    void operator()(BIO* b) const { BIO_free(b); }
+};
+
+// What was written into a memory BIO.
+std::string memoryText(BIO* mem)
+{
+    char* data = nullptr;
+    const long size = BIO_get_mem_data(mem, &data);
+    return size > 0 ? std::string(data, static_cast<std::size_t>(size)) : std::string();
+}
 
 Status addExtension(X509* cert, int nid, const char* value)
 {
@@ -63,10 +75,8 @@ Result<std::string> pinOf(X509* cert)
     std::vector<unsigned char> der(static_cast<std::size_t>(len));
     unsigned char* p = der.data();
     i2d_PUBKEY(key, &p);
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int dlen = 0;
-    EVP_Digest(der.data(), der.size(), digest, &dlen, EVP_sha256(), nullptr);
-    return "sha256//" + sync::auth::base64Encode(std::span<const std::uint8_t>(digest, dlen));
+    const crypto::Sha256Digest digest = crypto::sha256(der.data(), der.size());
+    return "sha256//" + sync::auth::base64Encode(digest);
 }
 
 } // namespace
@@ -123,33 +133,24 @@ Result<DevCertificate> ensureDevCertificate(const std::filesystem::path& dir)
     }
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
-    // The key: created 0600 before anything is written into it.
-    const std::filesystem::path keyTmp = out.keyFile.string() + ".tmp";
-    std::filesystem::remove(keyTmp, ec);
-    const int fd = ::open(keyTmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        return fail(ErrorCode::Io, "cannot create " + keyTmp.string());
-    }
+    // The key first (owner-only, written whole or not at all: core/DurableFile), then the
+    // certificate, whose presence with the key means both are complete.
+    std::string keyPem;
     {
-        std::unique_ptr<FILE, FileClose> f(::fdopen(fd, "wb"));
-        if (!f || PEM_write_PrivateKey(f.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr) != 1) {
-            return fail(ErrorCode::Io, "cannot write " + keyTmp.string());
+        std::unique_ptr<BIO, BioFree> mem(BIO_new(BIO_s_mem()));
+        if (!mem || PEM_write_bio_PrivateKey(mem.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr) != 1) {
+            return fail(ErrorCode::Internal, "cannot encode the development key");
         }
+        keyPem = memoryText(mem.get());
     }
-    const std::filesystem::path certTmp = out.certFile.string() + ".tmp";
-    {
-        std::unique_ptr<FILE, FileClose> f(std::fopen(certTmp.c_str(), "wb"));
-        if (!f || PEM_write_X509(f.get(), cert.get()) != 1) {
-            return fail(ErrorCode::Io, "cannot write " + certTmp.string());
-        }
+    const Status keyWritten = writeFileDurably(out.keyFile, keyPem);
+    sync::auth::wipe(keyPem.data(), keyPem.size());
+    DA06_CHECK(keyWritten);
+    std::unique_ptr<BIO, BioFree> mem(BIO_new(BIO_s_mem()));
+    if (!mem || PEM_write_bio_X509(mem.get(), cert.get()) != 1) {
+        return fail(ErrorCode::Internal, "cannot encode the development certificate");
     }
-    std::filesystem::rename(keyTmp, out.keyFile, ec);
-    if (!ec) {
-        std::filesystem::rename(certTmp, out.certFile, ec);
-    }
-    if (ec) {
-        return fail(ErrorCode::Io, "cannot store the development certificate in " + dir.string());
-    }
+    DA06_CHECK(writeFileDurably(out.certFile, memoryText(mem.get())));
     DA06_TRY(pin, pinOf(cert.get()));
     out.pin = *pin;
     return out;

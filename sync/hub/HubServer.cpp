@@ -2,7 +2,6 @@
 
 #include <chrono>
 #include <cstdio>
-#include <ctime>
 #include <istream>
 
 #include <Poco/Exception.h>
@@ -19,6 +18,7 @@
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/ThreadPool.h>
 
+#include "core/Clock.h"
 #include "protocol/Protocol.h"
 
 namespace da06::hub {
@@ -46,11 +46,7 @@ RequestLog::~RequestLog()
 void RequestLog::write(const std::string& method, const std::string& path, int status, double millis,
                        const std::string& device)
 {
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char when[32];
-    std::strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    const std::string when = SystemClock().nowIso8601();
     // The path comes from the network: keep it printable and short.
     std::string safePath;
     for (char c : path.substr(0, 200)) {
@@ -61,8 +57,8 @@ void RequestLog::write(const std::string& method, const std::string& path, int s
         safeDevice += (c > 32 && c < 127) ? c : '?';
     }
     std::lock_guard lock(m_mutex);
-    std::fprintf(m_file, "%s %s %s %d %.1fms device=%s\n", when, method.substr(0, 16).c_str(), safePath.c_str(), status,
-                 millis, safeDevice.empty() ? "-" : safeDevice.c_str());
+    std::fprintf(m_file, "%s %s %s %d %.1fms device=%s\n", when.c_str(), method.substr(0, 16).c_str(), safePath.c_str(),
+                 status, millis, safeDevice.empty() ? "-" : safeDevice.c_str());
     std::fflush(m_file);
 }
 

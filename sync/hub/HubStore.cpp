@@ -1,6 +1,7 @@
 #include "HubStore.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 
 #include "protocol/Auth.h"
@@ -353,6 +354,32 @@ std::string placeholders(std::size_t rows, std::size_t columns)
     return out;
 }
 
+// PostgreSQL: runs `select` + "(?,…)" over the distinct entity ids of entities, 1000 ids a query,
+// and hands onRow each row whose first two columns (entity, entity_id) are one of entities.
+Status forEntityRows(SqlConnection& c, const std::string& select,
+                     const std::set<std::pair<std::string, std::string>>& entities,
+                     const std::function<void(const SqlRow&)>& onRow)
+{
+    std::vector<std::string> ids;
+    for (const auto& e : entities) {
+        ids.push_back(e.second);
+    }
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    constexpr std::size_t kChunk = 1000;
+    for (std::size_t from = 0; from < ids.size(); from += kChunk) {
+        const std::size_t n = std::min(kChunk, ids.size() - from);
+        std::vector<SqlParam> params(ids.begin() + static_cast<long>(from), ids.begin() + static_cast<long>(from + n));
+        DA06_TRY(rows, c.query(select + placeholders(1, n), params));
+        for (const auto& row : *rows) {
+            if (entities.contains({row[0].value_or(""), row[1].value_or("")})) {
+                onRow(row);
+            }
+        }
+    }
+    return {};
+}
+
 } // namespace
 
 Result<HubStore::EntityUnits> HubStore::entityUnits(SqlConnection& c,
@@ -360,27 +387,10 @@ Result<HubStore::EntityUnits> HubStore::entityUnits(SqlConnection& c,
 {
     std::map<std::pair<std::string, std::string>, std::string> out;
     if (c.dialect() == Dialect::Postgres) {
-        std::vector<std::string> ids;
-        for (const auto& e : entities) {
-            ids.push_back(e.second);
-        }
-        std::sort(ids.begin(), ids.end());
-        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-        constexpr std::size_t kChunk = 1000;
-        for (std::size_t from = 0; from < ids.size(); from += kChunk) {
-            const std::size_t n = std::min(kChunk, ids.size() - from);
-            std::vector<SqlParam> params(ids.begin() + static_cast<long>(from),
-                                         ids.begin() + static_cast<long>(from + n));
-            DA06_TRY(rows,
-                     c.query("SELECT entity, entity_id, unit FROM entity_unit WHERE entity_id IN " + placeholders(1, n),
-                             params));
-            for (const auto& row : *rows) {
-                std::pair<std::string, std::string> key{row[0].value_or(""), row[1].value_or("")};
-                if (entities.contains(key)) {
-                    out[key] = row[2].value_or("");
-                }
-            }
-        }
+        DA06_CHECK(forEntityRows(c, "SELECT entity, entity_id, unit FROM entity_unit WHERE entity_id IN ", entities,
+                                 [&](const SqlRow& row) {
+                                     out[{row[0].value_or(""), row[1].value_or("")}] = row[2].value_or("");
+                                 }));
     } else {
         for (const auto& e : entities) {
             DA06_TRY(rows,
@@ -464,28 +474,8 @@ Result<std::vector<bool>> HubStore::storeMany(SqlConnection& c, const std::vecto
         state[FieldKey{row[0].value_or(""), row[1].value_or(""), row[2].value_or("")}] = std::move(st);
     };
     if (pg) {
-        std::vector<std::string> ids;
-        for (const auto& e : entities) {
-            if (ids.empty() || ids.back() != e.second) {
-                ids.push_back(e.second);
-            }
-        }
-        std::sort(ids.begin(), ids.end());
-        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-        constexpr std::size_t kChunk = 1000;
-        for (std::size_t from = 0; from < ids.size(); from += kChunk) {
-            const std::size_t n = std::min(kChunk, ids.size() - from);
-            std::vector<SqlParam> params(ids.begin() + static_cast<long>(from),
-                                         ids.begin() + static_cast<long>(from + n));
-            DA06_TRY(rows, c.query("SELECT entity, entity_id, field, hlc, device FROM field_value WHERE entity_id IN " +
-                                       placeholders(1, n),
-                                   params));
-            for (const auto& row : *rows) {
-                if (entities.contains({row[0].value_or(""), row[1].value_or("")})) {
-                    addRow(row);
-                }
-            }
-        }
+        DA06_CHECK(forEntityRows(c, "SELECT entity, entity_id, field, hlc, device FROM field_value WHERE entity_id IN ",
+                                 entities, addRow));
     } else {
         for (const auto& [entity, id] : entities) {
             DA06_TRY(rows, c.query("SELECT entity, entity_id, field, hlc, device FROM field_value "

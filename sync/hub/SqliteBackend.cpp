@@ -10,6 +10,7 @@
 #include <sqlcipher/sqlite3.h>
 
 #include "Sql.h"
+#include "core/DurableFile.h"
 #include "store/Database.h"
 #include "store/SecretBuffer.h"
 
@@ -22,18 +23,9 @@ Result<store::SecretBuffer> loadOrCreateKey(const std::filesystem::path& keyPath
     store::SecretBuffer key(32);
     int fd = ::open(keyPath.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0 && errno == ENOENT) {
+        // Owner-only, and whole or not at all (a crash leaves no short key file).
         key = store::SecretBuffer::random(32);
-        fd = ::open(keyPath.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-        if (fd < 0) {
-            return fail(ErrorCode::Io, "cannot create the key file " + keyPath.string() + ": " + std::strerror(errno));
-        }
-        const ssize_t n = ::write(fd, key.data(), key.size());
-        const bool synced = ::fsync(fd) == 0;
-        ::close(fd);
-        if (n != static_cast<ssize_t>(key.size()) || !synced) {
-            std::filesystem::remove(keyPath);
-            return fail(ErrorCode::Io, "cannot write the key file " + keyPath.string());
-        }
+        DA06_CHECK(writeFileDurably(keyPath, key.view()));
         return key;
     }
     if (fd < 0) {

@@ -4,7 +4,6 @@
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
-#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <pthread.h>
@@ -63,12 +62,7 @@ std::int64_t nowMillis()
 
 std::string isoTime(std::int64_t millis)
 {
-    const std::time_t t = static_cast<std::time_t>(millis / 1000);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
+    return FixedClock(std::chrono::system_clock::time_point(std::chrono::milliseconds(millis))).nowIso8601();
 }
 
 int failWith(const Error& e)
@@ -102,11 +96,6 @@ Result<std::string> readText(const std::filesystem::path& p)
     std::stringstream ss;
     ss << in.rdbuf();
     return ss.str();
-}
-
-json::Value optText(const std::optional<std::string>& s)
-{
-    return s ? json::Value(*s) : json::Value();
 }
 
 int admin(const Common& common, const std::vector<std::string>& args)
@@ -177,9 +166,9 @@ int admin(const Common& common, const std::vector<std::string>& args)
                                                     work::ChangeOp::Update,
                                                     {{"name", u.name},
                                                      {"kind", u.kind},
-                                                     {"parent", optText(u.parent)},
-                                                     {"member_of", optText(u.memberOf)},
-                                                     {"site_kind", optText(u.siteKind)},
+                                                     {"parent", json::optText(u.parent)},
+                                                     {"member_of", json::optText(u.memberOf)},
+                                                     {"site_kind", json::optText(u.siteKind)},
                                                      {"aliases", aliases}}});
         }
         auto n = store.adminChanges(changes, nowMillis());
