@@ -133,11 +133,7 @@ struct CaseCommand {
     // After the options: exactly `words` words, then the body with the notary service.
     int run(std::size_t words, const std::function<Result<int>(access::Session&, desk::NotaryService&)>& body)
     {
-        int rc = kExitOk;
-        if (!o.done(words, rc, c.err)) {
-            return rc;
-        }
-        return withSession(c, [&](access::Session& s) -> Result<int> {
+        return o.run(words, c, [&](access::Session& s) -> Result<int> {
             desk::NotaryService notary(s.store.db(), *c.g.clock, s.actor);
             return body(s, notary);
         });

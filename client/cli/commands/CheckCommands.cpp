@@ -236,14 +236,9 @@ int checkShowOrReceipt(Context& c, bool receipt)
     if (receipt) {
         o.require(pdf.has_value(), "check receipt needs --pdf FILE");
     }
-    int rc = kExitOk;
-    if (!o.done(1, rc, c.err)) {
-        return rc;
-    }
-    const std::string ref = c.a.rest().front();
-    return withSession(c, [&](access::Session& s) -> Result<int> {
+    return o.run(1, c, [&](access::Session& s) -> Result<int> {
         desk::CheckService checks(s.store.db(), *c.g.clock, s.actor);
-        DA06_TRY(r, checks.get(ref));
+        DA06_TRY(r, checks.get(c.a.rest().front()));
         if (receipt) {
             DA06_CHECK(writeCheckReceipt(s, c.g, *r, *pdf));
             c.out << "wrote " << *pdf << " (receipt of " << r->reference << ")\n";

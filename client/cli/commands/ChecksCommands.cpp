@@ -41,11 +41,7 @@ int checksList(Context& c)
     if (auto l = o.integer("--limit", 1, 100000, "a number from 1 to 100000")) {
         q.limit = static_cast<int>(*l);
     }
-    int rc = kExitOk;
-    if (!o.done(0, rc, c.err)) {
-        return rc;
-    }
-    return withSession(c, [&](access::Session& s) -> Result<int> {
+    return o.run(0, c, [&](access::Session& s) -> Result<int> {
         DA06_TRY(list, desk::CheckService(s.store.db(), *c.g.clock, s.actor).list(q));
         if (json) {
             c.print(jsonArray(*list, desk::checkToJson));
@@ -137,11 +133,7 @@ int checksPurge(Context& c)
     Options o(c.a, kChecksUsage);
     const bool json = o.flag("--json");
     const bool dryRun = o.flag("--dry-run");
-    int rc = kExitOk;
-    if (!o.done(0, rc, c.err)) {
-        return rc;
-    }
-    return withSession(c, [&](access::Session& s) -> Result<int> {
+    return o.run(0, c, [&](access::Session& s) -> Result<int> {
         DA06_TRY(p, desk::CheckService(s.store.db(), *c.g.clock, s.actor).purge(dryRun));
         if (json) {
             c.print(desk::purgeToJson(*p));
@@ -204,11 +196,7 @@ int checksRetention(Context& c)
         }
         changes.emplace_back(model, days);
     }
-    int rc = kExitOk;
-    if (!o.done(0, rc, c.err)) {
-        return rc;
-    }
-    return withSession(c, [&](access::Session& s) -> Result<int> {
+    return o.run(0, c, [&](access::Session& s) -> Result<int> {
         for (const auto& [model, days] : changes) {
             DA06_CHECK(desk::setRetention(s.store.db(), *c.g.clock, s.actor, model, days));
         }

@@ -118,6 +118,15 @@ bool Options::done(std::size_t words, int& rc, std::ostream& err)
     return false;
 }
 
+int Options::run(std::size_t words, Context& c, const SessionBody& body)
+{
+    int rc = kExitOk;
+    if (!done(words, rc, c.err)) {
+        return rc;
+    }
+    return withSession(c, body);
+}
+
 Result<std::string> readInput(const std::string& path)
 {
     if (path == "-") {

@@ -36,6 +36,9 @@ public:
     // error's exit code through rc when anything is wrong.
     bool done(std::size_t words, int& rc, std::ostream& err);
 
+    // done(words), then the body with the session (the usage error, or the body's exit code).
+    int run(std::size_t words, Context& c, const SessionBody& body);
+
 private:
     Args& m_a;
     const char* m_usage;

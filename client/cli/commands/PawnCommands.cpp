@@ -54,12 +54,8 @@ int pawnCreate(Context& c)
     auto due = o.date("--due");
     o.require(number && check && item && value && loan && interest && start && due,
               "pawn create needs --number, --check, --item, --value, --loan, --interest, --start and --due");
-    int rc = kExitOk;
-    if (!o.done(0, rc, c.err)) {
-        return rc;
-    }
-    const desk::NewPawn p{*number, *check, *item, *value, *loan, *interest, *start, *due};
-    return withSession(c, [&](access::Session& s) -> Result<int> {
+    return o.run(0, c, [&](access::Session& s) -> Result<int> {
+        const desk::NewPawn p{*number, *check, *item, *value, *loan, *interest, *start, *due};
         DA06_TRY(contract, desk::PawnService(s.store.db(), *c.g.clock, s.actor).create(p));
         if (json) {
             c.print(desk::pawnToJson(*contract));
@@ -81,14 +77,9 @@ int pawnClose(Context& c)
     const bool liquidated = o.flag("--liquidated");
     auto on = o.date("--on");
     o.require(redeemed != liquidated, "pawn close needs --redeemed or --liquidated");
-    int rc = kExitOk;
-    if (!o.done(1, rc, c.err)) {
-        return rc;
-    }
-    const std::string number = c.a.rest().front();
-    return withSession(c, [&](access::Session& s) -> Result<int> {
+    return o.run(1, c, [&](access::Session& s) -> Result<int> {
         desk::PawnService pawns(s.store.db(), *c.g.clock, s.actor);
-        DA06_TRY(contract, pawns.close(number, redeemed ? desk::PawnStatus::Redeemed : desk::PawnStatus::Liquidated,
+        DA06_TRY(contract, pawns.close(c.a.rest().front(), redeemed ? desk::PawnStatus::Redeemed : desk::PawnStatus::Liquidated,
                                        on.value_or(localToday(c.g))));
         if (json) {
             c.print(desk::pawnToJson(*contract));

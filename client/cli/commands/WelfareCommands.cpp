@@ -91,11 +91,7 @@ struct WelfareCommand {
     // After the options: exactly `words` words, then the body with the welfare service.
     int run(std::size_t words, const std::function<Result<int>(access::Session&, desk::WelfareService&)>& body)
     {
-        int rc = kExitOk;
-        if (!o.done(words, rc, c.err)) {
-            return rc;
-        }
-        return withSession(c, [&](access::Session& s) -> Result<int> {
+        return o.run(words, c, [&](access::Session& s) -> Result<int> {
             desk::WelfareService welfare(s.store.db(), *c.g.clock, s.actor);
             return body(s, welfare);
         });
