@@ -273,26 +273,25 @@ int cmdEnroll(const Globals& g, Args& a, std::ostream& out, std::ostream& err)
     if (p.caFile) {
         p.caFile = std::filesystem::absolute(*p.caFile).string();
     }
-    auto session = openSession(g);
-    if (!session) {
-        return report(err, session.error());
-    }
-    auto e = sync::client::enroll(session->store.db(), *g.clock, session->actor, p, engineOptions().transport);
-    if (!e) {
-        return reportSyncError(err, e.error());
-    }
-    if (asJson) {
+    Context c{g, a, out, err};
+    return withSession(c, [&](access::Session& s) -> Result<int> {
+        auto e = sync::client::enroll(s.store.db(), *g.clock, s.actor, p, engineOptions().transport);
+        if (!e) {
+            return reportSyncError(err, e.error());
+        }
+        if (!asJson) {
+            out << "Enrolled with " << e->serverUrl << " as device " << e->deviceId << " of unit " << e->unit << ".\n"
+                << "Run `da06 sync` to send and receive changes.\n";
+            return kExitOk;
+        }
         json::Value o;
         o.set("device_id", e->deviceId);
         o.set("unit", e->unit);
         o.set("hub_id", e->hubId);
         o.set("server", e->serverUrl);
-        out << o.dump(2) << "\n";
-    } else {
-        out << "Enrolled with " << e->serverUrl << " as device " << e->deviceId << " of unit " << e->unit << ".\n"
-            << "Run `da06 sync` to send and receive changes.\n";
-    }
-    return kExitOk;
+        c.print(o);
+        return kExitOk;
+    });
 }
 
 int cmdSync(const Globals& g, Args& a, std::ostream& out, std::ostream& err)

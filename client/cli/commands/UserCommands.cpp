@@ -188,10 +188,65 @@ int cmdUser(const Globals& g, Args& a, std::ostream& out, std::ostream& err)
     return usageError(err, "unknown user command \"" + *sub + "\"");
 }
 
+namespace {
+
+json::Value verificationToJson(const audit::VerifyResult& r)
+{
+    json::Value o;
+    o.set("ok", r.ok);
+    o.set("entries", static_cast<long long>(r.entries));
+    o.set("first_bad_entry", r.firstBadSeq ? json::Value(static_cast<long long>(*r.firstBadSeq)) : json::Value());
+    o.set("problem", r.ok ? json::Value() : json::Value(r.problem));
+    return o;
+}
+
+// audit verify: walks the hash chain.
+Result<int> auditVerify(Context& c, access::Session& s)
+{
+    DA06_TRY(r, audit::verify(s.store.db(), s.actor));
+    if (c.json) {
+        c.print(verificationToJson(*r));
+    } else if (r->ok) {
+        c.out << "The audit log is intact: " << r->entries << " entries.\n";
+    } else {
+        c.out << "The audit log does not verify at entry " << *r->firstBadSeq << ": " << r->problem << ".\n";
+    }
+    return r->ok ? kExitOk : kExitFailure;
+}
+
+json::Value auditEntryToJson(const audit::Entry& e)
+{
+    json::Value o;
+    o.set("seq", static_cast<long long>(e.seq));
+    o.set("at", e.at);
+    o.set("user", e.user);
+    o.set("action", e.action);
+    o.set("object", e.object);
+    o.set("hash", e.hash);
+    return o;
+}
+
+// audit list [--since DATE]
+Result<int> auditList(Context& c, access::Session& s, const std::optional<std::string>& since)
+{
+    DA06_TRY(entries, audit::list(s.store.db(), s.actor, since));
+    if (c.json) {
+        c.print(jsonArray(*entries, auditEntryToJson));
+        return kExitOk;
+    }
+    for (const auto& e : *entries) {
+        c.out << e.seq << "  " << e.at << "  " << e.user << "  " << e.action << "  " << e.object << "\n";
+    }
+    return kExitOk;
+}
+
+} // namespace
+
 int cmdAudit(const Globals& g, Args& a, std::ostream& out, std::ostream& err)
 {
     auto sub = a.next();
-    const bool json = a.flag("--json");
+    Context c{g, a, out, err};
+    c.json = a.flag("--json");
     auto since = a.option("--since");
     if (!sub || (*sub != "verify" && *sub != "list") || !a.rest().empty()) {
         return usageError(err, "usage: da06 audit verify [--json] | audit list [--since YYYY-MM-DD] [--json]");
@@ -202,52 +257,9 @@ int cmdAudit(const Globals& g, Args& a, std::ostream& out, std::ostream& err)
     if (since && !Date::parseIso(*since)) {
         return usageError(err, "--since needs a date YYYY-MM-DD that exists, found \"" + *since + "\"");
     }
-    auto session = openSession(g);
-    if (!session) {
-        return report(err, session.error());
-    }
-    if (*sub == "verify") {
-        auto r = audit::verify(session->store.db(), session->actor);
-        if (!r) {
-            return report(err, r.error());
-        }
-        if (json) {
-            json::Value o;
-            o.set("ok", r->ok);
-            o.set("entries", static_cast<long long>(r->entries));
-            o.set("first_bad_entry", r->firstBadSeq ? json::Value(static_cast<long long>(*r->firstBadSeq)) : json::Value());
-            o.set("problem", r->ok ? json::Value() : json::Value(r->problem));
-            out << o.dump(2) << "\n";
-        } else if (r->ok) {
-            out << "The audit log is intact: " << r->entries << " entries.\n";
-        } else {
-            out << "The audit log does not verify at entry " << *r->firstBadSeq << ": " << r->problem << ".\n";
-        }
-        return r->ok ? kExitOk : kExitFailure;
-    }
-    auto entries = audit::list(session->store.db(), session->actor, since);
-    if (!entries) {
-        return report(err, entries.error());
-    }
-    if (json) {
-        json::Value arr = json::Array{};
-        for (const auto& e : *entries) {
-            json::Value o;
-            o.set("seq", static_cast<long long>(e.seq));
-            o.set("at", e.at);
-            o.set("user", e.user);
-            o.set("action", e.action);
-            o.set("object", e.object);
-            o.set("hash", e.hash);
-            arr.push(std::move(o));
-        }
-        out << arr.dump(2) << "\n";
-    } else {
-        for (const auto& e : *entries) {
-            out << e.seq << "  " << e.at << "  " << e.user << "  " << e.action << "  " << e.object << "\n";
-        }
-    }
-    return kExitOk;
+    return withSession(c, [&](access::Session& s) -> Result<int> {
+        return *sub == "verify" ? auditVerify(c, s) : auditList(c, s, since);
+    });
 }
 
 int cmdBackup(const Globals& g, Args& a, std::ostream& out, std::ostream& err)
@@ -256,16 +268,12 @@ int cmdBackup(const Globals& g, Args& a, std::ostream& out, std::ostream& err)
     if (!to || !a.rest().empty()) {
         return usageError(err, "usage: da06 backup --to FILE");
     }
-    auto session = openSession(g);
-    if (!session) {
-        return report(err, session.error());
-    }
-    auto info = access::backupStore(*session, *to, *g.clock);
-    if (!info) {
-        return report(err, info.error());
-    }
-    out << "Wrote the backup " << *to << " (" << info->bytes << " bytes, schema " << info->schema << ").\n";
-    return kExitOk;
+    Context c{g, a, out, err};
+    return withSession(c, [&](access::Session& s) -> Result<int> {
+        DA06_TRY(info, access::backupStore(s, *to, *g.clock));
+        out << "Wrote the backup " << *to << " (" << info->bytes << " bytes, schema " << info->schema << ").\n";
+        return kExitOk;
+    });
 }
 
 int cmdRestore(const Globals& g, Args& a, std::ostream& out, std::ostream& err)
