@@ -15,7 +15,6 @@ int withSession(Context& c, const SessionBody& body)
     return *rc;
 }
 
-
 Subcommand findSubcommand(std::span<const SubcommandEntry> table, const std::string& word)
 {
     for (const auto& e : table) {

@@ -39,7 +39,6 @@ using SessionBody = std::function<Result<int>(access::Session&)>;
 // Opens the session of the selected user (its error reported as today), then runs body.
 int withSession(Context& c, const SessionBody& body);
 
-
 // The subcommand named `word` in the table, or nullptr.
 Subcommand findSubcommand(std::span<const SubcommandEntry> table, const std::string& word);
 
