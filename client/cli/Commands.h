@@ -20,7 +20,7 @@ int cmdTasks(const Globals& g, Args& a, std::ostream& out, std::ostream& err);  
 int cmdDeadlines(const Globals& g, Args& a, std::ostream& out, std::ostream& err);    // deadlines
 int cmdDesk(const Globals& g, Args& a, std::ostream& out, std::ostream& err);         // desk unit|dashboard|changes
 int cmdReport(const Globals& g, Args& a, std::ostream& out, std::ostream& err);       // report unit|district|province|periods|save|submit|accept|return|reopen|rule
-// DeskCommands.cpp: the front desk (issue 8).
+// commands/{Check,Checks,Case,Pawn,Welfare}Commands.cpp: the front desk (issue 8).
 int cmdCheck(const Globals& g, Args& a, std::ostream& out, std::ostream& err);    // check record|show|receipt
 int cmdChecks(const Globals& g, Args& a, std::ostream& out, std::ostream& err);   // checks list|stats|purge|retention
 int cmdCase(const Globals& g, Args& a, std::ostream& out, std::ostream& err);     // case open|party|verify|exception|complete|…

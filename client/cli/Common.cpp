@@ -150,6 +150,17 @@ std::string padded(std::string s, std::size_t width)
     return s;
 }
 
+std::optional<Date> parseDay(const std::string& s)
+{
+    if (auto d = Date::parseIso(s)) {
+        return d;
+    }
+    if (s.size() == 10 && s[2] == '/' && s[5] == '/') {
+        return Date::parseIso(s.substr(6, 4) + "-" + s.substr(3, 2) + "-" + s.substr(0, 2));
+    }
+    return std::nullopt;
+}
+
 std::optional<long long> parseInteger(const std::string& s, long long min, long long max)
 {
     long long v = 0;

@@ -56,6 +56,9 @@ Result<std::string> unitOrDesk(access::Session& s, const Globals& g, const std::
 // s padded with spaces to width code points, so that Vietnamese text lines up in columns.
 std::string padded(std::string s, std::size_t width);
 
+// YYYY-MM-DD or dd/mm/yyyy; a date that does not exist is refused.
+std::optional<Date> parseDay(const std::string& s);
+
 // Parses a whole number; nullopt unless the text is exactly a number within [min, max].
 std::optional<long long> parseInteger(const std::string& s, long long min, long long max);
 

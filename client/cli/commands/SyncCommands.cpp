@@ -2,6 +2,7 @@
 #include <cstdlib>
 
 #include "cli/Commands.h"
+#include "cli/Runner.h"
 #include "client/SyncEngine.h"
 #include "sync/SyncStore.h"
 
@@ -35,11 +36,6 @@ sync::client::EngineOptions engineOptions()
     o.transport.totalTimeoutSeconds = envNumber("DA06_SYNC_TIMEOUT_SECONDS", o.transport.totalTimeoutSeconds);
     o.pullLimit = static_cast<int>(envNumber("DA06_SYNC_PULL_LIMIT", o.pullLimit));
     return o;
-}
-
-json::Value opt(const std::optional<std::string>& s)
-{
-    return s ? json::Value(*s) : json::Value();
 }
 
 // What a person does next, after the error's own sentence.
@@ -79,6 +75,49 @@ json::Value cycleJson(const sync::client::CycleResult& r)
     return o;
 }
 
+json::Value statusToJson(const std::optional<sync::Enrollment>& en, const sync::SyncStatus& status,
+                         const std::vector<sync::RejectedChange>& rejected)
+{
+    json::Value o;
+    o.set("enrolled", en.has_value());
+    if (en) {
+        o.set("server", en->serverUrl);
+        o.set("device_id", en->deviceId);
+        o.set("unit", en->unit);
+        o.set("hub_id", en->hubId);
+        o.set("clock_offset_ms", static_cast<long long>(en->clockOffsetMs));
+        o.set("pinned", en->pin.has_value());
+    }
+    o.set("cursor", static_cast<long long>(status.cursor));
+    o.set("last_attempt", json::optText(status.lastAttempt));
+    o.set("last_success", json::optText(status.lastSuccess));
+    o.set("last_error", json::optText(status.lastError));
+    o.set("last_error_code", json::optText(status.lastErrorCode));
+    o.set("next_attempt", json::optText(status.nextAttempt));
+    o.set("failures", status.failures);
+    json::Value ob;
+    ob.set("pending", static_cast<long long>(status.outbox.pending));
+    ob.set("sent", static_cast<long long>(status.outbox.sent));
+    ob.set("acked", static_cast<long long>(status.outbox.acked));
+    ob.set("rejected", static_cast<long long>(status.outbox.rejected));
+    ob.set("held", static_cast<long long>(status.outbox.held));
+    o.set("outbox", ob);
+    o.set("remote_records", static_cast<long long>(status.remoteRecords));
+    o.set("conflicts", static_cast<long long>(status.openConflicts));
+    json::Value rj = json::Array{};
+    for (const auto& r : rejected) {
+        json::Value x;
+        x.set("change_id", r.changeId);
+        x.set("entity", r.entity);
+        x.set("entity_id", r.entityId);
+        x.set("reason", r.reason);
+        x.set("message", r.message);
+        rj.push(x);
+    }
+    o.set("rejected", rj);
+    return o;
+}
+
 int syncStatus(access::Session& s, const Globals& g, bool asJson, std::ostream& out, std::ostream& err)
 {
     sync::SyncStore store(s.store.db(), *g.clock);
@@ -89,44 +128,7 @@ int syncStatus(access::Session& s, const Globals& g, bool asJson, std::ostream& 
         return report(err, !en ? en.error() : !st ? st.error() : rej.error());
     }
     if (asJson) {
-        json::Value o;
-        o.set("enrolled", en->has_value());
-        if (*en) {
-            o.set("server", (*en)->serverUrl);
-            o.set("device_id", (*en)->deviceId);
-            o.set("unit", (*en)->unit);
-            o.set("hub_id", (*en)->hubId);
-            o.set("clock_offset_ms", static_cast<long long>((*en)->clockOffsetMs));
-            o.set("pinned", (*en)->pin.has_value());
-        }
-        o.set("cursor", static_cast<long long>(st->cursor));
-        o.set("last_attempt", opt(st->lastAttempt));
-        o.set("last_success", opt(st->lastSuccess));
-        o.set("last_error", opt(st->lastError));
-        o.set("last_error_code", opt(st->lastErrorCode));
-        o.set("next_attempt", opt(st->nextAttempt));
-        o.set("failures", st->failures);
-        json::Value ob;
-        ob.set("pending", static_cast<long long>(st->outbox.pending));
-        ob.set("sent", static_cast<long long>(st->outbox.sent));
-        ob.set("acked", static_cast<long long>(st->outbox.acked));
-        ob.set("rejected", static_cast<long long>(st->outbox.rejected));
-        ob.set("held", static_cast<long long>(st->outbox.held));
-        o.set("outbox", ob);
-        o.set("remote_records", static_cast<long long>(st->remoteRecords));
-        o.set("conflicts", static_cast<long long>(st->openConflicts));
-        json::Value rj = json::Array{};
-        for (const auto& r : *rej) {
-            json::Value x;
-            x.set("change_id", r.changeId);
-            x.set("entity", r.entity);
-            x.set("entity_id", r.entityId);
-            x.set("reason", r.reason);
-            x.set("message", r.message);
-            rj.push(x);
-        }
-        o.set("rejected", rj);
-        out << o.dump(2) << "\n";
+        out << statusToJson(*en, *st, *rej).dump(2) << "\n";
         return kExitOk;
     }
     if (!*en) {
@@ -176,7 +178,7 @@ int syncConflicts(access::Session& s, const Globals& g, bool all, bool asJson, s
             o.set("winning_value", c.winningValue);
             o.set("winning_hlc", c.winningHlc);
             o.set("winning_device", c.winningDevice);
-            o.set("resolved_at", opt(c.resolvedAt));
+            o.set("resolved_at", json::optText(c.resolvedAt));
             arr.push(o);
         }
         out << arr.dump(2) << "\n";
@@ -190,6 +192,56 @@ int syncConflicts(access::Session& s, const Globals& g, bool all, bool asJson, s
             << c.winningValue.dump() << ", lost " << c.losingValue.dump() << " (by " << c.losingUser << " on "
             << c.losingDevice << ")" << (c.resolvedAt ? "  re-applied " + *c.resolvedAt : std::string()) << "\n";
     }
+    return kExitOk;
+}
+
+// sync resolve ID: re-applies the value that lost a merge, as a new change.
+Result<int> syncResolve(Context& c, access::Session& s, const std::string& arg)
+{
+    auto id = parseInteger(arg, 1, 1'000'000'000'000LL);
+    if (!id) {
+        return usageError(c.err, "the conflict ID is a number (see `da06 sync conflicts`)");
+    }
+    DA06_TRY(rec, sync::SyncStore(s.store.db(), *c.g.clock).resolveConflict(s.actor, *id));
+    c.out << "Re-applied: " << rec->entity << " " << rec->entityId << " (a new change, sent at the next `da06 sync`).\n";
+    return kExitOk;
+}
+
+// sync policy [counts|details]
+Result<int> syncPolicy(Context& c, access::Session& s, const std::optional<std::string>& arg)
+{
+    sync::SyncStore store(s.store.db(), *c.g.clock);
+    if (arg) {
+        DA06_CHECK(store.setCheckDetailsPolicy(s.actor, *arg));
+    }
+    DA06_TRY(p, store.checkDetailsPolicy());
+    c.out << sync::kCheckDetailsKey << " = " << *p << "\n";
+    return kExitOk;
+}
+
+// sync: sends the outbox, then receives the hub's changes (retried with backoff).
+int syncRun(Context& c, access::Session& s, int attempts)
+{
+    sync::client::SyncEngine engine(s.store.db(), *c.g.clock, engineOptions());
+    sync::client::BackoffPolicy backoff;
+    backoff.base = std::chrono::milliseconds(envNumber("DA06_SYNC_BACKOFF_BASE_MS", 2000));
+    auto r = engine.runWithRetry(attempts, backoff, {});
+    if (!r) {
+        return reportSyncError(c.err, r.error());
+    }
+    if (c.json) {
+        c.print(cycleJson(*r));
+        return kExitOk;
+    }
+    c.out << "Synchronized: " << r->acked << " changes sent";
+    if (r->rejected > 0) {
+        c.out << " (" << r->rejected << " rejected: see `da06 sync status`)";
+    }
+    c.out << ", " << r->applied << " received";
+    if (r->conflicts > 0) {
+        c.out << ", " << r->conflicts << " conflicts recorded (da06 sync conflicts)";
+    }
+    c.out << ".\n";
     return kExitOk;
 }
 
@@ -216,26 +268,25 @@ int cmdEnroll(const Globals& g, Args& a, std::ostream& out, std::ostream& err)
     if (p.caFile) {
         p.caFile = std::filesystem::absolute(*p.caFile).string();
     }
-    auto session = openSession(g);
-    if (!session) {
-        return report(err, session.error());
-    }
-    auto e = sync::client::enroll(session->store.db(), *g.clock, session->actor, p, engineOptions().transport);
-    if (!e) {
-        return reportSyncError(err, e.error());
-    }
-    if (asJson) {
+    Context c{g, a, out, err};
+    return withSession(c, [&](access::Session& s) -> Result<int> {
+        auto e = sync::client::enroll(s.store.db(), *g.clock, s.actor, p, engineOptions().transport);
+        if (!e) {
+            return reportSyncError(err, e.error());
+        }
+        if (!asJson) {
+            out << "Enrolled with " << e->serverUrl << " as device " << e->deviceId << " of unit " << e->unit << ".\n"
+                << "Run `da06 sync` to send and receive changes.\n";
+            return kExitOk;
+        }
         json::Value o;
         o.set("device_id", e->deviceId);
         o.set("unit", e->unit);
         o.set("hub_id", e->hubId);
         o.set("server", e->serverUrl);
-        out << o.dump(2) << "\n";
-    } else {
-        out << "Enrolled with " << e->serverUrl << " as device " << e->deviceId << " of unit " << e->unit << ".\n"
-            << "Run `da06 sync` to send and receive changes.\n";
-    }
-    return kExitOk;
+        c.print(o);
+        return kExitOk;
+    });
 }
 
 int cmdSync(const Globals& g, Args& a, std::ostream& out, std::ostream& err)
@@ -268,67 +319,24 @@ int cmdSync(const Globals& g, Args& a, std::ostream& out, std::ostream& err)
     if ((!sub || *sub == "status" || *sub == "conflicts") && arg) {
         return usageError(err, kSyncUsage);
     }
-    auto session = openSession(g);
-    if (!session) {
-        return report(err, session.error());
-    }
-    if (auto r = access::require(session->actor, access::Permission::ReadPlan, "synchronize"); !r) {
-        return report(err, r.error());
-    }
-    if (sub && *sub == "status") {
-        return syncStatus(*session, g, asJson, out, err);
-    }
-    if (sub && *sub == "conflicts") {
-        return syncConflicts(*session, g, all, asJson, out, err);
-    }
-    sync::SyncStore store(session->store.db(), *g.clock);
-    if (sub && *sub == "resolve") {
-        auto id = parseInteger(*arg, 1, 1'000'000'000'000LL);
-        if (!id) {
-            return usageError(err, "the conflict ID is a number (see `da06 sync conflicts`)");
+    Context c{g, a, out, err};
+    c.json = asJson;
+    return withSession(c, [&](access::Session& s) -> Result<int> {
+        DA06_CHECK(access::require(s.actor, access::Permission::ReadPlan, "synchronize"));
+        if (sub && *sub == "status") {
+            return syncStatus(s, g, asJson, out, err);
         }
-        auto rec = store.resolveConflict(session->actor, *id);
-        if (!rec) {
-            return report(err, rec.error());
+        if (sub && *sub == "conflicts") {
+            return syncConflicts(s, g, all, asJson, out, err);
         }
-        out << "Re-applied: " << rec->entity << " " << rec->entityId
-            << " (a new change, sent at the next `da06 sync`).\n";
-        return kExitOk;
-    }
-    if (sub && *sub == "policy") {
-        if (arg) {
-            if (auto r = store.setCheckDetailsPolicy(session->actor, *arg); !r) {
-                return report(err, r.error());
-            }
+        if (sub && *sub == "resolve") {
+            return syncResolve(c, s, *arg);
         }
-        auto p = store.checkDetailsPolicy();
-        if (!p) {
-            return report(err, p.error());
+        if (sub && *sub == "policy") {
+            return syncPolicy(c, s, arg);
         }
-        out << sync::kCheckDetailsKey << " = " << *p << "\n";
-        return kExitOk;
-    }
-    sync::client::SyncEngine engine(session->store.db(), *g.clock, engineOptions());
-    sync::client::BackoffPolicy backoff;
-    backoff.base = std::chrono::milliseconds(envNumber("DA06_SYNC_BACKOFF_BASE_MS", 2000));
-    auto r = engine.runWithRetry(attempts, backoff, {});
-    if (!r) {
-        return reportSyncError(err, r.error());
-    }
-    if (asJson) {
-        out << cycleJson(*r).dump(2) << "\n";
-    } else {
-        out << "Synchronized: " << r->acked << " changes sent";
-        if (r->rejected > 0) {
-            out << " (" << r->rejected << " rejected: see `da06 sync status`)";
-        }
-        out << ", " << r->applied << " received";
-        if (r->conflicts > 0) {
-            out << ", " << r->conflicts << " conflicts recorded (da06 sync conflicts)";
-        }
-        out << ".\n";
-    }
-    return kExitOk;
+        return syncRun(c, s, attempts);
+    });
 }
 
 } // namespace da06::cli
