@@ -45,6 +45,12 @@ public:
 
     UiDelivery delivery() const { return UiDelivery(m_alive); }
     void revoke() { m_alive->store(false); }
+    // revoke(), then deliveries handed out from now on post again (the earlier ones stay dead).
+    void renew()
+    {
+        revoke();
+        m_alive = std::make_shared<std::atomic<bool>>(true);
+    }
 
 private:
     std::shared_ptr<std::atomic<bool>> m_alive = std::make_shared<std::atomic<bool>>(true);
