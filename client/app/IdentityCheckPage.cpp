@@ -166,8 +166,7 @@ public:
 } // namespace
 
 IdentityCheckPage::IdentityCheckPage(wxWindow* parent, store::Database& db, const Clock& clock, const access::Actor& actor)
-    : wxPanel(parent), m_presenter(*this, clock, [](const std::filesystem::path& p) { return readers::readQrTextsFromFile(p); }),
-      m_desk(*this, db, clock, actor),
+    : wxPanel(parent), m_presenter(*this, clock), m_desk(*this, db, clock, actor),
       m_chip(*this, clock, std::make_shared<emrtd::CardChipReader>(emrtd::pcscCardOpener()), trustFolder()),
       m_qr(m_presenter, *this, std::make_shared<ZxingImageSource>(), std::make_shared<SerialScannerSource>()), m_db(db),
       m_clock(clock)
