@@ -190,15 +190,8 @@ int runIdcheckChip(std::vector<std::string> args, std::ostream& out, std::ostrea
         qr = report.identity;
     }
 
-    emrtd::KeyRequest request;
-    request.can = can;
-    request.id = id;
-    request.mrz = mrz;
-    request.document = doc;
-    request.dob = dob;
-    request.expiry = expiry;
-    request.qr = qr;
-    auto key = emrtd::chooseAccessKey(request);
+    auto key = emrtd::chooseAccessKey(
+        {.can = can, .id = id, .mrz = mrz, .document = doc, .dob = dob, .expiry = expiry, .qr = qr});
     if (!key) {
         switch (key.error().kind) {
         case emrtd::KeyProblem::Kind::SeveralKeys: return usage(err, "give one of --id, --can, --mrz and --doc");
