@@ -1,7 +1,5 @@
 #include "app/FirstStartDialog.h"
 
-#include <thread>
-
 #include <wx/app.h>
 #include <wx/button.h>
 #include <wx/filepicker.h>
@@ -181,11 +179,8 @@ FirstStartDialog::FirstStartDialog(wxWindow* parent, ui::FirstStartPresenter& pr
 
 FirstStartDialog::~FirstStartDialog()
 {
-    *m_alive = false;
     m_pulse.Stop();
-    if (m_worker.joinable()) {
-        m_worker.join();   // it uses the presenter, which the caller destroys after the dialog
-    }
+    m_task.stop();   // its work uses the presenter, which the caller destroys after the dialog
 }
 
 void FirstStartDialog::fillUnits()
@@ -294,57 +289,43 @@ void FirstStartDialog::onEnroll()
                               utf8(m_ca->GetPath())};
     setBusy(true, _("Enrolling with the hub..."));
     m_pulse.Start(100);
-    std::weak_ptr<bool> alive = m_alive;
     ui::FirstStartPresenter& presenter = m_presenter;   // outlives the dialog; closing is vetoed while busy
-    if (m_worker.joinable()) {
-        m_worker.join();
-    }
-    m_worker = std::thread([this, alive, request, &presenter] {
-        std::string why = presenter.enroll(request);
-        wxTheApp->CallAfter([this, alive, why] {
-            if (alive.expired()) {
-                return;
-            }
-            m_pulse.Stop();
-            setBusy(false, "");
-            if (!why.empty()) {
-                m_hubState->SetLabel(wx(why));
-                m_hubState->SetForegroundColour(severityColour(ui::ReaderSeverity::Error));
-                m_hubState->Wrap(FromDIP(480));
-                Layout();
-            }
-        });
-    });
+    m_task.run([request, &presenter](const TaskContext&) { return presenter.enroll(request); },
+               [this](const std::string& why) {
+                   m_pulse.Stop();
+                   setBusy(false, "");
+                   if (!why.empty()) {
+                       m_hubState->SetLabel(wx(why));
+                       m_hubState->SetForegroundColour(severityColour(ui::ReaderSeverity::Error));
+                       m_hubState->Wrap(FromDIP(480));
+                       Layout();
+                   }
+               });
 }
 
 void FirstStartDialog::onCheckReaders()
 {
     setBusy(true, _("Looking for the smart card service and the readers..."));
-    std::weak_ptr<bool> alive = m_alive;
     const bool entering = m_presenter.step() == ui::FirstStartPresenter::Step::Hub;
     ui::FirstStartPresenter& presenter = m_presenter;
-    if (m_worker.joinable()) {
-        m_worker.join();
-    }
-    m_worker = std::thread([this, alive, entering, &presenter] {
-        // next() from the hub step runs the first probe; later probes are checkReaders().
-        std::string why;
-        if (entering) {
-            why = presenter.next();
-        } else {
-            presenter.checkReaders();
-        }
-        wxTheApp->CallAfter([this, alive, why] {
-            if (alive.expired()) {
-                return;
+    m_task.run(
+        [entering, &presenter](const TaskContext&) {
+            // next() from the hub step runs the first probe; later probes are checkReaders().
+            std::string why;
+            if (entering) {
+                why = presenter.next();
+            } else {
+                presenter.checkReaders();
             }
+            return why;
+        },
+        [this](const std::string& why) {
             setBusy(false, "");
             if (!why.empty()) {
                 wxMessageBox(wx(why), GetTitle(), wxOK | wxICON_INFORMATION, this);
             }
             showStep();
         });
-    });
 }
 
 void FirstStartDialog::showReaders(const ui::ReaderCheckResult& r)

@@ -3,12 +3,12 @@
 // Thin: every decision is FirstStartPresenter's; this draws it and runs the slow parts (the
 // enrollment over the network, the reader probe) off the UI thread.
 #include <memory>
-#include <thread>
 
 #include <wx/dialog.h>
 #include <wx/timer.h>
 
 #include "FirstStartPresenter.h"
+#include "app/BackgroundTask.h"
 
 class wxButton;
 class wxGauge;
@@ -41,9 +41,8 @@ private:
     void setBusy(bool busy, const wxString& what);
 
     ui::FirstStartPresenter& m_presenter;
-    std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
-    wxTimer m_pulse;        // moves the gauge while the enrollment runs
-    std::thread m_worker;   // the enrollment or the reader probe; joined before the dialog goes
+    wxTimer m_pulse;          // moves the gauge while the enrollment runs
+    BackgroundTask m_task;    // the enrollment or the reader probe; stopped before the dialog goes
     bool m_busy = false;
     wxStaticText* m_title = nullptr;
     wxSimplebook* m_book = nullptr;

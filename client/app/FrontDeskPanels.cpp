@@ -618,10 +618,7 @@ DeskListPage::DeskListPage(wxWindow* parent, store::Database& db, const Clock& c
 
 DeskListPage::~DeskListPage()
 {
-    *m_alive = false;
-    if (m_worker.joinable()) {
-        m_worker.join();
-    }
+    m_task.stop();
 }
 
 void DeskListPage::buildCaseTools(wxSizer* bar)
@@ -952,31 +949,22 @@ void DeskListPage::exportReconciliation()
 
 void DeskListPage::writeInBackground(reports::Document doc, const std::filesystem::path& path, const std::string& format)
 {
-    if (m_busy) {
+    if (m_task.busy()) {
         showStatus(utf8(_("Still working on the previous document...")));
         return;
     }
-    if (m_worker.joinable()) {
-        m_worker.join();
-    }
-    m_busy = true;
     showStatus(utf8(_("Writing the document...")));
-    std::weak_ptr<bool> alive = m_alive;
-    m_worker = std::thread([this, alive, doc = std::move(doc), path, format] {
-        const Status st = format == "xlsx" ? reports::writeXlsx(doc, path) : reports::writePdf(doc, path);
-        wxTheApp->CallAfter([this, alive, st, path] {
-            auto a = alive.lock();
-            if (!a || !*a) {
-                return;
-            }
-            m_busy = false;
+    m_task.run(
+        [doc = std::move(doc), path, format](const TaskContext&) {
+            return format == "xlsx" ? reports::writeXlsx(doc, path) : reports::writePdf(doc, path);
+        },
+        [this, path](const Status& st) {
             if (!st) {
                 showError(st.error().message);
             } else {
                 showStatus(utf8(wxString::Format(_("Saved %s"), wx(path.string()))));
             }
         });
-    });
 }
 
 } // namespace da06::app

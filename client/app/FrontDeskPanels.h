@@ -5,15 +5,14 @@
 // a CSV list, the reconciliation of a period), each a searchable list (Ctrl+F; with or without
 // diacritics) over the selected row's details; and the dialog that attaches a saved check to a
 // case party, a new pawn contract, a payout or a loan application.
-#include <atomic>
 #include <functional>
 #include <memory>
-#include <thread>
 #include <vector>
 #include <wx/panel.h>
 
 #include "DeskListsPresenter.h"
 #include "FrontDeskPresenter.h"
+#include "app/BackgroundTask.h"
 
 class wxButton;
 class wxChoice;
@@ -60,7 +59,7 @@ private:
     // Payouts
     void importList();
     void exportReconciliation();
-    // Writes the document off the UI thread; the result comes back through CallAfter.
+    // Writes the document off the UI thread; the result comes back while the page lives.
     void writeInBackground(reports::Document doc, const std::filesystem::path& path, const std::string& format);
 
     ui::DeskList m_list;
@@ -79,9 +78,7 @@ private:
     wxTextCtrl* m_to = nullptr;
     wxTextCtrl* m_period = nullptr;
     std::vector<wxButton*> m_rowActions;   // enabled with a selection
-    std::thread m_worker;
-    std::atomic<bool> m_busy{false};
-    std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
+    BackgroundTask m_task;   // the document being written
 };
 
 // Attaches the saved check of the front desk to what its purpose calls for (a case party, a new

@@ -23,15 +23,11 @@
 
 #include <cstdlib>
 
-#include "ChipResultJson.h"
+#include "PcscChipReader.h"
 #include "PdfWriter.h"
 #include "Translate.h"
-#include "ChipSession.h"
-#include "PcscCardChannel.h"
 #include "ReaderManager.h"
-#include "identity/CardExpiry.h"
 #include "identity/CccdJson.h"
-#include "identity/CccdNormalize.h"
 #include "store/Store.h"
 
 #include "app/FrontDeskPanels.h"
@@ -124,11 +120,56 @@ std::chrono::steady_clock::time_point nowSteady()
     return std::chrono::steady_clock::now();
 }
 
+// Trusted CSCA certificates for passive authentication: DA06_CSCA_DIR, else the folder "csca"
+// beside the store (the administrator copies the issuer's certificates there).
+std::string trustFolder()
+{
+    if (const char* dir = std::getenv("DA06_CSCA_DIR"); dir && *dir) {
+        return dir;
+    }
+    const auto folder = store::Store::defaultPath().parent_path() / "csca";
+    std::error_code ec;
+    return std::filesystem::is_directory(folder, ec) ? folder.string() : std::string();
+}
+
+// The devices of the QR inputs, as the presenter sees them: ZXing on image files, serial ports.
+class ZxingImageSource final : public ui::QrImageSource {
+public:
+    Result<std::vector<std::string>> readQrTexts(const std::filesystem::path& path) override
+    {
+        return readers::readQrTextsFromFile(path);
+    }
+};
+
+class SerialScanner final : public ui::ScannerConnection {
+public:
+    explicit SerialScanner(std::unique_ptr<readers::SerialPort> port) : m_port(std::move(port)) {}
+    Result<std::optional<std::string>> readScan(std::chrono::milliseconds timeout) override { return m_port->readScan(timeout); }
+
+private:
+    std::unique_ptr<readers::SerialPort> m_port;
+};
+
+class SerialScannerSource final : public ui::ScannerSource {
+public:
+    std::vector<std::string> ports() override { return readers::listSerialPorts(); }
+    Result<std::unique_ptr<ui::ScannerConnection>> open(const std::string& port) override
+    {
+        auto p = readers::openSerialPort(port);
+        if (!p) {
+            return std::unexpected(p.error());
+        }
+        return std::make_unique<SerialScanner>(std::move(*p));
+    }
+};
+
 } // namespace
 
 IdentityCheckPage::IdentityCheckPage(wxWindow* parent, store::Database& db, const Clock& clock, const access::Actor& actor)
-    : wxPanel(parent), m_presenter(*this, clock, [](const std::filesystem::path& p) { return readers::readQrTextsFromFile(p); }),
-      m_desk(*this, db, clock, actor), m_db(db), m_clock(clock)
+    : wxPanel(parent), m_presenter(*this, clock), m_desk(*this, db, clock, actor),
+      m_chip(*this, clock, std::make_shared<emrtd::CardChipReader>(emrtd::pcscCardOpener()), trustFolder()),
+      m_qr(m_presenter, *this, std::make_shared<ZxingImageSource>(), std::make_shared<SerialScannerSource>()), m_db(db),
+      m_clock(clock)
 {
     auto* top = new wxBoxSizer(wxVERTICAL);
     buildDeskBar(top);
@@ -213,32 +254,16 @@ IdentityCheckPage::IdentityCheckPage(wxWindow* parent, store::Database& db, cons
             readChip();
             return;
         }
-        if (e.GetKeyCode() == WXK_ESCAPE && m_chipBusy) {
+        if (e.GetKeyCode() == WXK_ESCAPE && m_chip.busy()) {
             cancelChip();
             return;
         }
         e.Skip();
     });
 
-    // Trusted CSCA certificates for passive authentication: DA06_CSCA_DIR, else the folder "csca"
-    // beside the store (the administrator copies the issuer's certificates there).
-    if (const char* dir = std::getenv("DA06_CSCA_DIR"); dir && *dir) {
-        m_trustFolder = dir;
-    } else {
-        const auto folder = store::Store::defaultPath().parent_path() / "csca";
-        std::error_code ec;
-        if (std::filesystem::is_directory(folder, ec)) {
-            m_trustFolder = folder.string();
-        }
-    }
     // Readers and cards watched on the manager's thread; the page is told on the UI thread.
-    std::weak_ptr<bool> alive = m_alive;
-    m_readerManager = std::make_unique<pcsc::ReaderManager>([this, alive](const pcsc::ReaderEvent&) {
-        wxTheApp->CallAfter([this, alive] {
-            if (!alive.expired()) {
-                refreshReaderState();
-            }
-        });
+    m_readerManager = std::make_unique<pcsc::ReaderManager>([this, ui = m_owner.delivery()](const pcsc::ReaderEvent&) {
+        ui.post([this] { refreshReaderState(); });
     });
     m_readerManager->start();
     CallAfter([this] { refreshReaderState(); });
@@ -260,22 +285,12 @@ IdentityCheckPage::IdentityCheckPage(wxWindow* parent, store::Database& db, cons
 IdentityCheckPage::~IdentityCheckPage()
 {
     // Results still queued for this page are dropped (they run on the UI thread, as this does).
-    *m_alive = false;
-    if (m_printWorker.joinable()) {
-        m_printWorker.join();
-    }
-    if (m_chipCancel) {
-        m_chipCancel->cancel();
-    }
-    if (m_chipWorker.joinable()) {
-        m_chipWorker.join();
-    }
+    m_owner.revoke();
+    // The reading and the scanner end at their next poll; the tasks (members) then join them.
+    m_chip.cancel();
+    m_qr.stopScanner();
     if (m_readerManager) {
         m_readerManager->stop();
-    }
-    stopSerial();
-    if (m_imageWorker.joinable()) {
-        m_imageWorker.join();
     }
 }
 
@@ -324,130 +339,54 @@ void IdentityCheckPage::refreshReaderState()
 
 void IdentityCheckPage::readChip()
 {
-    if (m_chipBusy) {
+    // The key: typed (12 digits or the 6-digit CAN), else from the last QR scan (the presenter).
+    auto job = m_chip.start(utf8(m_can->GetValue().Strip(wxString::both)), m_presenter.reports());
+    if (!job) {
         return;
     }
-    // The key: typed (12 digits or the 6-digit CAN), else from the last QR scan. With the QR's
-    // date of birth and issue date, BAC is possible too (the clerk types nothing else).
-    std::optional<identity::CccdIdentity> qr;
-    for (const auto& r : m_presenter.reports()) {
-        if (r.isCccd) {
-            qr = r.identity;
-            break;
-        }
-    }
-    std::string typed = utf8(m_can->GetValue().Strip(wxString::both));
-    if (typed.empty() && qr) {
-        typed = qr->idNumber;
-        m_can->ChangeValue(wx(ui::canFromQr(*qr)));
-    }
-    Result<emrtd::AccessKey> key = da06::fail(ErrorCode::Usage, "");
-    if (typed.size() == 12 && qr && qr->idNumber == typed && qr->dateOfBirth && qr->issueDate) {
-        auto yymmdd = [](const Date& d) {
-            char b[8];
-            std::snprintf(b, sizeof b, "%02d%02d%02d", d.year % 100, d.month, d.day);
-            return std::string(b);
-        };
-        const auto expiry = identity::computeCardExpiry(*qr->dateOfBirth, *qr->issueDate);
-        key = (expiry && expiry->expires) ? emrtd::AccessKey::fromId12(typed, yymmdd(*qr->dateOfBirth), yymmdd(expiry->date))
-                                          : emrtd::AccessKey::fromCan(typed.substr(6));
-    } else if (typed.size() == 12) {
-        key = emrtd::AccessKey::fromCan(typed.substr(6));
-    } else {
-        key = emrtd::AccessKey::fromCan(typed);
-    }
-    if (!key) {
-        showProblem(utf8(_("Type the 12-digit card number or the 6-digit CAN (the last 6 digits of the number), or scan the QR code first.")));
-        m_can->SetFocus();
-        return;
-    }
+    // The reading runs off the UI thread; progress and the outcome come back only while the page lives.
+    m_chipTask.run(
+        [this, job = std::move(*job)](const TaskContext& ctx) {
+            return job.run([this, &ctx](const ui::ChipProgress& p) { ctx.post([this, p] { m_chip.progress(p); }); });
+        },
+        [this](ui::ChipReadOutcome outcome) { m_chip.finish(outcome); });
+}
+
+void IdentityCheckPage::cancelChip()
+{
+    m_chip.cancel();
+}
+
+void IdentityCheckPage::showChipKey(const std::string& can)
+{
+    m_can->ChangeValue(wx(can));
+}
+
+void IdentityCheckPage::showChipKeyProblem(const std::string& text)
+{
+    showProblem(text);
+    m_can->SetFocus();
+}
+
+void IdentityCheckPage::showChipStarted()
+{
     showProblem("");
     if (m_chipBox) {
         m_chipBox->Destroy();
         m_chipBox = nullptr;
     }
-    m_chipBusy = true;
     m_readChipButton->Disable();
     m_cancelChipButton->Enable();
-    m_chipGauge->SetValue(0);
-    m_chipStep->SetLabel(wx(ui::chipStepText("select", 0, 0)));
-    m_chipCancel = std::make_shared<emrtd::CancelToken>();
-    if (m_chipWorker.joinable()) {
-        m_chipWorker.join();
-    }
-    emrtd::ReadOptions options;
-    options.trustFolder = m_trustFolder;
-    options.qr = qr;
-    options.asOf = m_clock.today();
-    options.normalizeText = [](std::string_view s) { return identity::normalizeQrText(s); };
-    std::weak_ptr<bool> alive = m_alive;
-    auto cancel = m_chipCancel;
-    m_chipWorker = std::thread([this, alive, cancel, options, qr, k = std::move(*key)]() mutable {
-        // Progress: at most one update per step and per tenth of the step's bytes.
-        emrtd::Progress progress([this, alive](const emrtd::ProgressEvent& e) {
-            const int percent = e.total ? static_cast<int>(e.done * 100 / e.total) : 0;
-            const std::string text = ui::chipStepText(e.step, e.done, e.total);
-            wxTheApp->CallAfter([this, alive, percent, text] {
-                if (alive.expired()) {
-                    return;
-                }
-                m_chipGauge->SetValue(percent);
-                m_chipStep->SetLabel(wx(text));
-            });
-        });
-        Result<emrtd::ChipReadResult> result = da06::fail(ErrorCode::Internal, "");
-        for (int attempt = 0; attempt < 2; ++attempt) {   // a reset card is read again once
-            auto channel = pcsc::openCard("");
-            if (!channel) {
-                result = std::unexpected(channel.error());
-                break;
-            }
-            result = emrtd::readChip(**channel, k, options, progress, *cancel);
-            if (result || result.error().code != ErrorCode::CardReset) {
-                break;
-            }
-        }
-        if (!result) {
-            const ui::ReaderMessage m = ui::readerErrorMessage(result.error());
-            const std::string problem = m.title + "\n" + m.advice;
-            wxTheApp->CallAfter([this, alive, problem] {
-                if (!alive.expired()) {
-                    chipFinished(false, problem);
-                }
-            });
-            return;
-        }
-        const json::Value asJson = emrtd::chipResultToJson(*result, &ui::tr);
-        // The check is recorded from the JSON `da06 idcheck chip --json` prints (untranslated).
-        json::Value record = emrtd::chipResultToJson(*result);
-        ui::ChipCheckCard card = ui::makeChipCard(asJson, qr);
-        wxImage photo;
-        if (result->facePixels && result->facePixels->width > 0) {
-            const auto& px = *result->facePixels;
-            photo = wxImage(px.width, px.height, false);
-            std::copy(px.pixels.begin(), px.pixels.end(), photo.GetData());
-        }
-        wxTheApp->CallAfter([this, alive, card, photo, record = std::move(record)] {
-            if (alive.expired()) {
-                return;
-            }
-            chipFinished(true, "");
-            showChip(card, photo);
-            m_desk.setResult(record);
-        });
-    });
 }
 
-void IdentityCheckPage::cancelChip()
+void IdentityCheckPage::showChipProgress(const ui::ChipProgress& progress)
 {
-    if (m_chipCancel) {
-        m_chipCancel->cancel();
-    }
+    m_chipGauge->SetValue(progress.percent);
+    m_chipStep->SetLabel(wx(progress.text));
 }
 
-void IdentityCheckPage::chipFinished(bool ok, const std::string& problem)
+void IdentityCheckPage::showChipFinished(bool ok, const std::string& problem)
 {
-    m_chipBusy = false;
     m_readChipButton->Enable();
     m_cancelChipButton->Disable();
     m_chipGauge->SetValue(ok ? 100 : 0);
@@ -455,6 +394,18 @@ void IdentityCheckPage::chipFinished(bool ok, const std::string& problem)
     if (!ok) {
         showProblem(problem);
     }
+}
+
+void IdentityCheckPage::showChipResult(const ui::ChipReadOutcome& outcome)
+{
+    wxImage photo;
+    if (outcome.photo && outcome.photo->width > 0) {
+        const auto& px = *outcome.photo;
+        photo = wxImage(px.width, px.height, false);
+        std::copy(px.pixels.begin(), px.pixels.end(), photo.GetData());
+    }
+    showChip(outcome.card, photo);
+    m_desk.setResult(outcome.record);
 }
 
 void IdentityCheckPage::showChip(const ui::ChipCheckCard& card, const wxImage& photo)
@@ -552,7 +503,7 @@ void IdentityCheckPage::onPaste()
 
 void IdentityCheckPage::onOpenImage()
 {
-    if (m_imageBusy) {
+    if (!m_qr.canOpenImage()) {
         return;
     }
     wxFileDialog dlg(this, _("Open a photo or a scan of the card"), "", "",
@@ -561,93 +512,71 @@ void IdentityCheckPage::onOpenImage()
     if (dlg.ShowModal() != wxID_OK) {
         return;
     }
-    const std::filesystem::path path(utf8(dlg.GetPath()));
-    if (m_imageWorker.joinable()) {
-        m_imageWorker.join();
+    auto job = m_qr.openImage(std::filesystem::path(utf8(dlg.GetPath())));
+    if (!job) {
+        return;
     }
-    m_imageBusy = true;
-    if (onStatus) {
-        onStatus(_("Reading the QR codes of the image..."));
-    }
-    // Decoding a large photo takes a moment: off the UI thread; the result comes back through
-    // CallAfter only while the page still exists.
-    m_imageWorker = std::thread([this, alive = m_alive, path] {
-        auto codes = readers::readQrTextsFromFile(path);
-        wxTheApp->CallAfter([this, alive, path, codes = std::move(codes)] {
-            if (*alive) {
-                auto* self = this;
-                self->m_imageBusy = false;
-                self->m_presenter.showImageResult(path, codes);
-                if (self->onStatus) {
-                    self->onStatus(wxString());
-                }
-            }
-        });
-    });
+    // Decoding a large photo takes a moment: off the UI thread; the result comes back only while
+    // the page still exists.
+    m_imageTask.run([job = *job](const TaskContext&) { return job.run(); },
+                    [this, path = job->path()](Result<std::vector<std::string>> codes) { m_qr.imageRead(path, codes); });
 }
 
 void IdentityCheckPage::onSerial()
 {
-    if (m_serialWorker.joinable()) {
-        stopSerial();
-        m_serialButton->SetLabel(_("USB-COM &scanner..."));
-        if (onStatus) {
-            onStatus(_("The USB-COM scanner is no longer listened to."));
-        }
+    auto job = m_qr.toggleScanner();
+    if (!m_qr.listening()) {
+        m_serialTask.stop();   // stopped (or never started): wait for the listening thread
+    }
+    if (!job) {
         return;
     }
-    wxArrayString ports;
-    for (const auto& p : readers::listSerialPorts()) {
-        ports.Add(wx(p));
-    }
-    if (ports.empty()) {
-        wxMessageBox(_("No USB-COM scanner was found. Plug the scanner in, switch it to USB-COM (virtual serial port) "
-                       "mode, then try again."),
-                     _("Identity check"), wxOK | wxICON_INFORMATION, this);
-        return;
-    }
-    wxSingleChoiceDialog pick(this, _("The scanner's port:"), _("USB-COM scanner"), ports);
-    if (pick.ShowModal() != wxID_OK) {
-        return;
-    }
-    auto port = readers::openSerialPort(utf8(pick.GetStringSelection()));
-    if (!port) {
-        wxMessageBox(wx(port.error().message), _("USB-COM scanner"), wxOK | wxICON_WARNING, this);
-        return;
-    }
-    m_serialStop = false;
-    m_serialButton->SetLabel(_("Stop the &scanner"));
-    if (onStatus) {
-        onStatus(wxString::Format(_("Listening to the scanner on %s"), pick.GetStringSelection()));
-    }
-    m_serialWorker = std::thread([this, alive = m_alive, p = std::move(*port)]() mutable {
-        while (!m_serialStop) {
-            auto scan = p->readScan(std::chrono::milliseconds(200));
-            if (!scan) {
-                wxTheApp->CallAfter([this, alive, msg = scan.error().message] {
-                    if (*alive) {
-                        showProblem(utf8(_("The scanner stopped answering (unplugged?)")) + ": " + msg);
-                    }
-                });
-                return;
-            }
-            if (*scan) {
-                wxTheApp->CallAfter([this, alive, text = std::move(**scan)] {
-                    if (*alive) {
-                        m_presenter.checkSerialScan(text);
-                    }
-                });
-            }
-        }
-    });
+    // Scans are checked on the UI thread as they come, only while the page lives.
+    m_serialTask.run(
+        [this, job = std::move(*job)](const TaskContext& ctx) {
+            job.run([this, &ctx](std::string text) { ctx.post([this, text = std::move(text)] { m_qr.scanned(text); }); },
+                    [this, &ctx](std::string message) { ctx.post([this, message = std::move(message)] { m_qr.scannerFailed(message); }); });
+        },
+        [] {});
 }
 
-void IdentityCheckPage::stopSerial()
+void IdentityCheckPage::showQrStatus(const std::string& text)
 {
-    m_serialStop = true;
-    if (m_serialWorker.joinable()) {
-        m_serialWorker.join();
+    if (onStatus) {
+        onStatus(wx(text));
     }
+}
+
+void IdentityCheckPage::showScannerListening(bool listening)
+{
+    m_serialButton->SetLabel(listening ? _("Stop the &scanner") : _("USB-COM &scanner..."));
+}
+
+void IdentityCheckPage::showScannerNotice(const std::string& text, bool warning)
+{
+    if (warning) {
+        wxMessageBox(wx(text), _("USB-COM scanner"), wxOK | wxICON_WARNING, this);
+    } else {
+        wxMessageBox(wx(text), _("Identity check"), wxOK | wxICON_INFORMATION, this);
+    }
+}
+
+std::optional<std::string> IdentityCheckPage::chooseScannerPort(const std::vector<std::string>& ports)
+{
+    wxArrayString choices;
+    for (const auto& p : ports) {
+        choices.Add(wx(p));
+    }
+    wxSingleChoiceDialog pick(this, _("The scanner's port:"), _("USB-COM scanner"), choices);
+    if (pick.ShowModal() != wxID_OK) {
+        return std::nullopt;
+    }
+    return utf8(pick.GetStringSelection());
+}
+
+void IdentityCheckPage::showScannerFailed(const std::string& text)
+{
+    showProblem(text);
 }
 
 void IdentityCheckPage::showCards(const std::vector<ui::IdentityCheckCard>& cards)
@@ -832,7 +761,7 @@ void IdentityCheckPage::attachCheck()
 
 void IdentityCheckPage::printReceipt()
 {
-    if (m_printing) {
+    if (m_printTask.busy()) {
         return;
     }
     if (!m_desk.saved()) {
@@ -856,26 +785,15 @@ void IdentityCheckPage::printReceipt()
         return;
     }
     const std::filesystem::path path(utf8(dlg.GetPath()));
-    if (m_printWorker.joinable()) {
-        m_printWorker.join();
-    }
-    m_printing = true;
     showStatus(utf8(_("Writing the receipt...")));
     // Rendering runs off the UI thread; the result comes back only while the page exists.
-    std::weak_ptr<bool> alive = m_alive;
-    m_printWorker = std::thread([this, alive, doc = reports::receiptDocument(*receipt), path] {
-        const Status st = reports::writePdf(doc, path);
-        wxTheApp->CallAfter([this, alive, st, path] {
-            if (alive.expired()) {
-                return;
-            }
-            m_printing = false;
-            m_desk.receiptWritten(path, st);
-            if (st) {
-                wxLaunchDefaultApplication(wx(path.string()));
-            }
-        });
-    });
+    m_printTask.run([doc = reports::receiptDocument(*receipt), path](const TaskContext&) { return reports::writePdf(doc, path); },
+                    [this, path](Status st) {
+                        m_desk.receiptWritten(path, st);
+                        if (st) {
+                            wxLaunchDefaultApplication(wx(path.string()));
+                        }
+                    });
 }
 
 void IdentityCheckPage::showDeskState(const ui::FrontDeskState& state)

@@ -4,16 +4,18 @@
 // paste, open an image, or listen to a serial scanner; the chip read (F5); the result of each QR
 // code or chip as a large coloured word, the identity, every check with its mark, the expiry and
 // what to do next; then save the check (Ctrl+S), attach it to a case, a contract or a payout
-// (Ctrl+G) and print the receipt (Ctrl+P). The flow is ui::FrontDeskPresenter's.
-#include <atomic>
+// (Ctrl+G) and print the receipt (Ctrl+P). The flow is ui::FrontDeskPresenter's; the devices are
+// driven by ui::ChipCheckPresenter (the chip) and ui::QrInputPresenter (image, serial scanner), and
+// their slow work runs on BackgroundTasks: this page only wires the view.
 #include <memory>
-#include <thread>
 #include <wx/panel.h>
 
 #include "ChipCheckPresenter.h"
 #include "FrontDeskPresenter.h"
 #include "IdentityCheckPresenter.h"
+#include "QrInputPresenter.h"
 #include "ReaderStatus.h"
+#include "app/BackgroundTask.h"
 
 class wxTextCtrl;
 class wxStaticText;
@@ -24,16 +26,17 @@ class wxGauge;
 class wxChoice;
 class wxRadioButton;
 
-namespace da06::emrtd {
-class CancelToken;
-}
 namespace da06::pcsc {
 class ReaderManager;
 }
 
 namespace da06::app {
 
-class IdentityCheckPage : public wxPanel, public ui::IdentityCheckView, public ui::FrontDeskView {
+class IdentityCheckPage : public wxPanel,
+                          public ui::IdentityCheckView,
+                          public ui::FrontDeskView,
+                          public ui::ChipCheckView,
+                          public ui::QrInputView {
 public:
     IdentityCheckPage(wxWindow* parent, store::Database& db, const Clock& clock, const access::Actor& actor);
     ~IdentityCheckPage() override;
@@ -65,6 +68,21 @@ public:
     void showStatus(const std::string& text) override;
     void showError(const std::string& text) override;
 
+    // ChipCheckView
+    void showChipKey(const std::string& can) override;
+    void showChipKeyProblem(const std::string& text) override;
+    void showChipStarted() override;
+    void showChipProgress(const ui::ChipProgress& progress) override;
+    void showChipFinished(bool ok, const std::string& problem) override;
+    void showChipResult(const ui::ChipReadOutcome& outcome) override;
+
+    // QrInputView
+    void showQrStatus(const std::string& text) override;
+    void showScannerListening(bool listening) override;
+    void showScannerNotice(const std::string& text, bool warning) override;
+    std::optional<std::string> chooseScannerPort(const std::vector<std::string>& ports) override;
+    void showScannerFailed(const std::string& text) override;
+
     // For tests and demonstrations: check this payload as if pasted.
     void checkText(const std::string& payload);
 
@@ -72,16 +90,16 @@ private:
     void onOpenImage();
     void onPaste();
     void onSerial();
-    void stopSerial();
     void refreshReaderState();
     void showChip(const ui::ChipCheckCard& card, const wxImage& photo);
-    void chipFinished(bool ok, const std::string& problem);
     void buildDeskBar(wxSizer* top);
     void buildActionBar(wxSizer* top);
     void clearResult();
 
     ui::IdentityCheckPresenter m_presenter;
     ui::FrontDeskPresenter m_desk;
+    ui::ChipCheckPresenter m_chip;
+    ui::QrInputPresenter m_qr;
     store::Database& m_db;
     // Front desk
     wxChoice* m_purpose = nullptr;
@@ -94,18 +112,12 @@ private:
     wxButton* m_saveButton = nullptr;
     wxButton* m_attachButton = nullptr;
     wxButton* m_printButton = nullptr;
-    std::thread m_printWorker;
-    std::atomic<bool> m_printing{false};
     wxTextCtrl* m_scan = nullptr;
     wxStaticText* m_advice = nullptr;
     wxStaticText* m_problem = nullptr;
     wxScrolledWindow* m_results = nullptr;
     wxBoxSizer* m_resultsSizer = nullptr;
     wxButton* m_serialButton = nullptr;
-    std::thread m_imageWorker;
-    std::thread m_serialWorker;
-    std::atomic<bool> m_serialStop{false};
-    std::atomic<bool> m_imageBusy{false};
     // Chip
     wxStaticText* m_readerState = nullptr;
     wxTextCtrl* m_can = nullptr;
@@ -115,13 +127,14 @@ private:
     wxStaticText* m_chipStep = nullptr;
     wxPanel* m_chipBox = nullptr;
     std::unique_ptr<pcsc::ReaderManager> m_readerManager;
-    std::thread m_chipWorker;
-    std::shared_ptr<emrtd::CancelToken> m_chipCancel;
-    bool m_chipBusy = false;
-    std::string m_trustFolder;   // CSCA certificates (DA06_CSCA_DIR, else <data folder>/csca)
     const Clock& m_clock;
-    // Read and written on the UI thread only; workers just carry copies of the pointer.
-    std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
+    // The reader manager's events reach the page through it, only while the page lives.
+    OwnerToken m_owner;
+    // Last: destroyed (stopped and joined) before what their work and results use.
+    BackgroundTask m_chipTask;
+    BackgroundTask m_imageTask;
+    BackgroundTask m_serialTask;
+    BackgroundTask m_printTask;
 };
 
 } // namespace da06::app

@@ -1,7 +1,5 @@
 #include "app/MainFrame.h"
 
-#include <ctime>
-
 #include <wx/aboutdlg.h>
 #include <wx/app.h>
 #include <wx/artprov.h>
@@ -19,6 +17,7 @@
 
 #include "PassphraseRules.h"
 #include "StartupPresenter.h"
+#include "SyncController.h"
 #include "Translate.h"
 #include "UsersPresenter.h"
 #include "access/Policy.h"
@@ -27,7 +26,6 @@
 #include "app/DashboardPage.h"
 #include "app/ReportsPage.h"
 #include "app/SyncPanel.h"
-#include "client/SyncScheduler.h"
 #include "app/TaskListPanel.h"
 #include "app/FirstStartDialog.h"
 #include "app/FrontDeskPanels.h"
@@ -111,22 +109,26 @@ MainFrame::MainFrame(access::Session session, std::unique_ptr<Clock> clock)
     Centre();
 
     m_idleTimer.Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
-        if (m_idle.shouldLock(std::chrono::steady_clock::now()) && !m_working) {
+        if (m_idle.shouldLock(std::chrono::steady_clock::now()) && !m_backup.busy()) {
             lockNow();
         }
     });
     m_idleTimer.Start(1000);
     m_purgeTimer.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { runDailyPurge(); });
     m_purgeTimer.Start(kPurgeCheckMs);
+    m_backupPulse.Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
+        if (m_backupProgress) {
+            m_backupProgress->Pulse();
+        }
+    });
 }
 
 MainFrame::~MainFrame()
 {
     m_idleTimer.Stop();
     m_purgeTimer.Stop();
-    if (m_worker.joinable()) {
-        m_worker.join();
-    }
+    m_backupPulse.Stop();
+    m_backup.stop();
     tearDownPages();
 }
 
@@ -315,97 +317,52 @@ void MainFrame::noteActivity()
     m_idle.activity(std::chrono::steady_clock::now());
 }
 
-namespace {
-
-std::string isoUtc(std::chrono::system_clock::time_point t)
-{
-    const std::time_t tt = std::chrono::system_clock::to_time_t(t);
-    std::tm tm{};
-    gmtime_r(&tt, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
-
-} // namespace
-
 void MainFrame::startSync()
 {
     if (!m_session || !m_sync) {
         return;
     }
-    // The background thread gets its own connection to the same encrypted store (keyed with the
-    // session's data key), so its transactions never interleave with the UI's.
-    auto db = m_session->store.openCopyTarget(m_session->store.path());
-    if (!db) {
-        SetStatusText(_("Sync: unavailable"), kSync);
-        return;
-    }
-    // The same settings as the session's own connection (Store::open).
-    if (!db->exec("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")) {
-        SetStatusText(_("Sync: unavailable"), kSync);
-        return;
-    }
-    m_syncDb = std::make_unique<store::Database>(std::move(*db));
-    std::chrono::seconds interval = std::chrono::minutes(5);
-    // DA06_SYNC_INTERVAL_SECONDS shortens the schedule for tests and demonstrations only.
-    if (const char* env = std::getenv("DA06_SYNC_INTERVAL_SECONDS"); env && std::atoi(env) > 0) {
-        interval = std::chrono::seconds(std::atoi(env));
-    }
-    store::Database* syncDb = m_syncDb.get();
-    const Clock* clock = m_clock.get();
     namespace sc = sync::client;
-    m_scheduler = std::make_unique<sc::SyncScheduler>(
-        [syncDb, clock](const sc::ProgressFn& progress, const std::atomic<bool>& cancel) -> Result<sc::CycleResult> {
-            sync::SyncStore store(*syncDb, *clock);
-            DA06_TRY(enrolled, store.enrollment());
-            if (!*enrolled) {
-                return fail(ErrorCode::Usage, "this desk is not enrolled with a hub");
-            }
-            sc::SyncEngine engine(*syncDb, *clock);
-            return engine.runCycle(progress, &cancel);
+    // The controller's callbacks come from its thread; the sync page hears of them on the UI thread.
+    const UiDelivery deliver = m_syncOwner.delivery();
+    auto controller = ui::SyncController::start(
+        m_session->store, *m_clock,
+        [this, deliver](sc::Phase phase, std::int64_t done, std::int64_t total) {
+            deliver.post([this, phase, done, total] {
+                if (m_sync) {
+                    m_sync->presenter().onProgress(phase, done, total);
+                }
+            });
         },
-        interval);
-    std::weak_ptr<int> alive = m_alive;
-    m_scheduler->setOnProgress([this, alive](sc::Phase phase, std::int64_t done, std::int64_t total) {
-        wxTheApp->CallAfter([this, alive, phase, done, total] {
-            if (alive.lock() && m_sync) {
-                m_sync->presenter().onProgress(phase, done, total);
-            }
+        [this, deliver](const sc::CycleOutcome& outcome) {
+            deliver.post([this, outcome] {
+                if (m_sync) {
+                    m_sync->presenter().onFinished(outcome);
+                }
+            });
         });
-    });
-    m_scheduler->setOnFinished([this, alive, syncDb, clock](const sc::CycleOutcome& outcome) {
-        if (!outcome.ok && outcome.error.code != ErrorCode::Usage) {
-            (void)sync::SyncStore(*syncDb, *clock).setNextAttempt(isoUtc(outcome.nextAttempt));
-        }
-        wxTheApp->CallAfter([this, alive, outcome] {
-            if (alive.lock() && m_sync) {
-                m_sync->presenter().onFinished(outcome);
-            }
-        });
-    });
+    if (!controller) {
+        SetStatusText(_("Sync: unavailable"), kSync);
+        return;
+    }
+    m_syncController = std::move(*controller);
     m_sync->onSyncNow = [this] {
-        if (m_scheduler) {
-            m_scheduler->syncNow();
+        if (m_syncController) {
+            m_syncController->syncNow();
         }
     };
     m_sync->onCancel = [this] {
-        if (m_scheduler) {
-            m_scheduler->cancel();
+        if (m_syncController) {
+            m_syncController->cancel();
         }
     };
     m_sync->presenter().refresh();
-    m_scheduler->start(std::chrono::seconds(3));
 }
 
 void MainFrame::stopSync()
 {
-    if (m_scheduler) {
-        m_scheduler->stop();
-        m_scheduler.reset();
-    }
-    m_syncDb.reset();
-    m_alive = std::make_shared<int>(0);   // results still queued for the old pages are dropped
+    m_syncController.reset();   // stops and joins its thread
+    m_syncOwner.renew();        // results still queued for the old pages are dropped
 }
 
 void MainFrame::buildMenus()
@@ -536,9 +493,9 @@ void MainFrame::buildMenus()
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { onRestore(); }, ID_Restore);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { onAbout(); }, wxID_ABOUT);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-        if (m_scheduler && m_sync) {
+        if (m_syncController && m_sync) {
             m_sync->presenter().onStarted();
-            m_scheduler->syncNow();
+            m_syncController->syncNow();
         }
     }, ID_SyncNow);
 }
@@ -666,7 +623,7 @@ void MainFrame::onPolicy()
 
 void MainFrame::onBackup()
 {
-    if (!isAdmin() || m_working) {
+    if (!isAdmin() || m_backup.busy()) {
         return;
     }
     wxFileDialog dlg(this, _("Back up the data store to"), "", "da06-backup.da06bak", _("DA06 backups (*.da06bak)|*.da06bak"),
@@ -675,37 +632,30 @@ void MainFrame::onBackup()
         return;
     }
     const std::filesystem::path to(utf8(dlg.GetPath()));
-    if (m_worker.joinable()) {
-        m_worker.join();
-    }
-    m_working = true;
-    auto* progress = new wxProgressDialog(_("Back up"), _("Writing an encrypted copy of the data store..."), 100, this,
-                                          wxPD_APP_MODAL | wxPD_AUTO_HIDE);
-    // The copy runs off the UI thread; the connection serializes access, so the window stays live.
-    m_worker = std::thread([this, to, progress] {
-        auto result = access::backupStore(*m_session, to, *m_clock);
-        CallAfter([this, progress, ok = result.has_value(),
-                   msg = result ? std::string() : ui::StartupPresenter::messageFor(result.error()), to] {
-            progress->Destroy();
-            m_working = false;
-            if (ok) {
-                SetStatusText(wxString::Format(_("Backup written: %s"), wx(to.string())), kMessage);
-            } else {
-                wxMessageBox(wx(msg), _("Back up"), wxOK | wxICON_ERROR, this);
-            }
-        });
-    });
-    // Keep the progress dialog moving while the worker runs.
-    while (m_working) {
-        progress->Pulse();
-        wxMilliSleep(50);
-        wxYield();
-    }
+    m_backupProgress = new wxProgressDialog(_("Back up"), _("Writing an encrypted copy of the data store..."), 100, this,
+                                            wxPD_APP_MODAL | wxPD_AUTO_HIDE);
+    // The timer keeps the dialog moving on the UI thread while the copy runs off it.
+    m_backupPulse.Start(50);
+    // The connection serializes access, so the window stays live.
+    m_backup.run([this, to](const TaskContext&) { return access::backupStore(*m_session, to, *m_clock); },
+                 [this, to](const Result<store::BackupInfo>& result) {
+                     m_backupPulse.Stop();
+                     if (m_backupProgress) {
+                         m_backupProgress->Destroy();
+                         m_backupProgress = nullptr;
+                     }
+                     if (result) {
+                         SetStatusText(wxString::Format(_("Backup written: %s"), wx(to.string())), kMessage);
+                     } else {
+                         wxMessageBox(wx(ui::StartupPresenter::messageFor(result.error())), _("Back up"),
+                                      wxOK | wxICON_ERROR, this);
+                     }
+                 });
 }
 
 void MainFrame::onRestore()
 {
-    if (!isAdmin() || m_working) {
+    if (!isAdmin() || m_backup.busy()) {
         return;
     }
     wxFileDialog pick(this, _("Restore the data store from"), "", "", _("DA06 backups (*.da06bak)|*.da06bak|All files|*"),

@@ -1,23 +1,23 @@
 #pragma once
 // The main window: menu bar, toolbar, navigation on the left, pages on the right, status bar
 // (unit, user, reader, sync). Locks itself after the policy's idle time.
-#include <atomic>
 #include <memory>
 #include <optional>
-#include <thread>
 #include <wx/frame.h>
 #include <wx/timer.h>
 
 #include "IdleLock.h"
+#include "app/BackgroundTask.h"
 #include "access/Accounts.h"
 #include "core/Clock.h"
 #include "plan/PlanRepository.h"
 
 class wxListBox;
+class wxProgressDialog;
 class wxSimplebook;
 
-namespace da06::sync::client {
-class SyncScheduler;
+namespace da06::ui {
+class SyncController;
 }
 
 namespace da06::app {
@@ -61,7 +61,8 @@ private:
     // The daily retention purge of check details (issue 8): after sign-in and then each hour, it
     // runs when it has not run today on this desk; the status bar says how many checks it cleared.
     void runDailyPurge();
-    // The background synchronization (its own connection to the store; results via CallAfter).
+    // The background synchronization (ui::SyncController; its news reach the sync page on the UI
+    // thread through m_syncOwner).
     void startSync();
     void stopSync();
 
@@ -81,13 +82,13 @@ private:
     DeskListPage* m_pawns = nullptr;
     DeskListPage* m_payouts = nullptr;
     wxTimer m_purgeTimer;
-    std::unique_ptr<store::Database> m_syncDb;
-    std::unique_ptr<sync::client::SyncScheduler> m_scheduler;
-    std::shared_ptr<int> m_alive = std::make_shared<int>(0);   // guards CallAfter from the sync thread
+    std::unique_ptr<ui::SyncController> m_syncController;
+    OwnerToken m_syncOwner;   // renewed by stopSync: news queued for the old pages are dropped
     ui::IdleLock m_idle;
     wxTimer m_idleTimer;
-    std::thread m_worker;   // backups run here; joined before the frame goes
-    std::atomic<bool> m_working{false};
+    wxProgressDialog* m_backupProgress = nullptr;   // while a backup runs
+    wxTimer m_backupPulse;                          // keeps that dialog moving
+    BackgroundTask m_backup;   // backups run here; stopped and joined before the frame goes
 };
 
 } // namespace da06::app

@@ -93,10 +93,7 @@ ReportsPage::ReportsPage(wxWindow* parent, store::Database& db, const Clock& clo
 
 ReportsPage::~ReportsPage()
 {
-    *m_alive = false;
-    if (m_worker.joinable()) {
-        m_worker.join();
-    }
+    m_task.stop();
 }
 
 wxWindow* ReportsPage::buildEditor(wxWindow* parent)
@@ -321,17 +318,13 @@ void ReportsPage::onTextChanged()
     m_presenter.editNarrative(n, utf8(m_number->GetValue()), utf8(m_signer->GetValue()));
 }
 
-void ReportsPage::runInBackground(std::function<void()> work)
+bool ReportsPage::stillWorking()
 {
-    if (m_busy) {
+    if (m_task.busy()) {
         showStatus(utf8(_("Still working on the previous document...")));
-        return;
+        return true;
     }
-    if (m_worker.joinable()) {
-        m_worker.join();
-    }
-    m_busy = true;
-    m_worker = std::thread(std::move(work));
+    return false;
 }
 
 void ReportsPage::preview()
@@ -342,24 +335,21 @@ void ReportsPage::preview()
     }
     showStatus(utf8(_("Rendering the preview...")));
     const double dpi = 96.0 * GetDPIScaleFactor();
-    runInBackground([this, alive = m_alive, doc = std::move(*doc), dpi] {
-        auto image = reports::renderPage(doc, 0, dpi);
-        wxTheApp->CallAfter([this, alive, image = std::move(image)]() mutable {
-            if (!*alive) {
-                return;
-            }
-            m_busy = false;
-            if (!image) {
-                showError(image.error().message);
-                return;
-            }
-            wxImage img(image->width, image->height, image->rgb.data(), true);
-            m_previewImage->SetBitmap(wxBitmap(img.Copy()));
-            m_previewArea->FitInside();
-            m_previewArea->Layout();
-            showStatus("");
-        });
-    });
+    if (stillWorking()) {
+        return;
+    }
+    m_task.run([doc = std::move(*doc), dpi](const TaskContext&) { return reports::renderPage(doc, 0, dpi); },
+               [this](Result<reports::PageImage>&& image) {
+                   if (!image) {
+                       showError(image.error().message);
+                       return;
+                   }
+                   wxImage img(image->width, image->height, image->rgb.data(), true);
+                   m_previewImage->SetBitmap(wxBitmap(img.Copy()));
+                   m_previewArea->FitInside();
+                   m_previewArea->Layout();
+                   showStatus("");
+               });
 }
 
 void ReportsPage::exportAs(const wxString& kind)
@@ -382,22 +372,22 @@ void ReportsPage::exportAs(const wxString& kind)
     const std::filesystem::path path(utf8(dlg.GetPath()));
     const std::string format = utf8(ext);
     showStatus(utf8(_("Writing the document...")));
-    runInBackground([this, alive = m_alive, doc = std::move(*doc), path, format] {
-        const Status st = format == "pdf" ? reports::writePdf(doc, path)
-            : format == "xlsx"            ? reports::writeXlsx(doc, path)
-                                          : reports::writeCsv(doc, path);
-        wxTheApp->CallAfter([this, alive, st, path] {
-            if (!*alive) {
-                return;
-            }
-            m_busy = false;
+    if (stillWorking()) {
+        return;
+    }
+    m_task.run(
+        [doc = std::move(*doc), path, format](const TaskContext&) {
+            return format == "pdf" ? reports::writePdf(doc, path)
+                : format == "xlsx" ? reports::writeXlsx(doc, path)
+                                   : reports::writeCsv(doc, path);
+        },
+        [this, path](const Status& st) {
             if (!st) {
                 showError(st.error().message);
             } else {
                 showStatus(utf8(wxString::Format(_("Saved %s"), wx(path.string()))));
             }
         });
-    });
 }
 
 void ReportsPage::reviewSelected(bool accept)

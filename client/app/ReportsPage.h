@@ -2,16 +2,15 @@
 // The reports page ("Báo cáo"): the desk unit's monthly periods with their state, the editor of the
 // selected report (prefilled, editable until submitted), a preview of page 1 of the PDF, export to
 // PDF, XLSX and CSV, submit; for coordinators the completeness and timeliness of their units with
-// reminders, accept and return. Rendering and exporting run off the UI thread; their results come
-// back through CallAfter only while the page still exists.
+// reminders, accept and return. Rendering and exporting run off the UI thread (a BackgroundTask);
+// their results come back only while the page still exists.
 // Keys: Ctrl+S save the draft, Ctrl+P preview, F5 refresh.
-#include <atomic>
 #include <functional>
 #include <memory>
-#include <thread>
 #include <wx/panel.h>
 
 #include "ReportsPresenter.h"
+#include "app/BackgroundTask.h"
 
 class wxButton;
 class wxListCtrl;
@@ -48,7 +47,8 @@ private:
     wxWindow* buildUnits(wxWindow* parent);
     void onTextChanged();
     void exportAs(const wxString& kind);
-    void runInBackground(std::function<void()> work);
+    // True (and says so) while the previous document is still being written.
+    bool stillWorking();
     void reviewSelected(bool accept);
 
     ui::ReportsPresenter m_presenter;
@@ -78,9 +78,7 @@ private:
     wxStaticText* m_unitSummary = nullptr;
     wxTextCtrl* m_reminders = nullptr;
 
-    std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
-    std::thread m_worker;
-    std::atomic<bool> m_busy{false};
+    BackgroundTask m_task;   // rendering and exporting; one at a time
 };
 
 } // namespace da06::app

@@ -2,7 +2,7 @@
 // The synchronization page ("Đồng bộ"): the desk's enrollment, last success and last error, the
 // pending / rejected / conflict counts, the progress of a running cycle with a Cancel button,
 // the conflict list with "Apply this value", the records the hub rejected. The cycles run in
-// the frame's background scheduler; its events reach this page on the UI thread.
+// the frame's ui::SyncController; its events reach this page on the UI thread.
 #include <functional>
 #include <wx/panel.h>
 

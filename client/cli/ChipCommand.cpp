@@ -8,15 +8,15 @@
 #include <optional>
 #include <ostream>
 
+#include "ChipReader.h"
 #include "ChipResultJson.h"
 #include "ChipSession.h"
-#include "PcscCardChannel.h"
+#include "PcscChipReader.h"
 #include "cli/Cli.h"
 #include "cli/Common.h"
 #include "core/Clock.h"
 #include "core/DurableFile.h"
 #include "core/Json.h"
-#include "identity/CardExpiry.h"
 #include "identity/CccdCheck.h"
 #include "identity/CccdNormalize.h"
 
@@ -57,12 +57,6 @@ int fail(std::ostream& err, const Error& e)
 {
     err << "da06: " << e.message << "\n";
     return exitCodeFor(e);
-}
-
-std::string yymmdd(const Date& d)
-{
-    auto two = [](int v) { return std::string(1, static_cast<char>('0' + v / 10 % 10)) + static_cast<char>('0' + v % 10); };
-    return two(d.year % 100) + two(d.month) + two(d.day);
 }
 
 const char* stepLabel(const std::string& step)
@@ -196,41 +190,16 @@ int runIdcheckChip(std::vector<std::string> args, std::ostream& out, std::ostrea
         qr = report.identity;
     }
 
-    const int keys = (id ? 1 : 0) + (can ? 1 : 0) + (mrz ? 1 : 0) + (doc ? 1 : 0);
-    if (keys > 1) {
-        return usage(err, "give one of --id, --can, --mrz and --doc");
-    }
-    Result<emrtd::AccessKey> key = fail(ErrorCode::Usage, "");
-    if (can) {
-        key = emrtd::AccessKey::fromCan(*can);
-    } else if (mrz) {
-        key = emrtd::AccessKey::fromMrz(*mrz);
-    } else if (doc) {
-        if (!dob || !expiry) {
-            return usage(err, "--doc needs --dob and --expiry (YYMMDD)");
-        }
-        key = emrtd::AccessKey::fromDocument(*doc, *dob, *expiry);
-    } else {
-        // The 12-digit number: typed, or from the QR code (the clerk never types what the QR gave).
-        std::string number = id.value_or(qr ? qr->idNumber : "");
-        if (number.empty()) {
-            return usage(err, "give the card's key: --id, --can, --mrz, --doc … or the QR code with --qr-text");
-        }
-        std::string dobText = dob.value_or(""), expiryText = expiry.value_or("");
-        if (qr && qr->idNumber == number && qr->dateOfBirth) {
-            if (dobText.empty()) {
-                dobText = yymmdd(*qr->dateOfBirth);
-            }
-            if (expiryText.empty() && qr->issueDate) {
-                if (auto e = identity::computeCardExpiry(*qr->dateOfBirth, *qr->issueDate); e && e->expires) {
-                    expiryText = yymmdd(e->date);
-                }
-            }
-        }
-        key = (!dobText.empty() && !expiryText.empty()) ? emrtd::AccessKey::fromId12(number, dobText, expiryText)
-                                                       : emrtd::AccessKey::fromCan(number.size() >= 6 ? number.substr(number.size() - 6) : number);
-    }
+    auto key = emrtd::chooseAccessKey(
+        {.can = can, .id = id, .mrz = mrz, .document = doc, .dob = dob, .expiry = expiry, .qr = qr});
     if (!key) {
+        switch (key.error().kind) {
+        case emrtd::KeyProblem::Kind::SeveralKeys: return usage(err, "give one of --id, --can, --mrz and --doc");
+        case emrtd::KeyProblem::Kind::DocumentWithoutDates: return usage(err, "--doc needs --dob and --expiry (YYMMDD)");
+        case emrtd::KeyProblem::Kind::NoKey:
+            return usage(err, "give the card's key: --id, --can, --mrz, --doc … or the QR code with --qr-text");
+        case emrtd::KeyProblem::Kind::Rejected: break;
+        }
         return usage(err, key.error().message);
     }
 
@@ -258,22 +227,13 @@ int runIdcheckChip(std::vector<std::string> args, std::ostream& out, std::ostrea
         }
     });
 
-    // A card reset by another program: the transaction is retried once on a fresh connection.
-    Result<emrtd::ChipReadResult> result = da06::fail(ErrorCode::Internal, "not read");
-    for (int attempt = 0; attempt < 2; ++attempt) {
-        auto channel = pcsc::openCard(reader.value_or(""));
-        if (!channel) {
-            result = std::unexpected(channel.error());
-            break;
-        }
+    // Opened (and once more after a card reset) through the one entry point the desk uses too.
+    emrtd::CardChipReader chipReader(emrtd::pcscCardOpener(reader.value_or("")), [&](int attempt) {
         if (!json && attempt == 0) {
             err << "Đang đọc chip CCCD (Ctrl+C để hủy)…\n";
         }
-        result = emrtd::readChip(**channel, *key, options, progress, cancel);
-        if (result || result.error().code != ErrorCode::CardReset) {
-            break;
-        }
-    }
+    });
+    Result<emrtd::ChipReadResult> result = chipReader.read(*key, options, progress, cancel);
     std::signal(SIGINT, oldInt);
     g_cancel = nullptr;
     if (!result) {

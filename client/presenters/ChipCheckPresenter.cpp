@@ -1,6 +1,9 @@
 #include "ChipCheckPresenter.h"
 
+#include "ChipResultJson.h"
+#include "ReaderStatus.h"
 #include "Translate.h"
+#include "identity/CccdNormalize.h"
 #include "text/Text.h"
 
 namespace da06::ui {
@@ -217,6 +220,127 @@ ChipCheckCard makeChipCard(const json::Value& root, const std::optional<identity
         card.nextSteps.push_back(tr("Compare the photo with the person in front of you."));
     }
     return card;
+}
+
+// ---- The reading ---------------------------------------------------------------------------------
+
+struct ChipReadJob::State {
+    std::shared_ptr<emrtd::ChipReaderPort> reader;
+    std::shared_ptr<emrtd::CancelToken> cancel;
+    emrtd::AccessKey key;
+    emrtd::ReadOptions options;
+    std::optional<identity::CccdIdentity> qr;
+};
+
+ChipReadOutcome ChipReadJob::run(const ProgressSink& sink) const
+{
+    const State& s = *m_state;
+    // Progress: at most one update per step and per tenth of the step's bytes (the reader's pace).
+    emrtd::Progress progress([&sink](const emrtd::ProgressEvent& e) {
+        if (sink) {
+            sink({e.total ? static_cast<int>(e.done * 100 / e.total) : 0, chipStepText(e.step, e.done, e.total)});
+        }
+    });
+    ChipReadOutcome outcome;
+    auto result = s.reader->read(s.key, s.options, progress, *s.cancel);
+    if (!result) {
+        const ReaderMessage m = readerErrorMessage(result.error());
+        outcome.problem = m.title + "\n" + m.advice;
+        return outcome;
+    }
+    outcome.ok = true;
+    outcome.card = makeChipCard(emrtd::chipResultToJson(*result, &tr), s.qr);
+    // The check is recorded from the JSON `da06 idcheck chip --json` prints (untranslated).
+    outcome.record = emrtd::chipResultToJson(*result);
+    if (result->facePixels && result->facePixels->width > 0) {
+        outcome.photo = std::move(result->facePixels);
+    }
+    return outcome;
+}
+
+ChipCheckPresenter::ChipCheckPresenter(ChipCheckView& view, const Clock& clock, std::shared_ptr<emrtd::ChipReaderPort> reader,
+                                       std::string trustFolder)
+    : m_view(view), m_clock(clock), m_reader(std::move(reader)), m_trustFolder(std::move(trustFolder))
+{
+}
+
+std::optional<ChipReadJob> ChipCheckPresenter::start(const std::string& typedText, const std::vector<identity::CccdReport>& reports)
+{
+    if (m_busy) {
+        return std::nullopt;
+    }
+    // The key: typed (12 digits or the 6-digit CAN), else from the last QR scan. With the QR's
+    // date of birth and issue date, BAC is possible too (the clerk types nothing else).
+    std::optional<identity::CccdIdentity> qr;
+    for (const auto& r : reports) {
+        if (r.isCccd) {
+            qr = r.identity;
+            break;
+        }
+    }
+    std::string typed = typedText;
+    const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    while (!typed.empty() && space(typed.back())) {
+        typed.pop_back();
+    }
+    std::size_t lead = 0;
+    while (lead < typed.size() && space(typed[lead])) {
+        ++lead;
+    }
+    typed.erase(0, lead);
+    if (typed.empty() && qr) {
+        typed = qr->idNumber;
+        m_view.showChipKey(canFromQr(*qr));
+    }
+    emrtd::KeyRequest request;
+    if (typed.size() == 12) {
+        request.id = typed;   // with the QR code of the same number: its dates for BAC
+    } else {
+        request.can = typed;
+    }
+    request.qr = qr;
+    auto key = emrtd::chooseAccessKey(request);
+    if (!key) {
+        m_view.showChipKeyProblem(
+            tr("Type the 12-digit card number or the 6-digit CAN (the last 6 digits of the number), or scan the QR code first."));
+        return std::nullopt;
+    }
+    m_busy = true;
+    m_cancel = std::make_shared<emrtd::CancelToken>();
+    m_view.showChipStarted();
+    m_view.showChipProgress({0, chipStepText("select", 0, 0)});
+
+    ChipReadJob job;
+    job.m_state = std::make_shared<ChipReadJob::State>(ChipReadJob::State{m_reader, m_cancel, std::move(*key), {}, qr});
+    auto& options = job.m_state->options;
+    options.trustFolder = m_trustFolder;
+    options.qr = qr;
+    options.asOf = m_clock.today();
+    options.normalizeText = [](std::string_view s) { return identity::normalizeQrText(s); };
+    return job;
+}
+
+void ChipCheckPresenter::progress(const ChipProgress& p)
+{
+    if (m_busy) {
+        m_view.showChipProgress(p);
+    }
+}
+
+void ChipCheckPresenter::finish(const ChipReadOutcome& outcome)
+{
+    m_busy = false;
+    m_view.showChipFinished(outcome.ok, outcome.problem);
+    if (outcome.ok) {
+        m_view.showChipResult(outcome);
+    }
+}
+
+void ChipCheckPresenter::cancel()
+{
+    if (m_cancel) {
+        m_cancel->cancel();
+    }
 }
 
 } // namespace da06::ui

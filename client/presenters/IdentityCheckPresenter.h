@@ -4,7 +4,8 @@
 // IdentityCheckScanBurst.h), from pasted text, or from an image file (every QR code in it). For
 // each code the page shows the identity read, each check with a pass / warn / fail mark and a
 // sentence, the computed expiry, the verdict in words, and what to do next. No wx; the image
-// decoder is injected (the page passes one built on da06::readers; tests a fake).
+// decoder may be injected (tests pass a fake); the page decodes through QrInputPresenter on a worker
+// and hands the codes to showImageResult.
 #include <chrono>
 #include <filesystem>
 #include <functional>

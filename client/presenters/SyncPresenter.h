@@ -2,8 +2,8 @@
 // The synchronization as the desktop shows it: the status-bar text ("Sync: not enrolled",
 // "Syncing... 40%", "Synced 10:42", "Sync failed: <reason> — retry at 10:47"), the sync panel
 // (enrollment, last success, pending/rejected counts, progress, conflicts with "Apply this
-// value"). No wx: tested headless. The scheduler's callbacks arrive on the UI thread (the frame
-// forwards them with CallAfter) and are handed to onProgress / onFinished.
+// value"). No wx: tested headless. The callbacks of the frame's SyncController arrive on the UI
+// thread (the frame forwards them) and are handed to onProgress / onFinished.
 #include <chrono>
 #include <cstdint>
 #include <functional>

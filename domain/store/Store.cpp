@@ -66,6 +66,13 @@ Result<Database> Store::openCopyTarget(const std::filesystem::path& path) const
     return db;
 }
 
+Result<Database> Store::openWorkerConnection() const
+{
+    DA06_TRY(db, Database::open(m_path, Database::Mode::ReadWrite, &m_dataKey));
+    DA06_CHECK(pragmas(*db));
+    return std::move(*db);
+}
+
 Status Store::checkIntegrity()
 {
     DA06_TRY(st, m_db.prepare("PRAGMA integrity_check;"));

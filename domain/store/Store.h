@@ -55,6 +55,9 @@ public:
     Status removeKeySlot(const std::string& user);
     // A new, empty database file keyed with this store's data key (the target of a backup copy).
     Result<Database> openCopyTarget(const std::filesystem::path& path) const;
+    // A second connection to this store (same key, same pragmas as open()), for a background
+    // thread whose transactions must not interleave with those of this connection.
+    Result<Database> openWorkerConnection() const;
     // PRAGMA integrity_check over every page and index (slower than the quick check of open()).
     Status checkIntegrity();
     // The key file as it was read when the store was opened (slots, brake counters).
