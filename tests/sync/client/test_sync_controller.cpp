@@ -12,6 +12,7 @@
 #include "SyncController.h"
 #include "TestSupport.h"
 #include "access/Accounts.h"
+#include "schema/FullSchema.h"
 #include "sync/SyncStore.h"
 
 using namespace da06;
@@ -59,7 +60,7 @@ BOOST_AUTO_TEST_CASE(the_worker_connection_is_keyed_and_has_the_pragmas_of_open)
 {
     test::TempDir dir;
     FixedClock clock = FixedClock::at(Date{2024, 3, 20});
-    auto session = access::createStore(dir / "s.da06", "admin", kPassphrase, clock);
+    auto session = access::createStore(dir / "s.da06", "admin", kPassphrase, clock, da06::schema::full());
     BOOST_REQUIRE(session);
     auto worker = session->store.openWorkerConnection();
     BOOST_REQUIRE(worker);
@@ -74,7 +75,7 @@ BOOST_AUTO_TEST_CASE(a_failed_cycle_reports_progress_and_records_the_next_attemp
 {
     test::TempDir dir;
     FixedClock clock = FixedClock::at(Date{2024, 3, 20});
-    auto session = access::createStore(dir / "s.da06", "admin", kPassphrase, clock);
+    auto session = access::createStore(dir / "s.da06", "admin", kPassphrase, clock, da06::schema::full());
     BOOST_REQUIRE(session);
     Reports reports;
     std::atomic<int> calls{0};
@@ -120,7 +121,7 @@ BOOST_AUTO_TEST_CASE(an_unenrolled_desk_is_refused_without_a_next_attempt)
 {
     test::TempDir dir;
     FixedClock clock = FixedClock::at(Date{2024, 3, 20});
-    auto session = access::createStore(dir / "s.da06", "admin", kPassphrase, clock);
+    auto session = access::createStore(dir / "s.da06", "admin", kPassphrase, clock, da06::schema::full());
     BOOST_REQUIRE(session);
     Reports reports;
     ui::SyncController::Options options;   // the engine's own cycle
@@ -141,7 +142,7 @@ BOOST_AUTO_TEST_CASE(sync_now_runs_a_cycle_cancel_stops_it_and_the_end_joins)
 {
     test::TempDir dir;
     FixedClock clock = FixedClock::at(Date{2024, 3, 20});
-    auto session = access::createStore(dir / "s.da06", "admin", kPassphrase, clock);
+    auto session = access::createStore(dir / "s.da06", "admin", kPassphrase, clock, da06::schema::full());
     BOOST_REQUIRE(session);
     Reports reports;
     std::atomic<bool> started{false};
