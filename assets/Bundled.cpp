@@ -1,4 +1,4 @@
-#include "Bundled.h"
+#include "assets/Bundled.h"
 
 #include <cstddef>
 

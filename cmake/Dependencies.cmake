@@ -11,6 +11,15 @@ pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
 find_package(OpenSSL 3.0 REQUIRED)
 # Desktop.
 find_package(wxWidgets 3.2 REQUIRED COMPONENTS html adv core base)
+# wx as a target (never ${wxWidgets_USE_FILE}, which puts wx's include paths, __WXGTK__ and flags on
+# every target of a folder): only the desktop's library and program link it, so no other library
+# can include a wx header (tests/layering proves it).
+add_library(da06_wx INTERFACE)
+add_library(da06::wx ALIAS da06_wx)
+target_include_directories(da06_wx SYSTEM INTERFACE ${wxWidgets_INCLUDE_DIRS})
+target_compile_definitions(da06_wx INTERFACE ${wxWidgets_DEFINITIONS})
+target_compile_options(da06_wx INTERFACE ${wxWidgets_CXX_FLAGS})
+target_link_libraries(da06_wx INTERFACE ${wxWidgets_LIBRARIES})
 # Sync client (HTTPS).
 find_package(CURL REQUIRED)
 # Hub server. Never Poco::DataSQLite: it brings the system libsqlite3, whose symbols clash with SQLCipher's.

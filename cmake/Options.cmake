@@ -2,6 +2,8 @@
 add_library(da06_options INTERFACE)
 add_library(da06::options ALIAS da06_options)
 target_compile_features(da06_options INTERFACE cxx_std_23)
+# The one include root of every target: includes name a header by its path from the repository root.
+target_include_directories(da06_options INTERFACE ${PROJECT_SOURCE_DIR})
 set(CMAKE_CXX_EXTENSIONS OFF)
 if(MSVC)
   # Windows (installer/WINDOWS.md): UTF-8 sources and execution charset (Vietnamese literals),

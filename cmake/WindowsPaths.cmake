@@ -11,8 +11,6 @@ add_library(da06_windows_paths OBJECT
   ${PROJECT_SOURCE_DIR}/client/readers/SerialPort.cpp
   ${PROJECT_SOURCE_DIR}/client/readers/SerialPortWindows.cpp
   ${PROJECT_SOURCE_DIR}/client/readers/ScanLineSplitter.cpp)
-target_include_directories(da06_windows_paths PRIVATE
-  ${PROJECT_SOURCE_DIR}/domain ${PROJECT_SOURCE_DIR}/client ${PROJECT_SOURCE_DIR}/client/readers)
 target_link_libraries(da06_windows_paths PRIVATE da06::options da06::core)
 
 # The PC/SC reader manager and channel against mingw's winscard.h (linking winscard works too;
@@ -21,6 +19,4 @@ add_library(da06_windows_pcsc OBJECT
   ${PROJECT_SOURCE_DIR}/client/readers/pcsc/PcscContext.cpp
   ${PROJECT_SOURCE_DIR}/client/readers/pcsc/PcscCardChannel.cpp
   ${PROJECT_SOURCE_DIR}/client/readers/pcsc/ReaderManager.cpp)
-target_include_directories(da06_windows_pcsc PRIVATE
-  ${PROJECT_SOURCE_DIR}/domain ${PROJECT_SOURCE_DIR}/client/readers ${PROJECT_SOURCE_DIR}/client/readers/pcsc)
 target_link_libraries(da06_windows_pcsc PRIVATE da06::options da06::core)

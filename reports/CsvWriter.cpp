@@ -1,4 +1,4 @@
-#include "CsvWriter.h"
+#include "reports/CsvWriter.h"
 
 #include <cmath>
 #include <cstdio>

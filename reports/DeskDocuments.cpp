@@ -1,4 +1,4 @@
-#include "DeskDocuments.h"
+#include "reports/DeskDocuments.h"
 
 #include <array>
 

@@ -1,8 +1,8 @@
-#include "Document.h"
+#include "reports/Document.h"
 
 #include <cmath>
 
-#include "report/ReportTypes.h"
+#include "domain/report/ReportTypes.h"
 
 namespace da06::reports {
 

@@ -7,7 +7,7 @@
 #include <variant>
 #include <vector>
 
-#include "core/Date.h"
+#include "domain/core/Date.h"
 
 namespace da06::reports {
 

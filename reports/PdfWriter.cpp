@@ -1,4 +1,4 @@
-#include "PdfWriter.h"
+#include "reports/PdfWriter.h"
 
 #include <algorithm>
 #include <cairo-pdf.h>
@@ -8,8 +8,8 @@
 #include <optional>
 #include <pango/pangocairo.h>
 
-#include "QrCode.h"
-#include "report/ReportTypes.h"
+#include "reports/QrCode.h"
+#include "domain/report/ReportTypes.h"
 
 namespace da06::reports {
 

@@ -9,8 +9,8 @@
 #include <filesystem>
 #include <vector>
 
-#include "Document.h"
-#include "core/Error.h"
+#include "reports/Document.h"
+#include "domain/core/Error.h"
 
 namespace da06::reports {
 

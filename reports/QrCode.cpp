@@ -1,4 +1,4 @@
-#include "QrCode.h"
+#include "reports/QrCode.h"
 
 #include <exception>
 #include <string>
@@ -6,7 +6,7 @@
 #include <ZXing/BitMatrix.h>
 #include <ZXing/MultiFormatWriter.h>
 
-#include "text/Text.h"
+#include "domain/text/Text.h"
 
 namespace da06::reports {
 

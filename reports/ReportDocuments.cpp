@@ -1,8 +1,8 @@
-#include "ReportDocuments.h"
+#include "reports/ReportDocuments.h"
 
 #include <map>
 
-#include "report/CheckCountSource.h"
+#include "domain/report/CheckCountSource.h"
 
 namespace da06::reports {
 

@@ -1,9 +1,9 @@
-#include "XlsxWriter.h"
+#include "reports/XlsxWriter.h"
 
 #include <set>
 #include <xlsxwriter.h>
 
-#include "report/ReportTypes.h"
+#include "domain/report/ReportTypes.h"
 
 namespace da06::reports {
 

@@ -1,4 +1,4 @@
-#include "app/AuditDialog.h"
+#include "client/app/AuditDialog.h"
 
 #include <wx/button.h>
 #include <wx/dateevt.h>
@@ -8,7 +8,7 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
-#include "app/WxText.h"
+#include "client/app/WxText.h"
 
 namespace da06::app {
 

@@ -2,7 +2,7 @@
 // The audit log browser (admins).
 #include <wx/dialog.h>
 
-#include "AuditPresenter.h"
+#include "client/presenters/AuditPresenter.h"
 
 class wxListCtrl;
 class wxStaticText;

@@ -1,4 +1,4 @@
-#include "BackgroundTask.h"
+#include "client/app/BackgroundTask.h"
 
 #include <wx/app.h>
 

@@ -1,4 +1,4 @@
-#include "app/DashboardPage.h"
+#include "client/app/DashboardPage.h"
 
 #include <wx/dataview.h>
 #include <wx/msgdlg.h>
@@ -9,10 +9,10 @@
 #include <wx/srchctrl.h>
 #include <wx/stattext.h>
 
-#include "app/TaskDialog.h"
-#include "app/TaskListPanel.h"
-#include "app/WorkListStore.h"
-#include "app/WxText.h"
+#include "client/app/TaskDialog.h"
+#include "client/app/TaskListPanel.h"
+#include "client/app/WorkListStore.h"
+#include "client/app/WxText.h"
 
 namespace da06::app {
 

@@ -6,8 +6,8 @@
 #include <functional>
 #include <wx/panel.h>
 
-#include "DashboardPresenter.h"
-#include "WorkSearchPresenter.h"
+#include "client/presenters/DashboardPresenter.h"
+#include "client/presenters/WorkSearchPresenter.h"
 
 class wxDataViewListCtrl;
 class wxSearchCtrl;

@@ -15,14 +15,14 @@
 #include <wx/translation.h>
 #include <wx/utils.h>
 
-#include "FirstStartPresenter.h"
-#include "StartupPresenter.h"
-#include "Translate.h"
-#include "app/FirstStartDialog.h"
-#include "app/MainFrame.h"
-#include "app/PassphraseDialog.h"
-#include "app/WxText.h"
-#include "platform/Hardening.h"
+#include "client/presenters/FirstStartPresenter.h"
+#include "client/presenters/StartupPresenter.h"
+#include "client/presenters/Translate.h"
+#include "client/app/FirstStartDialog.h"
+#include "client/app/MainFrame.h"
+#include "client/app/PassphraseDialog.h"
+#include "client/app/WxText.h"
+#include "client/platform/Hardening.h"
 
 namespace da06::app {
 

@@ -1,4 +1,4 @@
-#include "app/FirstStartDialog.h"
+#include "client/app/FirstStartDialog.h"
 
 #include <wx/app.h>
 #include <wx/button.h>
@@ -18,9 +18,9 @@
 #include <wx/timer.h>
 #include <wx/utils.h>
 
-#include "app/WxText.h"
-#include "client/SyncEngine.h"
-#include "pcsc/ReaderManager.h"
+#include "client/app/WxText.h"
+#include "sync/client/SyncEngine.h"
+#include "client/readers/pcsc/ReaderManager.h"
 
 namespace da06::app {
 

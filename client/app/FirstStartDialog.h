@@ -7,8 +7,8 @@
 #include <wx/dialog.h>
 #include <wx/timer.h>
 
-#include "FirstStartPresenter.h"
-#include "app/BackgroundTask.h"
+#include "client/presenters/FirstStartPresenter.h"
+#include "client/app/BackgroundTask.h"
 
 class wxButton;
 class wxGauge;

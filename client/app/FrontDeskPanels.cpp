@@ -1,4 +1,4 @@
-#include "app/FrontDeskPanels.h"
+#include "client/app/FrontDeskPanels.h"
 
 #include <fstream>
 #include <iterator>
@@ -22,11 +22,11 @@
 #include <wx/textctrl.h>
 #include <wx/textdlg.h>
 
-#include "PdfWriter.h"
-#include "Translate.h"
-#include "XlsxWriter.h"
-#include "app/WorkListStore.h"
-#include "app/WxText.h"
+#include "reports/PdfWriter.h"
+#include "client/presenters/Translate.h"
+#include "reports/XlsxWriter.h"
+#include "client/app/WorkListStore.h"
+#include "client/app/WxText.h"
 
 namespace da06::app {
 

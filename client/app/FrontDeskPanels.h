@@ -10,9 +10,9 @@
 #include <vector>
 #include <wx/panel.h>
 
-#include "DeskListsPresenter.h"
-#include "FrontDeskPresenter.h"
-#include "app/BackgroundTask.h"
+#include "client/presenters/DeskListsPresenter.h"
+#include "client/presenters/FrontDeskPresenter.h"
+#include "client/app/BackgroundTask.h"
 
 class wxButton;
 class wxChoice;

@@ -1,4 +1,4 @@
-#include "app/IdentityCheckPage.h"
+#include "client/app/IdentityCheckPage.h"
 
 #include <wx/button.h>
 #include <wx/choicdlg.h>
@@ -23,18 +23,18 @@
 
 #include <cstdlib>
 
-#include "PcscChipReader.h"
-#include "PdfWriter.h"
-#include "Translate.h"
-#include "ReaderManager.h"
-#include "identity/CccdJson.h"
-#include "store/Store.h"
+#include "client/readers/emrtd/PcscChipReader.h"
+#include "reports/PdfWriter.h"
+#include "client/presenters/Translate.h"
+#include "client/readers/pcsc/ReaderManager.h"
+#include "domain/identity/CccdJson.h"
+#include "domain/store/Store.h"
 
-#include "app/FrontDeskPanels.h"
-#include "app/WorkListStore.h"
-#include "app/WxText.h"
-#include "readers/QrImageReader.h"
-#include "readers/SerialPort.h"
+#include "client/app/FrontDeskPanels.h"
+#include "client/app/WorkListStore.h"
+#include "client/app/WxText.h"
+#include "client/readers/QrImageReader.h"
+#include "client/readers/SerialPort.h"
 
 namespace da06::app {
 

@@ -1,4 +1,4 @@
-#include "app/MainFrame.h"
+#include "client/app/MainFrame.h"
 
 #include <wx/aboutdlg.h>
 #include <wx/app.h>
@@ -15,27 +15,27 @@
 #include <wx/statusbr.h>
 #include <wx/toolbar.h>
 
-#include "PassphraseRules.h"
-#include "StartupPresenter.h"
-#include "SyncController.h"
-#include "Translate.h"
-#include "UsersPresenter.h"
-#include "access/Policy.h"
-#include "access/Restore.h"
-#include "app/AuditDialog.h"
-#include "app/DashboardPage.h"
-#include "app/ReportsPage.h"
-#include "app/SyncPanel.h"
-#include "app/TaskListPanel.h"
-#include "app/FirstStartDialog.h"
-#include "app/FrontDeskPanels.h"
-#include "desk/CheckService.h"
-#include "schema/FullSchema.h"
-#include "app/IdentityCheckPage.h"
-#include "app/ModelsPage.h"
-#include "app/PassphraseDialog.h"
-#include "app/UsersDialog.h"
-#include "app/WxText.h"
+#include "client/presenters/PassphraseRules.h"
+#include "client/presenters/StartupPresenter.h"
+#include "client/presenters/SyncController.h"
+#include "client/presenters/Translate.h"
+#include "client/presenters/UsersPresenter.h"
+#include "domain/access/Policy.h"
+#include "domain/access/Restore.h"
+#include "client/app/AuditDialog.h"
+#include "client/app/DashboardPage.h"
+#include "client/app/ReportsPage.h"
+#include "client/app/SyncPanel.h"
+#include "client/app/TaskListPanel.h"
+#include "client/app/FirstStartDialog.h"
+#include "client/app/FrontDeskPanels.h"
+#include "domain/desk/CheckService.h"
+#include "domain/schema/FullSchema.h"
+#include "client/app/IdentityCheckPage.h"
+#include "client/app/ModelsPage.h"
+#include "client/app/PassphraseDialog.h"
+#include "client/app/UsersDialog.h"
+#include "client/app/WxText.h"
 
 namespace da06::app {
 

@@ -6,11 +6,11 @@
 #include <wx/frame.h>
 #include <wx/timer.h>
 
-#include "IdleLock.h"
-#include "app/BackgroundTask.h"
-#include "access/Accounts.h"
-#include "core/Clock.h"
-#include "plan/PlanRepository.h"
+#include "client/presenters/IdleLock.h"
+#include "client/app/BackgroundTask.h"
+#include "domain/access/Accounts.h"
+#include "domain/core/Clock.h"
+#include "domain/plan/PlanRepository.h"
 
 class wxListBox;
 class wxProgressDialog;

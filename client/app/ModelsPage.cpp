@@ -1,4 +1,4 @@
-#include "app/ModelsPage.h"
+#include "client/app/ModelsPage.h"
 
 #include <wx/html/htmlwin.h>
 #include <wx/msgdlg.h>
@@ -8,7 +8,7 @@
 #include <wx/splitter.h>
 #include <wx/treelist.h>
 
-#include "app/WxText.h"
+#include "client/app/WxText.h"
 
 namespace da06::app {
 

@@ -3,7 +3,7 @@
 #include <memory>
 #include <wx/panel.h>
 
-#include "ModelsPresenter.h"
+#include "client/presenters/ModelsPresenter.h"
 
 class wxTreeListCtrl;
 class wxHtmlWindow;

@@ -1,4 +1,4 @@
-#include "app/PassphraseDialog.h"
+#include "client/app/PassphraseDialog.h"
 
 #include <wx/button.h>
 #include <wx/combobox.h>
@@ -7,9 +7,9 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
-#include "PassphraseRules.h"
-#include "app/WxText.h"
-#include "store/SecretBuffer.h"
+#include "client/presenters/PassphraseRules.h"
+#include "client/app/WxText.h"
+#include "domain/store/SecretBuffer.h"
 
 namespace da06::app {
 

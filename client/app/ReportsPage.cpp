@@ -1,4 +1,4 @@
-#include "ReportsPage.h"
+#include "client/app/ReportsPage.h"
 
 #include <wx/app.h>
 #include <wx/button.h>
@@ -14,10 +14,10 @@
 #include <wx/textctrl.h>
 #include <wx/textdlg.h>
 
-#include "CsvWriter.h"
-#include "PdfWriter.h"
-#include "WxText.h"
-#include "XlsxWriter.h"
+#include "reports/CsvWriter.h"
+#include "reports/PdfWriter.h"
+#include "client/app/WxText.h"
+#include "reports/XlsxWriter.h"
 
 namespace da06::app {
 

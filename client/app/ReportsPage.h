@@ -9,8 +9,8 @@
 #include <memory>
 #include <wx/panel.h>
 
-#include "ReportsPresenter.h"
-#include "app/BackgroundTask.h"
+#include "client/presenters/ReportsPresenter.h"
+#include "client/app/BackgroundTask.h"
 
 class wxButton;
 class wxListCtrl;

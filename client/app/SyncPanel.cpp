@@ -1,4 +1,4 @@
-#include "app/SyncPanel.h"
+#include "client/app/SyncPanel.h"
 
 #include <algorithm>
 
@@ -10,7 +10,7 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
-#include "app/WxText.h"
+#include "client/app/WxText.h"
 
 namespace da06::app {
 

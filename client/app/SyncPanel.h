@@ -6,7 +6,7 @@
 #include <functional>
 #include <wx/panel.h>
 
-#include "SyncPresenter.h"
+#include "client/presenters/SyncPresenter.h"
 
 class wxButton;
 class wxGauge;

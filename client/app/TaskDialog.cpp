@@ -1,4 +1,4 @@
-#include "app/TaskDialog.h"
+#include "client/app/TaskDialog.h"
 
 #include <wx/button.h>
 #include <wx/choice.h>
@@ -12,8 +12,8 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
-#include "app/WorkListStore.h"
-#include "app/WxText.h"
+#include "client/app/WorkListStore.h"
+#include "client/app/WxText.h"
 
 namespace da06::app {
 

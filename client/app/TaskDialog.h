@@ -4,7 +4,7 @@
 // first and says next to the field what is wrong.
 #include <wx/dialog.h>
 
-#include "TaskEditorPresenter.h"
+#include "client/presenters/TaskEditorPresenter.h"
 
 class wxChoice;
 class wxDataViewListCtrl;

@@ -1,4 +1,4 @@
-#include "app/TaskListPanel.h"
+#include "client/app/TaskListPanel.h"
 
 #include <wx/button.h>
 #include <wx/choice.h>
@@ -9,9 +9,9 @@
 #include <wx/srchctrl.h>
 #include <wx/stattext.h>
 
-#include "app/TaskDialog.h"
-#include "app/WorkListStore.h"
-#include "app/WxText.h"
+#include "client/app/TaskDialog.h"
+#include "client/app/WorkListStore.h"
+#include "client/app/WxText.h"
 
 namespace da06::app {
 

@@ -5,7 +5,7 @@
 #include <functional>
 #include <wx/panel.h>
 
-#include "TaskListPresenter.h"
+#include "client/presenters/TaskListPresenter.h"
 
 class wxButton;
 class wxChoice;

@@ -1,4 +1,4 @@
-#include "app/UsersDialog.h"
+#include "client/app/UsersDialog.h"
 
 #include <wx/button.h>
 #include <wx/choice.h>
@@ -9,8 +9,8 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
-#include "app/PassphraseDialog.h"
-#include "app/WxText.h"
+#include "client/app/PassphraseDialog.h"
+#include "client/app/WxText.h"
 
 namespace da06::app {
 

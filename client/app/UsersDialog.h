@@ -2,7 +2,7 @@
 // User management (admins): the list of users and the actions on them.
 #include <wx/dialog.h>
 
-#include "UsersPresenter.h"
+#include "client/presenters/UsersPresenter.h"
 
 class wxListCtrl;
 class wxStaticText;

@@ -1,4 +1,4 @@
-#include "app/WorkListStore.h"
+#include "client/app/WorkListStore.h"
 
 namespace da06::app {
 

@@ -6,7 +6,7 @@
 #include <wx/colour.h>
 #include <wx/dataview.h>
 
-#include "TaskLabels.h"
+#include "client/presenters/TaskLabels.h"
 
 namespace da06::app {
 

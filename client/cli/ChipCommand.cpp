@@ -1,4 +1,4 @@
-#include "cli/ChipCommand.h"
+#include "client/cli/ChipCommand.h"
 
 #include <atomic>
 #include <csignal>
@@ -8,17 +8,17 @@
 #include <optional>
 #include <ostream>
 
-#include "ChipReader.h"
-#include "ChipResultJson.h"
-#include "ChipSession.h"
-#include "PcscChipReader.h"
-#include "cli/Cli.h"
-#include "cli/Common.h"
-#include "core/Clock.h"
-#include "core/DurableFile.h"
-#include "core/Json.h"
-#include "identity/CccdCheck.h"
-#include "identity/CccdNormalize.h"
+#include "client/readers/emrtd/ChipReader.h"
+#include "client/readers/emrtd/ChipResultJson.h"
+#include "client/readers/emrtd/ChipSession.h"
+#include "client/readers/emrtd/PcscChipReader.h"
+#include "client/cli/Cli.h"
+#include "client/cli/Common.h"
+#include "domain/core/Clock.h"
+#include "domain/core/DurableFile.h"
+#include "domain/core/Json.h"
+#include "domain/identity/CccdCheck.h"
+#include "domain/identity/CccdNormalize.h"
 
 namespace da06::cli {
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "core/Clock.h"
+#include "domain/core/Clock.h"
 
 namespace da06::cli {
 

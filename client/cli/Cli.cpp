@@ -1,15 +1,15 @@
-#include "cli/Cli.h"
+#include "client/cli/Cli.h"
 
 #include <cstdlib>
 #include <map>
 #include <ostream>
 
-#include "cli/Commands.h"
-#include "cli/ChipCommand.h"
-#include "cli/IdcheckCommand.h"
-#include "plan/PlanParser.h"
-#include "schema/FullSchema.h"
-#include "store/Store.h"
+#include "client/cli/Commands.h"
+#include "client/cli/ChipCommand.h"
+#include "client/cli/IdcheckCommand.h"
+#include "domain/plan/PlanParser.h"
+#include "domain/schema/FullSchema.h"
+#include "domain/store/Store.h"
 
 #ifndef DA06_VERSION
 #define DA06_VERSION "0.0.0"

@@ -2,7 +2,7 @@
 // The command groups of `da06`, each in its own file; Cli.cpp dispatches to them.
 #include <ostream>
 
-#include "cli/Common.h"
+#include "client/cli/Common.h"
 
 namespace da06::cli {
 

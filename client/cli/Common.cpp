@@ -1,10 +1,10 @@
-#include "cli/Common.h"
+#include "client/cli/Common.h"
 
 #include <charconv>
 
-#include "cli/Terminal.h"
-#include "schema/FullSchema.h"
-#include "work/UnitService.h"
+#include "client/cli/Terminal.h"
+#include "domain/schema/FullSchema.h"
+#include "domain/work/UnitService.h"
 
 namespace da06::cli {
 

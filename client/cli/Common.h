@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "access/Accounts.h"
-#include "cli/Cli.h"
-#include "core/Clock.h"
-#include "core/Error.h"
+#include "domain/access/Accounts.h"
+#include "client/cli/Cli.h"
+#include "domain/core/Clock.h"
+#include "domain/core/Error.h"
 
 namespace da06::cli {
 

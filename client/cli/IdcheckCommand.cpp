@@ -1,4 +1,4 @@
-#include "cli/IdcheckCommand.h"
+#include "client/cli/IdcheckCommand.h"
 
 #include <charconv>
 #include <chrono>
@@ -7,13 +7,13 @@
 #include <optional>
 #include <ostream>
 
-#include "QrImageReader.h"
-#include "cli/ChipCommand.h"
-#include "SerialPort.h"
-#include "core/Clock.h"
-#include "core/Json.h"
-#include "identity/CccdJson.h"
-#include "identity/CccdNormalize.h"
+#include "client/readers/QrImageReader.h"
+#include "client/cli/ChipCommand.h"
+#include "client/readers/SerialPort.h"
+#include "domain/core/Clock.h"
+#include "domain/core/Json.h"
+#include "domain/identity/CccdJson.h"
+#include "domain/identity/CccdNormalize.h"
 
 namespace da06::cli {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "core/Clock.h"
+#include "domain/core/Clock.h"
 
 namespace da06::cli {
 

@@ -1,4 +1,4 @@
-#include "cli/Runner.h"
+#include "client/cli/Runner.h"
 
 namespace da06::cli {
 

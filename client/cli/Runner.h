@@ -8,8 +8,8 @@
 #include <span>
 #include <string>
 
-#include "cli/Common.h"
-#include "core/Json.h"
+#include "client/cli/Common.h"
+#include "domain/core/Json.h"
 
 namespace da06::cli {
 

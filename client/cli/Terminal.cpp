@@ -1,4 +1,4 @@
-#include "cli/Terminal.h"
+#include "client/cli/Terminal.h"
 
 #include <cstdlib>
 #include <cstring>

@@ -3,7 +3,7 @@
 #include <optional>
 #include <string>
 
-#include "store/SecretBuffer.h"
+#include "domain/store/SecretBuffer.h"
 
 namespace da06::cli {
 

@@ -1,8 +1,8 @@
 #include <exception>
 #include <iostream>
 
-#include "cli/Cli.h"
-#include "platform/Hardening.h"
+#include "client/cli/Cli.h"
+#include "client/platform/Hardening.h"
 
 int main(int argc, char** argv)
 {

@@ -1,4 +1,4 @@
-#include "platform/Hardening.h"
+#include "client/platform/Hardening.h"
 
 #ifdef _WIN32
 #include <windows.h>

@@ -1,7 +1,7 @@
-#include "AuditPresenter.h"
+#include "client/presenters/AuditPresenter.h"
 
-#include "StartupPresenter.h"
-#include "Translate.h"
+#include "client/presenters/StartupPresenter.h"
+#include "client/presenters/Translate.h"
 
 namespace da06::ui {
 

@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "access/Accounts.h"
-#include "audit/AuditLog.h"
+#include "domain/access/Accounts.h"
+#include "domain/audit/AuditLog.h"
 
 namespace da06::ui {
 

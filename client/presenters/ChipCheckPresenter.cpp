@@ -1,10 +1,10 @@
-#include "ChipCheckPresenter.h"
+#include "client/presenters/ChipCheckPresenter.h"
 
-#include "ChipResultJson.h"
-#include "ReaderStatus.h"
-#include "Translate.h"
-#include "identity/CccdNormalize.h"
-#include "text/Text.h"
+#include "client/readers/emrtd/ChipResultJson.h"
+#include "client/presenters/ReaderStatus.h"
+#include "client/presenters/Translate.h"
+#include "domain/identity/CccdNormalize.h"
+#include "domain/text/Text.h"
 
 namespace da06::ui {
 

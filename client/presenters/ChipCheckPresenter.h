@@ -15,12 +15,12 @@
 #include <string>
 #include <vector>
 
-#include "ChipReader.h"
+#include "client/readers/emrtd/ChipReader.h"
 
-#include "IdentityCheckPresenter.h"
-#include "core/Date.h"
-#include "core/Json.h"
-#include "identity/CccdQr.h"
+#include "client/presenters/IdentityCheckPresenter.h"
+#include "domain/core/Date.h"
+#include "domain/core/Json.h"
+#include "domain/identity/CccdQr.h"
 
 namespace da06::ui {
 

@@ -1,6 +1,6 @@
-#include "DashboardPresenter.h"
+#include "client/presenters/DashboardPresenter.h"
 
-#include "Translate.h"
+#include "client/presenters/Translate.h"
 
 namespace da06::ui {
 

@@ -1,9 +1,9 @@
-#include "DeskListsPresenter.h"
+#include "client/presenters/DeskListsPresenter.h"
 
-#include "DeskReceipts.h"
-#include "FrontDeskPresenter.h"
-#include "Translate.h"
-#include "text/Text.h"
+#include "client/presenters/DeskReceipts.h"
+#include "client/presenters/FrontDeskPresenter.h"
+#include "client/presenters/Translate.h"
+#include "domain/text/Text.h"
 
 namespace da06::ui {
 

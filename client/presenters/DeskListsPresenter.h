@@ -12,14 +12,14 @@
 #include <string_view>
 #include <vector>
 
-#include "Document.h"
-#include "TaskLabels.h"
-#include "access/Access.h"
-#include "core/Clock.h"
-#include "desk/NotaryService.h"
-#include "desk/PawnService.h"
-#include "desk/WelfareService.h"
-#include "store/Database.h"
+#include "reports/Document.h"
+#include "client/presenters/TaskLabels.h"
+#include "domain/access/Access.h"
+#include "domain/core/Clock.h"
+#include "domain/desk/NotaryService.h"
+#include "domain/desk/PawnService.h"
+#include "domain/desk/WelfareService.h"
+#include "domain/store/Database.h"
 
 namespace da06::ui {
 

@@ -1,5 +1,5 @@
 // The front desk's records as documents (issue 8); see DeskReceipts.h.
-#include "DeskReceipts.h"
+#include "client/presenters/DeskReceipts.h"
 
 #include <cstdio>
 

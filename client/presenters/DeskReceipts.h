@@ -7,19 +7,19 @@
 #include <string>
 #include <vector>
 
-#include "DeskDocuments.h"
-#include "ReportDocuments.h"
-#include "access/Access.h"
-#include "core/Clock.h"
-#include "core/Date.h"
-#include "core/Error.h"
-#include "desk/CheckService.h"
-#include "desk/NotaryService.h"
-#include "desk/PawnService.h"
-#include "desk/WelfareService.h"
-#include "plan/PlanRepository.h"
-#include "store/Database.h"
-#include "work/UnitService.h"
+#include "reports/DeskDocuments.h"
+#include "reports/ReportDocuments.h"
+#include "domain/access/Access.h"
+#include "domain/core/Clock.h"
+#include "domain/core/Date.h"
+#include "domain/core/Error.h"
+#include "domain/desk/CheckService.h"
+#include "domain/desk/NotaryService.h"
+#include "domain/desk/PawnService.h"
+#include "domain/desk/WelfareService.h"
+#include "domain/plan/PlanRepository.h"
+#include "domain/store/Database.h"
+#include "domain/work/UnitService.h"
 
 namespace da06::ui {
 

@@ -1,12 +1,12 @@
-#include "FirstStartPresenter.h"
+#include "client/presenters/FirstStartPresenter.h"
 
 #include <algorithm>
 #include <cctype>
 #include <map>
 
-#include "Translate.h"
-#include "StartupPresenter.h"
-#include "work/UnitService.h"
+#include "client/presenters/Translate.h"
+#include "client/presenters/StartupPresenter.h"
+#include "domain/work/UnitService.h"
 
 namespace da06::ui {
 

@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
-#include "ReaderStatus.h"
-#include "access/Accounts.h"
-#include "core/Clock.h"
-#include "core/Error.h"
+#include "client/presenters/ReaderStatus.h"
+#include "domain/access/Accounts.h"
+#include "domain/core/Clock.h"
+#include "domain/core/Error.h"
 
 namespace da06::ui {
 

@@ -1,14 +1,14 @@
-#include "FrontDeskPresenter.h"
+#include "client/presenters/FrontDeskPresenter.h"
 
 #include <algorithm>
 
-#include "PdfWriter.h"
-#include "StartupPresenter.h"
-#include "Translate.h"
-#include "plan/PlanRepository.h"
-#include "store/Settings.h"
-#include "text/Text.h"
-#include "work/UnitService.h"
+#include "reports/PdfWriter.h"
+#include "client/presenters/StartupPresenter.h"
+#include "client/presenters/Translate.h"
+#include "domain/plan/PlanRepository.h"
+#include "domain/store/Settings.h"
+#include "domain/text/Text.h"
+#include "domain/work/UnitService.h"
 
 namespace da06::ui {
 

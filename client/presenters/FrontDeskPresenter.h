@@ -13,16 +13,16 @@
 #include <string>
 #include <vector>
 
-#include "DeskReceipts.h"
-#include "TaskLabels.h"
-#include "access/Access.h"
-#include "core/Clock.h"
-#include "core/Json.h"
-#include "desk/CheckService.h"
-#include "desk/NotaryService.h"
-#include "desk/PawnService.h"
-#include "desk/WelfareService.h"
-#include "store/Database.h"
+#include "client/presenters/DeskReceipts.h"
+#include "client/presenters/TaskLabels.h"
+#include "domain/access/Access.h"
+#include "domain/core/Clock.h"
+#include "domain/core/Json.h"
+#include "domain/desk/CheckService.h"
+#include "domain/desk/NotaryService.h"
+#include "domain/desk/PawnService.h"
+#include "domain/desk/WelfareService.h"
+#include "domain/store/Database.h"
 
 namespace da06::ui {
 

@@ -1,9 +1,9 @@
-#include "IdentityCheckPresenter.h"
+#include "client/presenters/IdentityCheckPresenter.h"
 
 #include <algorithm>
 
-#include "Translate.h"
-#include "identity/CccdNormalize.h"
+#include "client/presenters/Translate.h"
+#include "domain/identity/CccdNormalize.h"
 
 namespace da06::ui {
 

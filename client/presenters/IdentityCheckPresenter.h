@@ -13,10 +13,10 @@
 #include <string_view>
 #include <vector>
 
-#include "IdentityCheckScanBurst.h"
-#include "core/Clock.h"
-#include "core/Error.h"
-#include "identity/CccdCheck.h"
+#include "client/presenters/IdentityCheckScanBurst.h"
+#include "domain/core/Clock.h"
+#include "domain/core/Error.h"
+#include "domain/identity/CccdCheck.h"
 
 namespace da06::ui {
 

@@ -1,4 +1,4 @@
-#include "IdentityCheckScanBurst.h"
+#include "client/presenters/IdentityCheckScanBurst.h"
 
 namespace da06::ui {
 

@@ -1,8 +1,8 @@
-#include "ModelsPresenter.h"
+#include "client/presenters/ModelsPresenter.h"
 
-#include "StartupPresenter.h"
-#include "Translate.h"
-#include "text/Text.h"
+#include "client/presenters/StartupPresenter.h"
+#include "client/presenters/Translate.h"
+#include "domain/text/Text.h"
 
 namespace da06::ui {
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "plan/PlanRepository.h"
+#include "domain/plan/PlanRepository.h"
 
 namespace da06::ui {
 

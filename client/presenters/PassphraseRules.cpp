@@ -1,9 +1,9 @@
-#include "PassphraseRules.h"
+#include "client/presenters/PassphraseRules.h"
 
 #include <cmath>
 #include <set>
 
-#include "Translate.h"
+#include "client/presenters/Translate.h"
 
 namespace da06::ui {
 

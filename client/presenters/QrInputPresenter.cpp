@@ -1,6 +1,6 @@
-#include "QrInputPresenter.h"
+#include "client/presenters/QrInputPresenter.h"
 
-#include "Translate.h"
+#include "client/presenters/Translate.h"
 
 namespace da06::ui {
 

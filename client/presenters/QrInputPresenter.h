@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "IdentityCheckPresenter.h"
-#include "core/Error.h"
+#include "client/presenters/IdentityCheckPresenter.h"
+#include "domain/core/Error.h"
 
 namespace da06::ui {
 

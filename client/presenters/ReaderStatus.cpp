@@ -1,8 +1,8 @@
-#include "ReaderStatus.h"
+#include "client/presenters/ReaderStatus.h"
 
 #include <algorithm>
 
-#include "Translate.h"
+#include "client/presenters/Translate.h"
 
 namespace da06::ui {
 

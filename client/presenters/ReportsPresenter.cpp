@@ -1,8 +1,8 @@
-#include "ReportsPresenter.h"
+#include "client/presenters/ReportsPresenter.h"
 
-#include "ReportDocuments.h"
-#include "Translate.h"
-#include "work/UnitService.h"
+#include "reports/ReportDocuments.h"
+#include "client/presenters/Translate.h"
+#include "domain/work/UnitService.h"
 
 namespace da06::ui {
 

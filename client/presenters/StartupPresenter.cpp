@@ -1,12 +1,12 @@
-#include "StartupPresenter.h"
+#include "client/presenters/StartupPresenter.h"
 
-#include "Bundled.h"
-#include "PassphraseRules.h"
-#include "Translate.h"
-#include "plan/PlanFile.h"
-#include "plan/PlanRepository.h"
-#include "schema/FullSchema.h"
-#include "work/StoreSeed.h"
+#include "assets/Bundled.h"
+#include "client/presenters/PassphraseRules.h"
+#include "client/presenters/Translate.h"
+#include "domain/plan/PlanFile.h"
+#include "domain/plan/PlanRepository.h"
+#include "domain/schema/FullSchema.h"
+#include "domain/work/StoreSeed.h"
 
 namespace da06::ui {
 

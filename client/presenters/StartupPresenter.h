@@ -5,9 +5,9 @@
 #include <string>
 #include <string_view>
 
-#include "core/Clock.h"
-#include "core/Error.h"
-#include "access/Accounts.h"
+#include "domain/core/Clock.h"
+#include "domain/core/Error.h"
+#include "domain/access/Accounts.h"
 
 namespace da06::ui {
 

@@ -1,9 +1,9 @@
-#include "SyncController.h"
+#include "client/presenters/SyncController.h"
 
 #include <cstdlib>
 
-#include "client/SyncEngine.h"
-#include "sync/SyncStore.h"
+#include "sync/client/SyncEngine.h"
+#include "domain/sync/SyncStore.h"
 
 namespace da06::ui {
 

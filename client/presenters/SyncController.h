@@ -9,9 +9,9 @@
 #include <functional>
 #include <memory>
 
-#include "client/SyncScheduler.h"
-#include "core/Clock.h"
-#include "store/Store.h"
+#include "sync/client/SyncScheduler.h"
+#include "domain/core/Clock.h"
+#include "domain/store/Store.h"
 
 namespace da06::ui {
 

@@ -1,8 +1,8 @@
-#include "SyncPresenter.h"
+#include "client/presenters/SyncPresenter.h"
 
 #include <ctime>
 
-#include "Translate.h"
+#include "client/presenters/Translate.h"
 
 namespace da06::ui {
 

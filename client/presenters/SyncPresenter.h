@@ -11,11 +11,11 @@
 #include <string>
 #include <vector>
 
-#include "access/Access.h"
-#include "client/SyncScheduler.h"
-#include "core/Clock.h"
-#include "store/Database.h"
-#include "sync/SyncStore.h"
+#include "domain/access/Access.h"
+#include "sync/client/SyncScheduler.h"
+#include "domain/core/Clock.h"
+#include "domain/store/Database.h"
+#include "domain/sync/SyncStore.h"
 
 namespace da06::ui {
 

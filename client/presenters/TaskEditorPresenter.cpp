@@ -1,12 +1,12 @@
-#include "TaskEditorPresenter.h"
+#include "client/presenters/TaskEditorPresenter.h"
 
 #include <cstdio>
 
-#include "Translate.h"
-#include "text/Text.h"
-#include "plan/PlanRepository.h"
-#include "work/AssignmentService.h"
-#include "work/UnitService.h"
+#include "client/presenters/Translate.h"
+#include "domain/text/Text.h"
+#include "domain/plan/PlanRepository.h"
+#include "domain/work/AssignmentService.h"
+#include "domain/work/UnitService.h"
 
 namespace da06::ui {
 

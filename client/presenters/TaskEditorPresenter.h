@@ -10,12 +10,12 @@
 #include <string>
 #include <vector>
 
-#include "TaskLabels.h"
-#include "TaskListPresenter.h"
-#include "access/Access.h"
-#include "core/Clock.h"
-#include "store/Database.h"
-#include "work/TaskService.h"
+#include "client/presenters/TaskLabels.h"
+#include "client/presenters/TaskListPresenter.h"
+#include "domain/access/Access.h"
+#include "domain/core/Clock.h"
+#include "domain/store/Database.h"
+#include "domain/work/TaskService.h"
 
 namespace da06::ui {
 

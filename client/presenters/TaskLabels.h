@@ -5,11 +5,11 @@
 #include <optional>
 #include <string>
 
-#include "core/Date.h"
-#include "core/Error.h"
-#include "plan/Plan.h"
-#include "work/DeadlineRules.h"
-#include "work/WorkTypes.h"
+#include "domain/core/Date.h"
+#include "domain/core/Error.h"
+#include "domain/plan/Plan.h"
+#include "domain/work/DeadlineRules.h"
+#include "domain/work/WorkTypes.h"
 
 namespace da06::ui {
 

@@ -1,7 +1,7 @@
-#include "TaskListPresenter.h"
+#include "client/presenters/TaskListPresenter.h"
 
-#include "Translate.h"
-#include "text/Text.h"
+#include "client/presenters/Translate.h"
+#include "domain/text/Text.h"
 
 namespace da06::ui {
 

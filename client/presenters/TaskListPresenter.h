@@ -7,11 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "TaskLabels.h"
-#include "access/Access.h"
-#include "core/Clock.h"
-#include "store/Database.h"
-#include "work/ProgressService.h"
+#include "client/presenters/TaskLabels.h"
+#include "domain/access/Access.h"
+#include "domain/core/Clock.h"
+#include "domain/store/Database.h"
+#include "domain/work/ProgressService.h"
 
 namespace da06::ui {
 

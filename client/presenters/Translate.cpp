@@ -1,4 +1,4 @@
-#include "Translate.h"
+#include "client/presenters/Translate.h"
 
 #include <atomic>
 

@@ -1,8 +1,8 @@
-#include "UsersPresenter.h"
+#include "client/presenters/UsersPresenter.h"
 
-#include "PassphraseRules.h"
-#include "StartupPresenter.h"
-#include "Translate.h"
+#include "client/presenters/PassphraseRules.h"
+#include "client/presenters/StartupPresenter.h"
+#include "client/presenters/Translate.h"
 
 namespace da06::ui {
 

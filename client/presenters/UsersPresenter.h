@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "access/Accounts.h"
+#include "domain/access/Accounts.h"
 
 namespace da06::ui {
 

@@ -1,11 +1,11 @@
-#include "WorkSearchPresenter.h"
+#include "client/presenters/WorkSearchPresenter.h"
 
-#include "TaskLabels.h"
-#include "Translate.h"
-#include "plan/PlanRepository.h"
-#include "text/Text.h"
-#include "work/TaskService.h"
-#include "work/UnitService.h"
+#include "client/presenters/TaskLabels.h"
+#include "client/presenters/Translate.h"
+#include "domain/plan/PlanRepository.h"
+#include "domain/text/Text.h"
+#include "domain/work/TaskService.h"
+#include "domain/work/UnitService.h"
 
 namespace da06::ui {
 

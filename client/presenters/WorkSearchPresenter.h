@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "access/Access.h"
-#include "core/Clock.h"
-#include "store/Database.h"
+#include "domain/access/Access.h"
+#include "domain/core/Clock.h"
+#include "domain/store/Database.h"
 
 namespace da06::ui {
 

@@ -1,4 +1,4 @@
-#include "BmpDecoder.h"
+#include "client/readers/BmpDecoder.h"
 
 #include <algorithm>
 #include <array>

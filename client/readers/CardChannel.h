@@ -5,7 +5,7 @@
 #include <span>
 #include <vector>
 
-#include "core/Error.h"
+#include "domain/core/Error.h"
 
 namespace da06::readers {
 

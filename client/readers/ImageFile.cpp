@@ -1,4 +1,4 @@
-#include "ImageFile.h"
+#include "client/readers/ImageFile.h"
 
 #include <csetjmp>
 #include <cstdio>
@@ -8,7 +8,7 @@
 #include <jpeglib.h>
 #include <png.h>
 
-#include "BmpDecoder.h"
+#include "client/readers/BmpDecoder.h"
 
 namespace da06::readers {
 

@@ -5,8 +5,8 @@
 #include <filesystem>
 #include <span>
 
-#include "GrayImage.h"
-#include "core/Error.h"
+#include "client/readers/GrayImage.h"
+#include "domain/core/Error.h"
 
 namespace da06::readers {
 

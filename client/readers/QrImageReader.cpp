@@ -1,11 +1,11 @@
-#include "QrImageReader.h"
+#include "client/readers/QrImageReader.h"
 
 #include <algorithm>
 #include <cmath>
 
 #include <ZXing/ReadBarcode.h>
 
-#include "ImageFile.h"
+#include "client/readers/ImageFile.h"
 
 namespace da06::readers {
 

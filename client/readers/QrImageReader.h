@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "GrayImage.h"
-#include "core/Error.h"
+#include "client/readers/GrayImage.h"
+#include "domain/core/Error.h"
 
 namespace da06::readers {
 

@@ -1,4 +1,4 @@
-#include "ScanLineSplitter.h"
+#include "client/readers/ScanLineSplitter.h"
 
 namespace da06::readers {
 

@@ -1,4 +1,4 @@
-#include "SerialPort.h"
+#include "client/readers/SerialPort.h"
 
 #include <algorithm>
 #include <array>

@@ -1,5 +1,5 @@
 // The serial port on Linux and other POSIX systems: termios, raw 8N1, poll() for the timeout.
-#include "SerialPort.h"
+#include "client/readers/SerialPort.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -10,7 +10,7 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include "ScanLineSplitter.h"
+#include "client/readers/ScanLineSplitter.h"
 
 namespace da06::readers {
 

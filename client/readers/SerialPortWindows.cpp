@@ -1,6 +1,6 @@
 // The serial port on Windows: Win32 COM port, 8N1, ReadFile with COMMTIMEOUTS for the timeout.
 // Compiled only when WIN32 (client/readers/CMakeLists.txt).
-#include "SerialPort.h"
+#include "client/readers/SerialPort.h"
 
 #ifndef NOMINMAX
 #define NOMINMAX
@@ -9,7 +9,7 @@
 
 #include <algorithm>
 
-#include "ScanLineSplitter.h"
+#include "client/readers/ScanLineSplitter.h"
 
 namespace da06::readers {
 

@@ -1,4 +1,4 @@
-#include "access/Access.h"
+#include "domain/access/Access.h"
 
 namespace da06::access {
 

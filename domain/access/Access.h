@@ -4,7 +4,7 @@
 #include <optional>
 #include <string>
 
-#include "core/Error.h"
+#include "domain/core/Error.h"
 
 namespace da06::access {
 

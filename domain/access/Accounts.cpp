@@ -1,6 +1,6 @@
-#include "access/Accounts.h"
+#include "domain/access/Accounts.h"
 
-#include "audit/AuditLog.h"
+#include "domain/audit/AuditLog.h"
 
 namespace da06::access {
 

@@ -7,9 +7,9 @@
 #include <string_view>
 #include <vector>
 
-#include "access/Access.h"
-#include "core/Clock.h"
-#include "store/Store.h"
+#include "domain/access/Access.h"
+#include "domain/core/Clock.h"
+#include "domain/store/Store.h"
 
 namespace da06::access {
 

@@ -1,7 +1,7 @@
-#include "access/Policy.h"
+#include "domain/access/Policy.h"
 
-#include "audit/AuditLog.h"
-#include "store/Settings.h"
+#include "domain/audit/AuditLog.h"
+#include "domain/store/Settings.h"
 
 namespace da06::access {
 

@@ -1,6 +1,6 @@
 #pragma once
 // Desk policies set by an admin, kept in the store: the idle time after which the desktop locks.
-#include "access/Accounts.h"
+#include "domain/access/Accounts.h"
 
 namespace da06::access {
 

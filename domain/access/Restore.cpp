@@ -1,8 +1,8 @@
-#include "access/Restore.h"
+#include "domain/access/Restore.h"
 
-#include "access/Accounts.h"
-#include "audit/AuditLog.h"
-#include "store/Backup.h"
+#include "domain/access/Accounts.h"
+#include "domain/audit/AuditLog.h"
+#include "domain/store/Backup.h"
 
 namespace da06::access {
 

@@ -6,10 +6,10 @@
 #include <string>
 #include <string_view>
 
-#include "access/Accounts.h"
-#include "core/Clock.h"
-#include "core/Error.h"
-#include "store/Backup.h"
+#include "domain/access/Accounts.h"
+#include "domain/core/Clock.h"
+#include "domain/core/Error.h"
+#include "domain/store/Backup.h"
 
 namespace da06::access {
 

@@ -1,6 +1,6 @@
-#include "audit/AuditLog.h"
+#include "domain/audit/AuditLog.h"
 
-#include "crypto/Digest.h"
+#include "domain/crypto/Digest.h"
 
 namespace da06::audit {
 

@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "access/Access.h"
-#include "core/Clock.h"
-#include "core/Error.h"
-#include "store/Database.h"
+#include "domain/access/Access.h"
+#include "domain/core/Clock.h"
+#include "domain/core/Error.h"
+#include "domain/store/Database.h"
 
 namespace da06::audit {
 

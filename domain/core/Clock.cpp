@@ -1,4 +1,4 @@
-#include "core/Clock.h"
+#include "domain/core/Clock.h"
 
 #include <cstdio>
 

@@ -3,7 +3,7 @@
 #include <chrono>
 #include <string>
 
-#include "core/Date.h"
+#include "domain/core/Date.h"
 
 namespace da06 {
 

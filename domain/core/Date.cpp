@@ -1,4 +1,4 @@
-#include "core/Date.h"
+#include "domain/core/Date.h"
 
 #include <cstdio>
 

@@ -1,4 +1,4 @@
-#include "core/DurableFile.h"
+#include "domain/core/DurableFile.h"
 
 #include <string>
 #include <system_error>

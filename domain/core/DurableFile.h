@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <string_view>
 
-#include "core/Error.h"
+#include "domain/core/Error.h"
 
 namespace da06 {
 

@@ -1,4 +1,4 @@
-#include "core/Error.h"
+#include "domain/core/Error.h"
 
 namespace da06 {
 

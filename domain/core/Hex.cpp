@@ -1,4 +1,4 @@
-#include "core/Hex.h"
+#include "domain/core/Hex.h"
 
 namespace da06::hex {
 

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/Error.h"
+#include "domain/core/Error.h"
 
 namespace da06::hex {
 

@@ -1,4 +1,4 @@
-#include "core/Json.h"
+#include "domain/core/Json.h"
 
 #include <cmath>
 #include <cstdio>

@@ -12,8 +12,8 @@
 #include <variant>
 #include <vector>
 
-#include "core/Date.h"
-#include "core/Error.h"
+#include "domain/core/Date.h"
+#include "domain/core/Error.h"
 
 namespace da06::json {
 

@@ -2,9 +2,9 @@
 // (see identity/CccdJson.h and client/readers/emrtd/ChipResultJson.cpp for the two shapes).
 #include <string>
 
-#include "desk/CheckTypes.h"
-#include "identity/IdNumber.h"
-#include "identity/chip/ChipCrossCheck.h"
+#include "domain/desk/CheckTypes.h"
+#include "domain/identity/IdNumber.h"
+#include "domain/identity/chip/ChipCrossCheck.h"
 
 namespace da06::desk {
 

@@ -1,18 +1,18 @@
 // The check records of a desk: recording, reading, statistics, retention and the purge (issue 8).
-#include "desk/CheckService.h"
+#include "domain/desk/CheckService.h"
 
 #include <algorithm>
 #include <cctype>
 #include <set>
 #include <tuple>
 
-#include "audit/AuditLog.h"
-#include "store/Settings.h"
-#include "identity/IdNumber.h"
-#include "text/Text.h"
-#include "work/ChangeLog.h"
-#include "work/Ids.h"
-#include "work/WorkDb.h"
+#include "domain/audit/AuditLog.h"
+#include "domain/store/Settings.h"
+#include "domain/identity/IdNumber.h"
+#include "domain/text/Text.h"
+#include "domain/work/ChangeLog.h"
+#include "domain/work/Ids.h"
+#include "domain/work/WorkDb.h"
 
 namespace da06::desk {
 

@@ -10,11 +10,11 @@
 #include <string>
 #include <vector>
 
-#include "access/Access.h"
-#include "core/Clock.h"
-#include "desk/CheckTypes.h"
-#include "report/CheckCountSource.h"
-#include "store/Database.h"
+#include "domain/access/Access.h"
+#include "domain/core/Clock.h"
+#include "domain/desk/CheckTypes.h"
+#include "domain/report/CheckCountSource.h"
+#include "domain/store/Database.h"
 
 namespace da06::desk {
 

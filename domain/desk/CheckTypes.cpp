@@ -1,10 +1,10 @@
 // Names of the check vocabulary, the purposes, and the manual entry (issue 8).
-#include "desk/CheckTypes.h"
+#include "domain/desk/CheckTypes.h"
 
 #include <algorithm>
 
-#include "identity/IdNumber.h"
-#include "text/Text.h"
+#include "domain/identity/IdNumber.h"
+#include "domain/text/Text.h"
 
 namespace da06::desk {
 

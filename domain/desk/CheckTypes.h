@@ -7,9 +7,9 @@
 #include <string_view>
 #include <vector>
 
-#include "core/Date.h"
-#include "core/Error.h"
-#include "core/Json.h"
+#include "domain/core/Date.h"
+#include "domain/core/Error.h"
+#include "domain/core/Json.h"
 
 namespace da06::desk {
 

@@ -1,4 +1,4 @@
-#include "desk/DeskJson.h"
+#include "domain/desk/DeskJson.h"
 
 namespace da06::desk {
 

@@ -2,11 +2,11 @@
 // The JSON forms printed by `da06 check|checks|case|pawn|welfare … --json` (ISO dates, stable
 // machine names for methods, outcomes and statuses), beside work/WorkJson for the work types.
 // Reading the JSON of `da06 idcheck` into a check is checkFromJson (CheckTypes.h).
-#include "core/Json.h"
-#include "desk/CheckService.h"
-#include "desk/NotaryService.h"
-#include "desk/PawnService.h"
-#include "desk/WelfareService.h"
+#include "domain/core/Json.h"
+#include "domain/desk/CheckService.h"
+#include "domain/desk/NotaryService.h"
+#include "domain/desk/PawnService.h"
+#include "domain/desk/WelfareService.h"
 
 namespace da06::desk {
 

@@ -1,5 +1,5 @@
 // Store migration 7. SQLCipher 3.4.1 is SQLite 3.15.2: no UPSERT, no RETURNING, no window functions.
-#include "desk/DeskSchema.h"
+#include "domain/desk/DeskSchema.h"
 
 namespace da06::desk {
 

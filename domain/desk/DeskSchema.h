@@ -4,8 +4,8 @@
 // the pawnshop register (model 15); welfare beneficiary lists, payouts and loan applications
 // (models 19, 35); the retention policy per purpose. Part of da06_desk; the program's schema
 // (da06::schema::full(), domain/schema) lists it after migrations 1 to 6.
-#include "core/Error.h"
-#include "store/Schema.h"
+#include "domain/core/Error.h"
+#include "domain/store/Schema.h"
 
 namespace da06::desk {
 

@@ -1,13 +1,13 @@
 // Notarial cases (models 4 and 8): parties verified by checks, the completion rule, documents kept
 // in the encrypted store and their certification (issue 8).
-#include "desk/NotaryService.h"
+#include "domain/desk/NotaryService.h"
 
 #include <algorithm>
 
-#include "audit/AuditLog.h"
-#include "text/Text.h"
-#include "work/Ids.h"
-#include "work/WorkDb.h"
+#include "domain/audit/AuditLog.h"
+#include "domain/text/Text.h"
+#include "domain/work/Ids.h"
+#include "domain/work/WorkDb.h"
 
 namespace da06::desk {
 

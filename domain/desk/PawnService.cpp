@@ -1,12 +1,12 @@
-#include "desk/PawnService.h"
+#include "domain/desk/PawnService.h"
 
 #include <algorithm>
 #include <cmath>
 
-#include "audit/AuditLog.h"
-#include "text/Text.h"
-#include "work/Ids.h"
-#include "work/WorkDb.h"
+#include "domain/audit/AuditLog.h"
+#include "domain/text/Text.h"
+#include "domain/work/Ids.h"
+#include "domain/work/WorkDb.h"
 
 namespace da06::desk {
 

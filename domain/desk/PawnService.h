@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "access/Access.h"
-#include "core/Clock.h"
-#include "desk/CheckService.h"
-#include "store/Database.h"
+#include "domain/access/Access.h"
+#include "domain/core/Clock.h"
+#include "domain/desk/CheckService.h"
+#include "domain/store/Database.h"
 
 namespace da06::desk {
 

@@ -1,15 +1,15 @@
-#include "desk/WelfareService.h"
+#include "domain/desk/WelfareService.h"
 
 #include <algorithm>
 #include <map>
 #include <set>
 #include <tuple>
 
-#include "audit/AuditLog.h"
-#include "text/Csv.h"
-#include "text/Text.h"
-#include "work/Ids.h"
-#include "work/WorkDb.h"
+#include "domain/audit/AuditLog.h"
+#include "domain/text/Csv.h"
+#include "domain/text/Text.h"
+#include "domain/work/Ids.h"
+#include "domain/work/WorkDb.h"
 
 namespace da06::desk {
 

@@ -1,4 +1,4 @@
-#include "identity/CardExpiry.h"
+#include "domain/identity/CardExpiry.h"
 
 #include <array>
 

@@ -15,7 +15,7 @@
 // taken as valid on a day it may already have expired).
 #include <optional>
 
-#include "core/Date.h"
+#include "domain/core/Date.h"
 
 namespace da06::identity {
 

@@ -1,8 +1,8 @@
-#include "identity/CccdCheck.h"
+#include "domain/identity/CccdCheck.h"
 
 #include <algorithm>
 
-#include "identity/KeyboardWedge.h"
+#include "domain/identity/KeyboardWedge.h"
 
 namespace da06::identity {
 

@@ -7,12 +7,12 @@
 #include <string_view>
 #include <vector>
 
-#include "core/Date.h"
-#include "identity/CardExpiry.h"
-#include "identity/CccdQr.h"
-#include "identity/Finding.h"
-#include "identity/Message.h"
-#include "identity/Province.h"
+#include "domain/core/Date.h"
+#include "domain/identity/CardExpiry.h"
+#include "domain/identity/CccdQr.h"
+#include "domain/identity/Finding.h"
+#include "domain/identity/Message.h"
+#include "domain/identity/Province.h"
 
 namespace da06::identity {
 

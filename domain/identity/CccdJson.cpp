@@ -1,4 +1,4 @@
-#include "identity/CccdJson.h"
+#include "domain/identity/CccdJson.h"
 
 namespace da06::identity {
 

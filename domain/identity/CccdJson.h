@@ -5,8 +5,8 @@
 //   expire or it cannot be computed), expired (null when unknown), province_of_registration
 //   ({code, name}; name null for an unknown code; null when the number is unusable),
 //   extra_fields, warnings and errors ([{code, message}]) and valid.
-#include "core/Json.h"
-#include "identity/CccdCheck.h"
+#include "domain/core/Json.h"
+#include "domain/identity/CccdCheck.h"
 
 namespace da06::identity {
 

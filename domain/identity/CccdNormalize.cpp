@@ -1,6 +1,6 @@
-#include "identity/CccdNormalize.h"
+#include "domain/identity/CccdNormalize.h"
 
-#include "text/Text.h"
+#include "domain/text/Text.h"
 
 namespace da06::identity {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "identity/CccdCheck.h"
+#include "domain/identity/CccdCheck.h"
 
 namespace da06::identity {
 

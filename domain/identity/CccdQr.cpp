@@ -1,8 +1,8 @@
-#include "identity/CccdQr.h"
+#include "domain/identity/CccdQr.h"
 
 #include <cstdint>
 
-#include "identity/KeyboardWedge.h"
+#include "domain/identity/KeyboardWedge.h"
 
 namespace da06::identity {
 

@@ -11,9 +11,9 @@
 #include <string_view>
 #include <vector>
 
-#include "core/Date.h"
-#include "identity/Finding.h"
-#include "identity/IdNumber.h"
+#include "domain/core/Date.h"
+#include "domain/identity/Finding.h"
+#include "domain/identity/IdNumber.h"
 
 namespace da06::identity {
 

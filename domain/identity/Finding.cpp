@@ -1,4 +1,4 @@
-#include "identity/Finding.h"
+#include "domain/identity/Finding.h"
 
 #include <array>
 

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "identity/Message.h"
+#include "domain/identity/Message.h"
 
 namespace da06::identity {
 

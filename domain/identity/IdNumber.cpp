@@ -1,4 +1,4 @@
-#include "identity/IdNumber.h"
+#include "domain/identity/IdNumber.h"
 
 namespace da06::identity {
 

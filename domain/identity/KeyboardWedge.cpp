@@ -1,6 +1,6 @@
-#include "identity/KeyboardWedge.h"
+#include "domain/identity/KeyboardWedge.h"
 
-#include "identity/CccdQr.h"
+#include "domain/identity/CccdQr.h"
 
 namespace da06::identity {
 

@@ -1,4 +1,4 @@
-#include "identity/Message.h"
+#include "domain/identity/Message.h"
 
 namespace da06::identity {
 

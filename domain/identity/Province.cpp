@@ -1,4 +1,4 @@
-#include "identity/Province.h"
+#include "domain/identity/Province.h"
 
 #include <algorithm>
 #include <array>

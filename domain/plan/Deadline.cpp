@@ -1,4 +1,4 @@
-#include "plan/Deadline.h"
+#include "domain/plan/Deadline.h"
 
 #include <cctype>
 #include <cstdio>

@@ -5,7 +5,7 @@
 #include <optional>
 #include <string_view>
 
-#include "plan/Plan.h"
+#include "domain/plan/Plan.h"
 
 namespace da06::plan {
 

@@ -1,4 +1,4 @@
-#include "plan/Plan.h"
+#include "domain/plan/Plan.h"
 
 namespace da06::plan {
 

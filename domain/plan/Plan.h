@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "core/Date.h"
+#include "domain/core/Date.h"
 
 namespace da06::plan {
 

@@ -1,10 +1,10 @@
-#include "plan/PlanFile.h"
+#include "domain/plan/PlanFile.h"
 
 #include <fstream>
 #include <sstream>
 
-#include "plan/PlanParser.h"
-#include "text/Text.h"
+#include "domain/plan/PlanParser.h"
+#include "domain/text/Text.h"
 
 namespace da06::plan {
 

@@ -1,4 +1,4 @@
-#include "plan/PlanJson.h"
+#include "domain/plan/PlanJson.h"
 
 namespace da06::plan {
 

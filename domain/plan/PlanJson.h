@@ -1,7 +1,7 @@
 #pragma once
 // The JSON forms of the plan printed by `da06 plan list|show --json`.
-#include "core/Json.h"
-#include "plan/PlanRepository.h"
+#include "domain/core/Json.h"
+#include "domain/plan/PlanRepository.h"
 
 namespace da06::plan {
 

@@ -1,9 +1,9 @@
-#include "plan/PlanParser.h"
+#include "domain/plan/PlanParser.h"
 
 #include <set>
 
-#include "core/Json.h"
-#include "plan/Deadline.h"
+#include "domain/core/Json.h"
+#include "domain/plan/Deadline.h"
 
 namespace da06::plan {
 

@@ -6,8 +6,8 @@
 #include <string>
 #include <string_view>
 
-#include "core/Error.h"
-#include "plan/Plan.h"
+#include "domain/core/Error.h"
+#include "domain/plan/Plan.h"
 
 namespace da06::plan {
 

@@ -1,10 +1,10 @@
-#include "plan/PlanRepository.h"
+#include "domain/plan/PlanRepository.h"
 
 #include <map>
 
-#include "audit/AuditLog.h"
-#include "store/Settings.h"
-#include "text/Text.h"
+#include "domain/audit/AuditLog.h"
+#include "domain/store/Settings.h"
+#include "domain/text/Text.h"
 
 namespace da06::plan {
 

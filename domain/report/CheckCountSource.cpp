@@ -1,4 +1,4 @@
-#include "report/CheckCountSource.h"
+#include "domain/report/CheckCountSource.h"
 
 namespace da06::report {
 

@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "core/Date.h"
-#include "core/Error.h"
-#include "report/ReportTypes.h"
+#include "domain/core/Date.h"
+#include "domain/core/Error.h"
+#include "domain/report/ReportTypes.h"
 
 namespace da06::report {
 

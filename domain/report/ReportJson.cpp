@@ -1,4 +1,4 @@
-#include "report/ReportJson.h"
+#include "domain/report/ReportJson.h"
 
 namespace da06::report {
 

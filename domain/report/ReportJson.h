@@ -1,8 +1,8 @@
 #pragma once
 // JSON of reports and compilations: every figure of the documents (`da06 report … --json`), and the
 // frozen figures of a submitted report (stored, and carried by the change log).
-#include "core/Json.h"
-#include "report/ReportTypes.h"
+#include "domain/core/Json.h"
+#include "domain/report/ReportTypes.h"
 
 namespace da06::report {
 

@@ -1,4 +1,4 @@
-#include "report/ReportPeriod.h"
+#include "domain/report/ReportPeriod.h"
 
 #include <charconv>
 

@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/Date.h"
+#include "domain/core/Date.h"
 
 namespace da06::report {
 

@@ -1,6 +1,6 @@
 // Store migration 5: monthly reports. SQLCipher 3.4.1 is SQLite 3.15.2: no UPSERT, no window
 // functions, no RETURNING, no generated columns.
-#include "report/ReportSchema.h"
+#include "domain/report/ReportSchema.h"
 
 namespace da06::report {
 

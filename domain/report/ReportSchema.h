@@ -2,8 +2,8 @@
 // The schema of monthly reports (periods, unit reports and their state, compilations): migration 5
 // of the store. Part of da06_report; the program's schema (da06::schema::full(), domain/schema)
 // lists it after migrations 1 to 4.
-#include "core/Error.h"
-#include "store/Schema.h"
+#include "domain/core/Error.h"
+#include "domain/store/Schema.h"
 
 namespace da06::report {
 

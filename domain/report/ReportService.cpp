@@ -1,16 +1,16 @@
-#include "report/ReportService.h"
+#include "domain/report/ReportService.h"
 
 #include <algorithm>
 #include <map>
 #include <set>
 
-#include "audit/AuditLog.h"
-#include "report/ReportJson.h"
-#include "work/ChangeLog.h"
-#include "work/Ids.h"
-#include "work/AssignmentService.h"
-#include "work/TaskService.h"
-#include "work/WorkDb.h"
+#include "domain/audit/AuditLog.h"
+#include "domain/report/ReportJson.h"
+#include "domain/work/ChangeLog.h"
+#include "domain/work/Ids.h"
+#include "domain/work/AssignmentService.h"
+#include "domain/work/TaskService.h"
+#include "domain/work/WorkDb.h"
 
 namespace da06::report {
 

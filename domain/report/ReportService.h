@@ -11,11 +11,11 @@
 #include <string>
 #include <vector>
 
-#include "access/Access.h"
-#include "core/Clock.h"
-#include "report/CheckCountSource.h"
-#include "report/ReportTypes.h"
-#include "store/Database.h"
+#include "domain/access/Access.h"
+#include "domain/core/Clock.h"
+#include "domain/report/CheckCountSource.h"
+#include "domain/report/ReportTypes.h"
+#include "domain/store/Database.h"
 
 namespace da06::report {
 

@@ -1,4 +1,4 @@
-#include "report/ReportTypes.h"
+#include "domain/report/ReportTypes.h"
 
 #include <cmath>
 #include <cstdio>

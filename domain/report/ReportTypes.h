@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "core/Date.h"
-#include "report/ReportPeriod.h"
-#include "work/DeadlineRules.h"
+#include "domain/core/Date.h"
+#include "domain/report/ReportPeriod.h"
+#include "domain/work/DeadlineRules.h"
 
 namespace da06::report {
 

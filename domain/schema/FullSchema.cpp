@@ -1,9 +1,9 @@
-#include "schema/FullSchema.h"
+#include "domain/schema/FullSchema.h"
 
-#include "desk/DeskSchema.h"
-#include "report/ReportSchema.h"
-#include "sync/SyncSchema.h"
-#include "work/WorkSchema.h"
+#include "domain/desk/DeskSchema.h"
+#include "domain/report/ReportSchema.h"
+#include "domain/sync/SyncSchema.h"
+#include "domain/work/WorkSchema.h"
 
 namespace da06::schema {
 

@@ -3,7 +3,7 @@
 // then work (4), report (5), sync (6) and the front desk (7). The composition point above every
 // feature (the store below knows none of them); pass it to Store::create/open and to
 // access::createStore/openSession/restoreFromBackup.
-#include "store/Schema.h"
+#include "domain/store/Schema.h"
 
 namespace da06::schema {
 

@@ -1,12 +1,12 @@
-#include "store/Backup.h"
+#include "domain/store/Backup.h"
 
 #include <fstream>
 #include <sstream>
 
-#include "core/DurableFile.h"
-#include "core/Hex.h"
-#include "core/Json.h"
-#include "crypto/Digest.h"
+#include "domain/core/DurableFile.h"
+#include "domain/core/Hex.h"
+#include "domain/core/Json.h"
+#include "domain/crypto/Digest.h"
 
 namespace da06::store {
 

@@ -5,9 +5,9 @@
 #include <filesystem>
 #include <string>
 
-#include "core/Clock.h"
-#include "core/Error.h"
-#include "store/Store.h"
+#include "domain/core/Clock.h"
+#include "domain/core/Error.h"
+#include "domain/store/Store.h"
 
 namespace da06::store {
 

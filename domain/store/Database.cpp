@@ -1,8 +1,8 @@
-#include "store/Database.h"
+#include "domain/store/Database.h"
 
 #include <sqlcipher/sqlite3.h>
 
-#include "core/Hex.h"
+#include "domain/core/Hex.h"
 
 namespace da06::store {
 

@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/Error.h"
-#include "store/SecretBuffer.h"
+#include "domain/core/Error.h"
+#include "domain/store/SecretBuffer.h"
 
 struct sqlite3;
 struct sqlite3_stmt;

@@ -1,4 +1,4 @@
-#include "store/KeyFile.h"
+#include "domain/store/KeyFile.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -10,9 +10,9 @@
 #include <sstream>
 
 
-#include "core/DurableFile.h"
-#include "core/Hex.h"
-#include "core/Json.h"
+#include "domain/core/DurableFile.h"
+#include "domain/core/Hex.h"
+#include "domain/core/Json.h"
 
 namespace da06::store {
 

@@ -1,8 +1,8 @@
 // The store's own migrations (1–3); the features' follow them (see store/Schema.h). Never edit a
 // released migration: add a new one.
 // SQLCipher 3.4.1 is SQLite 3.15.2: no UPSERT, no window functions, no RETURNING.
-#include "store/Schema.h"
-#include "text/Text.h"
+#include "domain/store/Schema.h"
+#include "domain/text/Text.h"
 
 namespace da06::store {
 

@@ -1,4 +1,4 @@
-#include "store/Schema.h"
+#include "domain/store/Schema.h"
 
 #include <string>
 

@@ -7,8 +7,8 @@
 #include <functional>
 #include <vector>
 
-#include "core/Error.h"
-#include "store/Database.h"
+#include "domain/core/Error.h"
+#include "domain/store/Database.h"
 
 namespace da06::store {
 

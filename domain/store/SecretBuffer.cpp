@@ -1,4 +1,4 @@
-#include "store/SecretBuffer.h"
+#include "domain/store/SecretBuffer.h"
 
 #include <openssl/crypto.h>
 #include <openssl/rand.h>

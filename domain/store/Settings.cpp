@@ -1,4 +1,4 @@
-#include "store/Settings.h"
+#include "domain/store/Settings.h"
 
 #include <charconv>
 

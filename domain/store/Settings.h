@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include "core/Error.h"
-#include "store/Database.h"
+#include "domain/core/Error.h"
+#include "domain/store/Database.h"
 
 namespace da06::store {
 

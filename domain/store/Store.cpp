@@ -1,8 +1,8 @@
-#include "store/Store.h"
+#include "domain/store/Store.h"
 
 #include <cstdlib>
 
-#include "core/DurableFile.h"
+#include "domain/core/DurableFile.h"
 
 namespace da06::store {
 

@@ -7,11 +7,11 @@
 #include <string>
 #include <string_view>
 
-#include "core/Clock.h"
-#include "core/Error.h"
-#include "store/Database.h"
-#include "store/KeyFile.h"
-#include "store/Schema.h"
+#include "domain/core/Clock.h"
+#include "domain/core/Error.h"
+#include "domain/store/Database.h"
+#include "domain/store/KeyFile.h"
+#include "domain/store/Schema.h"
 
 namespace da06::store {
 

@@ -6,13 +6,13 @@
 #include <map>
 #include <set>
 
-#include "access/Access.h"
-#include "audit/AuditLog.h"
-#include "plan/PlanFile.h"
-#include "plan/PlanRepository.h"
-#include "sync/SyncStore.h"
-#include "text/Text.h"
-#include "work/ChangeLog.h"
+#include "domain/access/Access.h"
+#include "domain/audit/AuditLog.h"
+#include "domain/plan/PlanFile.h"
+#include "domain/plan/PlanRepository.h"
+#include "domain/sync/SyncStore.h"
+#include "domain/text/Text.h"
+#include "domain/work/ChangeLog.h"
 
 namespace da06::sync {
 

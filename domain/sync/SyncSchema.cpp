@@ -1,5 +1,5 @@
 // Store migration 6. SQLCipher 3.4.1 is SQLite 3.15.2: no UPSERT, no RETURNING.
-#include "sync/SyncSchema.h"
+#include "domain/sync/SyncSchema.h"
 
 namespace da06::sync {
 

@@ -2,8 +2,8 @@
 // Store migration 6: the desk's side of the synchronization (enrollment, cursor, per-record
 // state, conflicts). Part of da06_sync_state; the program's schema (da06::schema::full(),
 // domain/schema) lists it after migrations 1 to 5.
-#include "core/Error.h"
-#include "store/Schema.h"
+#include "domain/core/Error.h"
+#include "domain/store/Schema.h"
 
 namespace da06::sync {
 

@@ -1,12 +1,12 @@
-#include "sync/SyncStore.h"
+#include "domain/sync/SyncStore.h"
 
 #include <chrono>
 #include <set>
 
-#include "audit/AuditLog.h"
-#include "protocol/Merge.h"
-#include "store/Settings.h"
-#include "work/ChangeLog.h"
+#include "domain/audit/AuditLog.h"
+#include "sync/protocol/Merge.h"
+#include "domain/store/Settings.h"
+#include "domain/work/ChangeLog.h"
 
 namespace da06::sync {
 

@@ -10,13 +10,13 @@
 #include <string_view>
 #include <vector>
 
-#include "access/Access.h"
-#include "core/Clock.h"
-#include "core/Error.h"
-#include "core/Json.h"
-#include "store/Database.h"
-#include "store/SecretBuffer.h"
-#include "work/ChangeRecord.h"
+#include "domain/access/Access.h"
+#include "domain/core/Clock.h"
+#include "domain/core/Error.h"
+#include "domain/core/Json.h"
+#include "domain/store/Database.h"
+#include "domain/store/SecretBuffer.h"
+#include "domain/work/ChangeRecord.h"
 
 namespace da06::sync {
 

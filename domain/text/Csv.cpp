@@ -1,7 +1,7 @@
 // Reading CSV text (see Csv.h).
-#include "text/Csv.h"
+#include "domain/text/Csv.h"
 
-#include "text/Text.h"
+#include "domain/text/Text.h"
 
 namespace da06::text {
 

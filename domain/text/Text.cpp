@@ -1,4 +1,4 @@
-#include "text/Text.h"
+#include "domain/text/Text.h"
 
 #include <cstdlib>
 #include <utf8proc.h>

@@ -1,12 +1,12 @@
-#include "work/AssignmentService.h"
+#include "domain/work/AssignmentService.h"
 
 #include <algorithm>
 #include <map>
 
-#include "audit/AuditLog.h"
-#include "work/ChangeLog.h"
-#include "work/Ids.h"
-#include "work/WorkDb.h"
+#include "domain/audit/AuditLog.h"
+#include "domain/work/ChangeLog.h"
+#include "domain/work/Ids.h"
+#include "domain/work/WorkDb.h"
 
 namespace da06::work {
 

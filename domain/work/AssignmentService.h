@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
-#include "access/Access.h"
-#include "core/Clock.h"
-#include "plan/Plan.h"
-#include "store/Database.h"
+#include "domain/access/Access.h"
+#include "domain/core/Clock.h"
+#include "domain/plan/Plan.h"
+#include "domain/store/Database.h"
 
 namespace da06::work {
 

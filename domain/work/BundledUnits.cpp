@@ -1,4 +1,4 @@
-#include "work/BundledUnits.h"
+#include "domain/work/BundledUnits.h"
 
 #include <cstddef>
 

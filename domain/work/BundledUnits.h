@@ -4,7 +4,7 @@
 #include <string_view>
 #include <vector>
 
-#include "work/UnitFile.h"
+#include "domain/work/UnitFile.h"
 
 namespace da06::work {
 

@@ -1,9 +1,9 @@
-#include "work/ChangeLog.h"
+#include "domain/work/ChangeLog.h"
 
 #include <algorithm>
 #include <chrono>
 
-#include "work/Ids.h"
+#include "domain/work/Ids.h"
 
 namespace da06::work {
 

@@ -1,4 +1,4 @@
-#include "work/ChangeRecord.h"
+#include "domain/work/ChangeRecord.h"
 
 namespace da06::work {
 

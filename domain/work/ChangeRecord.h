@@ -7,8 +7,8 @@
 #include <utility>
 #include <vector>
 
-#include "core/Json.h"
-#include "work/Hlc.h"
+#include "domain/core/Json.h"
+#include "domain/work/Hlc.h"
 
 namespace da06::work {
 

@@ -1,4 +1,4 @@
-#include "work/DeadlineRules.h"
+#include "domain/work/DeadlineRules.h"
 
 #include <algorithm>
 #include <cstdio>

@@ -16,9 +16,9 @@
 #include <string>
 #include <vector>
 
-#include "core/Date.h"
-#include "plan/Plan.h"
-#include "work/WorkTypes.h"
+#include "domain/core/Date.h"
+#include "domain/plan/Plan.h"
+#include "domain/work/WorkTypes.h"
 
 namespace da06::work {
 

@@ -1,4 +1,4 @@
-#include "work/Hlc.h"
+#include "domain/work/Hlc.h"
 
 #include <algorithm>
 #include <cstdio>

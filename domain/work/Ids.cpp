@@ -1,9 +1,9 @@
-#include "work/Ids.h"
+#include "domain/work/Ids.h"
 
 #include <openssl/rand.h>
 #include <stdexcept>
 
-#include "core/Hex.h"
+#include "domain/core/Hex.h"
 
 namespace da06::work {
 

@@ -1,9 +1,9 @@
-#include "work/ProgressService.h"
+#include "domain/work/ProgressService.h"
 
 #include <algorithm>
 #include <map>
 
-#include "work/WorkDb.h"
+#include "domain/work/WorkDb.h"
 
 namespace da06::work {
 

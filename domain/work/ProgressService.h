@@ -5,13 +5,13 @@
 #include <string>
 #include <vector>
 
-#include "access/Access.h"
-#include "core/Clock.h"
-#include "store/Database.h"
-#include "work/AssignmentService.h"
-#include "work/DeadlineRules.h"
-#include "work/TaskService.h"
-#include "work/UnitService.h"
+#include "domain/access/Access.h"
+#include "domain/core/Clock.h"
+#include "domain/store/Database.h"
+#include "domain/work/AssignmentService.h"
+#include "domain/work/DeadlineRules.h"
+#include "domain/work/TaskService.h"
+#include "domain/work/UnitService.h"
 
 namespace da06::work {
 

@@ -1,6 +1,6 @@
-#include "work/StoreSeed.h"
+#include "domain/work/StoreSeed.h"
 
-#include "work/BundledUnits.h"
+#include "domain/work/BundledUnits.h"
 
 namespace da06::work {
 

@@ -1,10 +1,10 @@
 #pragma once
 // What a new store starts with: a plan (the bundled Tây Ninh plan unless another is given) and
 // the bundled units (the province and its districts). Used by `da06 init` and the first start.
-#include "access/Accounts.h"
-#include "plan/Plan.h"
-#include "plan/PlanRepository.h"
-#include "work/UnitService.h"
+#include "domain/access/Accounts.h"
+#include "domain/plan/Plan.h"
+#include "domain/plan/PlanRepository.h"
+#include "domain/work/UnitService.h"
 
 namespace da06::work {
 

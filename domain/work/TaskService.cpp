@@ -1,16 +1,16 @@
-#include "work/TaskService.h"
+#include "domain/work/TaskService.h"
 
 #include <algorithm>
 #include <cctype>
 #include <fstream>
 #include <iterator>
 
-#include "audit/AuditLog.h"
-#include "text/Text.h"
-#include "work/AssignmentService.h"
-#include "work/ChangeLog.h"
-#include "work/Ids.h"
-#include "work/WorkDb.h"
+#include "domain/audit/AuditLog.h"
+#include "domain/text/Text.h"
+#include "domain/work/AssignmentService.h"
+#include "domain/work/ChangeLog.h"
+#include "domain/work/Ids.h"
+#include "domain/work/WorkDb.h"
 
 namespace da06::work {
 

@@ -9,12 +9,12 @@
 #include <string>
 #include <vector>
 
-#include "access/Access.h"
-#include "core/Clock.h"
-#include "core/Date.h"
-#include "store/Database.h"
-#include "work/DeadlineRules.h"
-#include "work/WorkTypes.h"
+#include "domain/access/Access.h"
+#include "domain/core/Clock.h"
+#include "domain/core/Date.h"
+#include "domain/store/Database.h"
+#include "domain/work/DeadlineRules.h"
+#include "domain/work/WorkTypes.h"
 
 namespace da06::work {
 

@@ -1,13 +1,13 @@
-#include "work/UnitFile.h"
+#include "domain/work/UnitFile.h"
 
 #include <fstream>
 #include <set>
 #include <sstream>
 
-#include "core/Json.h"
-#include "text/Csv.h"
-#include "text/Text.h"
-#include "work/WorkTypes.h"
+#include "domain/core/Json.h"
+#include "domain/text/Csv.h"
+#include "domain/text/Text.h"
+#include "domain/work/WorkTypes.h"
 
 namespace da06::work {
 

@@ -1,15 +1,15 @@
-#include "work/UnitService.h"
+#include "domain/work/UnitService.h"
 
 #include <algorithm>
 #include <map>
 #include <set>
 
-#include "audit/AuditLog.h"
-#include "store/Settings.h"
-#include "text/Text.h"
-#include "work/ChangeLog.h"
-#include "work/WorkDb.h"
-#include "work/WorkTypes.h"
+#include "domain/audit/AuditLog.h"
+#include "domain/store/Settings.h"
+#include "domain/text/Text.h"
+#include "domain/work/ChangeLog.h"
+#include "domain/work/WorkDb.h"
+#include "domain/work/WorkTypes.h"
 
 namespace da06::work {
 

@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "access/Access.h"
-#include "core/Clock.h"
-#include "store/Database.h"
-#include "work/UnitFile.h"
+#include "domain/access/Access.h"
+#include "domain/core/Clock.h"
+#include "domain/store/Database.h"
+#include "domain/work/UnitFile.h"
 
 namespace da06::work {
 

@@ -1,8 +1,8 @@
-#include "work/WorkDb.h"
+#include "domain/work/WorkDb.h"
 
 #include <algorithm>
 
-#include "text/Text.h"
+#include "domain/text/Text.h"
 
 namespace da06::work::detail {
 

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "core/Error.h"
-#include "plan/Plan.h"
-#include "store/Database.h"
+#include "domain/core/Error.h"
+#include "domain/plan/Plan.h"
+#include "domain/store/Database.h"
 
 namespace da06::work::detail {
 

@@ -1,4 +1,4 @@
-#include "work/WorkJson.h"
+#include "domain/work/WorkJson.h"
 
 namespace da06::work {
 

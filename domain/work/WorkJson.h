@@ -1,8 +1,8 @@
 #pragma once
 // The JSON forms printed by `da06 units|assign|tasks|deadlines|desk … --json` (ISO dates, stable
 // machine names for kinds, statuses and states).
-#include "core/Json.h"
-#include "work/ProgressService.h"
+#include "domain/core/Json.h"
+#include "domain/work/ProgressService.h"
 
 namespace da06::work {
 

@@ -1,6 +1,6 @@
 // Store migration 4. SQLCipher 3.4.1 is SQLite 3.15.2: no UPSERT, no window functions, no
 // RETURNING, no generated columns (partial indexes and recursive CTEs are fine).
-#include "work/WorkSchema.h"
+#include "domain/work/WorkSchema.h"
 
 namespace da06::work {
 

@@ -3,8 +3,8 @@
 // assignments, tasks with indicators, notes and evidence, and the change log with its hybrid
 // logical clock for the later synchronization. Part of da06_work; the program's schema
 // (da06::schema::full(), domain/schema) lists it after the store's migrations 1 to 3.
-#include "core/Error.h"
-#include "store/Schema.h"
+#include "domain/core/Error.h"
+#include "domain/store/Schema.h"
 
 namespace da06::work {
 

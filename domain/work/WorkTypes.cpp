@@ -1,4 +1,4 @@
-#include "work/WorkTypes.h"
+#include "domain/work/WorkTypes.h"
 
 #include <array>
 #include <cmath>

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/Error.h"
+#include "domain/core/Error.h"
 
 namespace da06::work {
 

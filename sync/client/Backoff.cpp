@@ -1,4 +1,4 @@
-#include "client/Backoff.h"
+#include "sync/client/Backoff.h"
 
 namespace da06::sync::client {
 

@@ -1,4 +1,4 @@
-#include "client/HttpClient.h"
+#include "sync/client/HttpClient.h"
 
 #include <curl/curl.h>
 

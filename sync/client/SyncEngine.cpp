@@ -1,13 +1,13 @@
-#include "client/SyncEngine.h"
+#include "sync/client/SyncEngine.h"
 
 #include <cstdlib>
 #include <thread>
 
 #include <filesystem>
 
-#include "protocol/Auth.h"
-#include "protocol/Protocol.h"
-#include "work/ChangeLog.h"
+#include "sync/protocol/Auth.h"
+#include "sync/protocol/Protocol.h"
+#include "domain/work/ChangeLog.h"
 
 namespace da06::sync::client {
 

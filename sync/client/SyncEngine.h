@@ -14,12 +14,12 @@
 #include <random>
 #include <string>
 
-#include "access/Access.h"
-#include "client/Backoff.h"
-#include "client/HttpClient.h"
-#include "core/Clock.h"
-#include "store/Database.h"
-#include "sync/SyncStore.h"
+#include "domain/access/Access.h"
+#include "sync/client/Backoff.h"
+#include "sync/client/HttpClient.h"
+#include "domain/core/Clock.h"
+#include "domain/store/Database.h"
+#include "domain/sync/SyncStore.h"
 
 namespace da06::sync::client {
 

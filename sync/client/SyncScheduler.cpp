@@ -1,4 +1,4 @@
-#include "client/SyncScheduler.h"
+#include "sync/client/SyncScheduler.h"
 
 namespace da06::sync::client {
 

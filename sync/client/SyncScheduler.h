@@ -11,8 +11,8 @@
 #include <random>
 #include <thread>
 
-#include "client/Backoff.h"
-#include "client/SyncEngine.h"
+#include "sync/client/Backoff.h"
+#include "sync/client/SyncEngine.h"
 
 namespace da06::sync::client {
 

@@ -1,4 +1,4 @@
-#include "DevCert.h"
+#include "sync/hub/DevCert.h"
 
 #include <cstdio>
 #include <memory>
@@ -13,9 +13,9 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
-#include "core/DurableFile.h"
-#include "crypto/Digest.h"
-#include "protocol/Auth.h"
+#include "domain/core/DurableFile.h"
+#include "domain/crypto/Digest.h"
+#include "sync/protocol/Auth.h"
 
 namespace da06::hub {
 

@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <string>
 
-#include "core/Error.h"
+#include "domain/core/Error.h"
 
 namespace da06::hub {
 

@@ -1,4 +1,4 @@
-#include "HubServer.h"
+#include "sync/hub/HubServer.h"
 
 #include <chrono>
 #include <cstdio>
@@ -18,8 +18,8 @@
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/ThreadPool.h>
 
-#include "core/Clock.h"
-#include "protocol/Protocol.h"
+#include "domain/core/Clock.h"
+#include "sync/protocol/Protocol.h"
 
 namespace da06::hub {
 

@@ -8,7 +8,7 @@
 #include <optional>
 #include <string>
 
-#include "HubService.h"
+#include "sync/hub/HubService.h"
 
 namespace da06::hub {
 

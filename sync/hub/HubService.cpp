@@ -1,9 +1,9 @@
-#include "HubService.h"
+#include "sync/hub/HubService.h"
 
 #include <charconv>
 #include <iostream>
 
-#include "protocol/Auth.h"
+#include "sync/protocol/Auth.h"
 
 namespace da06::hub {
 

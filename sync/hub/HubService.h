@@ -7,7 +7,7 @@
 #include <string>
 #include <variant>
 
-#include "HubStore.h"
+#include "sync/hub/HubStore.h"
 
 namespace da06::hub {
 

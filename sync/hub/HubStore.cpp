@@ -1,11 +1,11 @@
-#include "HubStore.h"
+#include "sync/hub/HubStore.h"
 
 #include <algorithm>
 #include <functional>
 #include <map>
 
-#include "protocol/Auth.h"
-#include "protocol/Merge.h"
+#include "sync/protocol/Auth.h"
+#include "sync/protocol/Merge.h"
 
 namespace da06::hub {
 

@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "Sql.h"
-#include "core/Json.h"
-#include "protocol/Protocol.h"
+#include "sync/hub/Sql.h"
+#include "domain/core/Json.h"
+#include "sync/protocol/Protocol.h"
 
 namespace da06::hub {
 

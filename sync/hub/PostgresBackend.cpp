@@ -1,7 +1,7 @@
 // The hub's storage on PostgreSQL (libpq). Parameters `?` become $1, $2, …; values go as text.
 #include <libpq-fe.h>
 
-#include "Sql.h"
+#include "sync/hub/Sql.h"
 
 namespace da06::hub {
 

@@ -1,4 +1,4 @@
-#include "Sql.h"
+#include "sync/hub/Sql.h"
 
 #include <charconv>
 

@@ -14,7 +14,7 @@
 #include <variant>
 #include <vector>
 
-#include "core/Error.h"
+#include "domain/core/Error.h"
 
 namespace da06::hub {
 

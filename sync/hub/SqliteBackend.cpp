@@ -9,10 +9,10 @@
 
 #include <sqlcipher/sqlite3.h>
 
-#include "Sql.h"
-#include "core/DurableFile.h"
-#include "store/Database.h"
-#include "store/SecretBuffer.h"
+#include "sync/hub/Sql.h"
+#include "domain/core/DurableFile.h"
+#include "domain/store/Database.h"
+#include "domain/store/SecretBuffer.h"
 
 namespace da06::hub {
 

@@ -1,4 +1,4 @@
-#include "protocol/Auth.h"
+#include "sync/protocol/Auth.h"
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
@@ -6,7 +6,7 @@
 
 #include <stdexcept>
 
-#include "core/Hex.h"
+#include "domain/core/Hex.h"
 
 namespace da06::sync::auth {
 

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "crypto/Digest.h"
+#include "domain/crypto/Digest.h"
 
 namespace da06::sync::auth {
 

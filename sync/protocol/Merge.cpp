@@ -1,6 +1,6 @@
-#include "protocol/Merge.h"
+#include "sync/protocol/Merge.h"
 
-#include "protocol/Protocol.h"
+#include "sync/protocol/Protocol.h"
 
 namespace da06::sync::protocol {
 

@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-#include "work/Hlc.h"
+#include "domain/work/Hlc.h"
 
 namespace da06::sync::protocol {
 

@@ -1,4 +1,4 @@
-#include "protocol/Protocol.h"
+#include "sync/protocol/Protocol.h"
 
 #include <utility>
 

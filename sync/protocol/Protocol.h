@@ -13,9 +13,9 @@
 #include <string_view>
 #include <vector>
 
-#include "core/Error.h"
-#include "core/Json.h"
-#include "work/ChangeRecord.h"
+#include "domain/core/Error.h"
+#include "domain/core/Json.h"
+#include "domain/work/ChangeRecord.h"
 
 namespace da06::sync::protocol {
 

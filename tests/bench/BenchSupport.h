@@ -7,7 +7,7 @@
 #include <cstdlib>
 #include <vector>
 
-#include "core/Error.h"
+#include "domain/core/Error.h"
 
 namespace da06::bench {
 

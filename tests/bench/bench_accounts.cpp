@@ -8,10 +8,10 @@
 #include <unistd.h>
 #include <vector>
 
-#include "BenchSupport.h"
-#include "access/Accounts.h"
-#include "audit/AuditLog.h"
-#include "schema/FullSchema.h"
+#include "tests/bench/BenchSupport.h"
+#include "domain/access/Accounts.h"
+#include "domain/audit/AuditLog.h"
+#include "domain/schema/FullSchema.h"
 
 using namespace da06;
 using namespace da06::bench;

@@ -13,11 +13,11 @@
 #include <thread>
 #include <vector>
 
-#include "BenchSupport.h"
-#include "ChipSession.h"
-#include "PcscCardChannel.h"
-#include "PcscdFixture.h"
-#include "TestSupport.h"
+#include "tests/bench/BenchSupport.h"
+#include "client/readers/emrtd/ChipSession.h"
+#include "client/readers/pcsc/PcscCardChannel.h"
+#include "tests/pcsc/PcscdFixture.h"
+#include "tests/support/TestSupport.h"
 
 using namespace da06;
 namespace fs = std::filesystem;

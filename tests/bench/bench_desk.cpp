@@ -8,16 +8,16 @@
 #include <string>
 #include <vector>
 
-#include "BenchSupport.h"
-#include "Bundled.h"
-#include "access/Accounts.h"
-#include "desk/CheckService.h"
-#include "plan/PlanFile.h"
-#include "plan/PlanRepository.h"
-#include "schema/FullSchema.h"
-#include "text/Text.h"
-#include "work/BundledUnits.h"
-#include "work/UnitService.h"
+#include "tests/bench/BenchSupport.h"
+#include "assets/Bundled.h"
+#include "domain/access/Accounts.h"
+#include "domain/desk/CheckService.h"
+#include "domain/plan/PlanFile.h"
+#include "domain/plan/PlanRepository.h"
+#include "domain/schema/FullSchema.h"
+#include "domain/text/Text.h"
+#include "domain/work/BundledUnits.h"
+#include "domain/work/UnitService.h"
 
 using namespace da06;
 using namespace da06::desk;

@@ -17,11 +17,11 @@
 #include <thread>
 #include <vector>
 
-#include "BenchSupport.h"
-#include "HubTestSupport.h"
-#include "TestSupport.h"
-#include "protocol/Auth.h"
-#include "protocol/Protocol.h"
+#include "tests/bench/BenchSupport.h"
+#include "tests/sync/hub/HubTestSupport.h"
+#include "tests/support/TestSupport.h"
+#include "sync/protocol/Auth.h"
+#include "sync/protocol/Protocol.h"
 
 using namespace da06;
 using namespace da06::hubtest;

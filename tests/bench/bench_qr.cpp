@@ -19,10 +19,10 @@
 #include <string>
 #include <vector>
 
-#include "ImageFile.h"
-#include "QrCorpus.h"
-#include "QrImageReader.h"
-#include "TestSupport.h"
+#include "client/readers/ImageFile.h"
+#include "tests/identity/QrCorpus.h"
+#include "client/readers/QrImageReader.h"
+#include "tests/support/TestSupport.h"
 
 namespace qr = da06::test::qr;
 using da06::readers::GrayImage;

@@ -10,14 +10,14 @@
 #include <string>
 #include <vector>
 
-#include "Bundled.h"
-#include "BenchSupport.h"
-#include "core/Clock.h"
-#include "plan/PlanFile.h"
-#include "plan/PlanRepository.h"
-#include "schema/FullSchema.h"
-#include "store/Store.h"
-#include "text/Text.h"
+#include "assets/Bundled.h"
+#include "tests/bench/BenchSupport.h"
+#include "domain/core/Clock.h"
+#include "domain/plan/PlanFile.h"
+#include "domain/plan/PlanRepository.h"
+#include "domain/schema/FullSchema.h"
+#include "domain/store/Store.h"
+#include "domain/text/Text.h"
 
 using namespace da06;
 using namespace da06::bench;

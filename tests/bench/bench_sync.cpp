@@ -7,15 +7,15 @@
 #include <iostream>
 #include <random>
 
-#include "Bundled.h"
-#include "TestSupport.h"
-#include "access/Accounts.h"
-#include "client/SyncEngine.h"
-#include "plan/PlanFile.h"
-#include "schema/FullSchema.h"
-#include "work/ChangeLog.h"
-#include "work/StoreSeed.h"
-#include "work/UnitService.h"
+#include "assets/Bundled.h"
+#include "tests/support/TestSupport.h"
+#include "domain/access/Accounts.h"
+#include "sync/client/SyncEngine.h"
+#include "domain/plan/PlanFile.h"
+#include "domain/schema/FullSchema.h"
+#include "domain/work/ChangeLog.h"
+#include "domain/work/StoreSeed.h"
+#include "domain/work/UnitService.h"
 
 using namespace da06;
 namespace sc = da06::sync::client;

@@ -7,11 +7,11 @@
 #include <iostream>
 #include <vector>
 
-#include "ChipSession.h"
-#include "ChipTestData.h"
-#include "ChipTestPki.h"
-#include "FakeCard.h"
-#include "identity/chip/Mrz.h"
+#include "client/readers/emrtd/ChipSession.h"
+#include "tests/chip/ChipTestData.h"
+#include "tests/chip/ChipTestPki.h"
+#include "tests/chip/FakeCard.h"
+#include "domain/identity/chip/Mrz.h"
 
 using namespace da06;
 using namespace da06::emrtd;

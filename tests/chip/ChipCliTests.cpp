@@ -8,10 +8,10 @@
 #include <filesystem>
 #include <thread>
 
-#include "PcscdFixture.h"
-#include "VirtualCccd.h"
-#include "TestSupport.h"
-#include "core/Json.h"
+#include "tests/pcsc/PcscdFixture.h"
+#include "tests/pcsc/VirtualCccd.h"
+#include "tests/support/TestSupport.h"
+#include "domain/core/Json.h"
 
 using namespace da06;
 namespace fs = std::filesystem;

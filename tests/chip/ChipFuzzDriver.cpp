@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "ChipTestData.h"
+#include "tests/chip/ChipTestData.h"
 
 namespace da06::fuzz {
 void fuzzTlv(const std::uint8_t* data, std::size_t size);

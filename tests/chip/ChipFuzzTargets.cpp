@@ -6,12 +6,12 @@
 #include <cstring>
 #include <string>
 
-#include "SecureMessaging.h"
-#include "identity/CccdQr.h"
-#include "identity/chip/ChipCrossCheck.h"
-#include "identity/chip/DataGroups.h"
-#include "identity/chip/Sod.h"
-#include "identity/chip/Tlv.h"
+#include "client/readers/emrtd/SecureMessaging.h"
+#include "domain/identity/CccdQr.h"
+#include "domain/identity/chip/ChipCrossCheck.h"
+#include "domain/identity/chip/DataGroups.h"
+#include "domain/identity/chip/Sod.h"
+#include "domain/identity/chip/Tlv.h"
 
 namespace da06::fuzz {
 

@@ -3,8 +3,8 @@
 // by side with the differences marked, the CAN pre-filled from a QR scan, the progress texts.
 #include <boost/test/unit_test.hpp>
 
-#include "ChipCheckPresenter.h"
-#include "identity/CccdQr.h"
+#include "client/presenters/ChipCheckPresenter.h"
+#include "domain/identity/CccdQr.h"
 
 using namespace da06;
 using namespace da06::ui;

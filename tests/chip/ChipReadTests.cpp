@@ -4,16 +4,16 @@
 // and the JSON form.
 #include <boost/test/unit_test.hpp>
 
-#include "ChipResultJson.h"
-#include "ChipSession.h"
-#include "ChipTestData.h"
-#include "ChipTestPki.h"
-#include "FaceDecoder.h"
-#include "FakeCard.h"
-#include "FileReader.h"
-#include "PassiveAuth.h"
-#include "TestSupport.h"
-#include "identity/chip/Mrz.h"
+#include "client/readers/emrtd/ChipResultJson.h"
+#include "client/readers/emrtd/ChipSession.h"
+#include "tests/chip/ChipTestData.h"
+#include "tests/chip/ChipTestPki.h"
+#include "client/readers/emrtd/FaceDecoder.h"
+#include "tests/chip/FakeCard.h"
+#include "client/readers/emrtd/FileReader.h"
+#include "client/readers/emrtd/PassiveAuth.h"
+#include "tests/support/TestSupport.h"
+#include "domain/identity/chip/Mrz.h"
 
 #include <openssl/rsa.h>
 

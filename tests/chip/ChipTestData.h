@@ -5,8 +5,8 @@
 #include <utility>
 #include <vector>
 
-#include "identity/chip/Mrz.h"
-#include "identity/chip/Tlv.h"
+#include "domain/identity/chip/Mrz.h"
+#include "domain/identity/chip/Tlv.h"
 
 namespace chiptest {
 

@@ -1,4 +1,4 @@
-#include "ChipTestPki.h"
+#include "tests/chip/ChipTestPki.h"
 
 #include <cstring>
 #include <stdexcept>

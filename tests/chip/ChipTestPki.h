@@ -9,7 +9,7 @@
 #include <openssl/evp.h>
 #include <openssl/x509.h>
 
-#include "identity/chip/Tlv.h"
+#include "domain/identity/chip/Tlv.h"
 
 namespace chiptest {
 

@@ -8,15 +8,15 @@
 #include <deque>
 #include <thread>
 
-#include "ChipCheckPresenter.h"
-#include "ChipReader.h"
-#include "ChipTestData.h"
-#include "ChipTestPki.h"
-#include "FakeCard.h"
-#include "QrInputPresenter.h"
-#include "ReaderStatus.h"
-#include "identity/CccdNormalize.h"
-#include "identity/chip/Mrz.h"
+#include "client/presenters/ChipCheckPresenter.h"
+#include "client/readers/emrtd/ChipReader.h"
+#include "tests/chip/ChipTestData.h"
+#include "tests/chip/ChipTestPki.h"
+#include "tests/chip/FakeCard.h"
+#include "client/presenters/QrInputPresenter.h"
+#include "client/presenters/ReaderStatus.h"
+#include "domain/identity/CccdNormalize.h"
+#include "domain/identity/chip/Mrz.h"
 
 using namespace da06;
 using namespace da06::emrtd;

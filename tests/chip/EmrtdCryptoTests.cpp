@@ -5,11 +5,11 @@
 
 #include <deque>
 
-#include "Bac.h"
-#include "Crypto.h"
-#include "Pace.h"
-#include "SecureMessaging.h"
-#include "identity/chip/Tlv.h"
+#include "client/readers/emrtd/Bac.h"
+#include "client/readers/emrtd/Crypto.h"
+#include "client/readers/emrtd/Pace.h"
+#include "client/readers/emrtd/SecureMessaging.h"
+#include "domain/identity/chip/Tlv.h"
 
 using namespace da06;
 using namespace da06::emrtd;

@@ -1,4 +1,4 @@
-#include "FakeCard.h"
+#include "tests/chip/FakeCard.h"
 
 #include <cstring>
 
@@ -10,7 +10,7 @@
 #include <openssl/evp.h>
 #include <openssl/params.h>
 
-#include "identity/chip/Tlv.h"
+#include "domain/identity/chip/Tlv.h"
 
 using namespace da06;
 using namespace da06::emrtd;

@@ -11,9 +11,9 @@
 
 #include <openssl/evp.h>
 
-#include "CardChannel.h"
-#include "ChipTestPki.h"
-#include "Crypto.h"
+#include "client/readers/CardChannel.h"
+#include "tests/chip/ChipTestPki.h"
+#include "client/readers/emrtd/Crypto.h"
 
 namespace chiptest {
 

@@ -8,17 +8,17 @@
 #include <ostream>
 #include <string>
 
-#include "Bundled.h"
-#include "TestSupport.h"
-#include "access/Accounts.h"
-#include "desk/CheckService.h"
-#include "identity/CccdJson.h"
-#include "identity/CccdNormalize.h"
-#include "plan/PlanFile.h"
-#include "plan/PlanRepository.h"
-#include "schema/FullSchema.h"
-#include "work/BundledUnits.h"
-#include "work/UnitService.h"
+#include "assets/Bundled.h"
+#include "tests/support/TestSupport.h"
+#include "domain/access/Accounts.h"
+#include "domain/desk/CheckService.h"
+#include "domain/identity/CccdJson.h"
+#include "domain/identity/CccdNormalize.h"
+#include "domain/plan/PlanFile.h"
+#include "domain/plan/PlanRepository.h"
+#include "domain/schema/FullSchema.h"
+#include "domain/work/BundledUnits.h"
+#include "domain/work/UnitService.h"
 
 namespace da06 {
 inline std::ostream& operator<<(std::ostream& os, const Date& d) { return os << d.toIso(); }

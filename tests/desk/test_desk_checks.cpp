@@ -2,14 +2,14 @@
 // the idcheck JSON (QR and chip) and by hand, consent, permissions (a staff user is denied every
 // personal detail), statistics, the report's counts, retention and the purge, the notarial case
 // completion rule and the certification of documents.
-#include "DeskTestSupport.h"
+#include "tests/desk/DeskTestSupport.h"
 
 #include <set>
 
-#include "audit/AuditLog.h"
-#include "desk/NotaryService.h"
-#include "work/ChangeLog.h"
-#include "work/Ids.h"
+#include "domain/audit/AuditLog.h"
+#include "domain/desk/NotaryService.h"
+#include "domain/work/ChangeLog.h"
+#include "domain/work/Ids.h"
 
 using namespace da06;
 using namespace da06::desk;

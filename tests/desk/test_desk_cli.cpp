@@ -8,8 +8,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "TestSupport.h"
-#include "core/Json.h"
+#include "tests/support/TestSupport.h"
+#include "domain/core/Json.h"
 
 using namespace da06;
 namespace fs = std::filesystem;

@@ -12,11 +12,11 @@
 
 #include <ZXing/ReadBarcode.h>
 
-#include "ImageFile.h"
-#include "PcscdFixture.h"
-#include "VirtualCccd.h"
-#include "TestSupport.h"
-#include "core/Json.h"
+#include "client/readers/ImageFile.h"
+#include "tests/pcsc/PcscdFixture.h"
+#include "tests/pcsc/VirtualCccd.h"
+#include "tests/support/TestSupport.h"
+#include "domain/core/Json.h"
 
 using namespace da06;
 namespace fs = std::filesystem;

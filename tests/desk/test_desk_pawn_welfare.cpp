@@ -8,9 +8,9 @@
 #include <functional>
 #include <set>
 
-#include "DeskTestSupport.h"
-#include "desk/PawnService.h"
-#include "desk/WelfareService.h"
+#include "tests/desk/DeskTestSupport.h"
+#include "domain/desk/PawnService.h"
+#include "domain/desk/WelfareService.h"
 
 namespace da06::desk {
 inline std::ostream& operator<<(std::ostream& os, Eligibility e) { return os << eligibilityName(e); }

@@ -2,15 +2,15 @@
 // purpose remembered per desk, the legal ground required before saving, attaching a check to a
 // notarial case, the register's alerts for a minor shown before the contract is saved, a second
 // payout refused, the lists searched without diacritics, the receipt written as a PDF.
-#include "DeskTestSupport.h"
+#include "tests/desk/DeskTestSupport.h"
 
 #include <algorithm>
 #include <filesystem>
 
-#include "DeskListsPresenter.h"
-#include "FrontDeskPresenter.h"
-#include "PdfWriter.h"
-#include "XlsxWriter.h"
+#include "client/presenters/DeskListsPresenter.h"
+#include "client/presenters/FrontDeskPresenter.h"
+#include "reports/PdfWriter.h"
+#include "reports/XlsxWriter.h"
 
 using namespace da06;
 using namespace da06::desk;

@@ -3,10 +3,10 @@
 
 #include <cstring>
 
-#include "BmpDecoder.h"
-#include "ImageFile.h"
-#include "QrCorpus.h"
-#include "TestSupport.h"
+#include "client/readers/BmpDecoder.h"
+#include "client/readers/ImageFile.h"
+#include "tests/identity/QrCorpus.h"
+#include "tests/support/TestSupport.h"
 
 using namespace da06;
 using namespace da06::readers;

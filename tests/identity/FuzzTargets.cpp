@@ -7,10 +7,10 @@
 #include <span>
 #include <string_view>
 
-#include "BmpDecoder.h"
-#include "core/Json.h"
-#include "identity/CccdCheck.h"
-#include "identity/CccdJson.h"
+#include "client/readers/BmpDecoder.h"
+#include "domain/core/Json.h"
+#include "domain/identity/CccdCheck.h"
+#include "domain/identity/CccdJson.h"
 
 namespace da06::fuzz {
 

@@ -7,9 +7,9 @@
 #include <thread>
 #include <unistd.h>
 
-#include "QrCorpus.h"
-#include "TestSupport.h"
-#include "core/Json.h"
+#include "tests/identity/QrCorpus.h"
+#include "tests/support/TestSupport.h"
+#include "domain/core/Json.h"
 
 using namespace da06;
 namespace qr = da06::test::qr;

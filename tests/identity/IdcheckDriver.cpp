@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/IdcheckCommand.h"
+#include "client/cli/IdcheckCommand.h"
 
 int main(int argc, char** argv)
 {

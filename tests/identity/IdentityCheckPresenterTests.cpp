@@ -2,8 +2,8 @@
 // keyboard-wedge burst and the lost-diacritics advice.
 #include <boost/test/unit_test.hpp>
 
-#include "IdentityCheckPresenter.h"
-#include "Translate.h"
+#include "client/presenters/IdentityCheckPresenter.h"
+#include "client/presenters/Translate.h"
 
 using namespace da06;
 using namespace da06::ui;

@@ -4,11 +4,11 @@
 #include <random>
 #include <set>
 
-#include "QrCorpus.h"
-#include "identity/CccdCheck.h"
-#include "identity/CccdNormalize.h"
-#include "identity/CccdQr.h"
-#include "identity/KeyboardWedge.h"
+#include "tests/identity/QrCorpus.h"
+#include "domain/identity/CccdCheck.h"
+#include "domain/identity/CccdNormalize.h"
+#include "domain/identity/CccdQr.h"
+#include "domain/identity/KeyboardWedge.h"
 
 using namespace da06;
 using namespace da06::identity;

@@ -3,14 +3,14 @@
 
 #include <set>
 
-#include "identity/CardExpiry.h"
-#include "identity/CccdCheck.h"
-#include "identity/CccdJson.h"
-#include "identity/CccdNormalize.h"
-#include "identity/IdNumber.h"
-#include "identity/Province.h"
+#include "domain/identity/CardExpiry.h"
+#include "domain/identity/CccdCheck.h"
+#include "domain/identity/CccdJson.h"
+#include "domain/identity/CccdNormalize.h"
+#include "domain/identity/IdNumber.h"
+#include "domain/identity/Province.h"
 #ifndef DA06_PORTABLE_TEST   // the portable slice (mingw + wine) has no utf8proc
-#include "text/Text.h"
+#include "domain/text/Text.h"
 #endif
 
 using namespace da06;

@@ -1,4 +1,4 @@
-#include "QrCorpus.h"
+#include "tests/identity/QrCorpus.h"
 
 #include <algorithm>
 #include <cmath>
@@ -13,8 +13,8 @@
 #include <jpeglib.h>
 #include <png.h>
 
-#include "TestSupport.h"
-#include "identity/CardExpiry.h"
+#include "tests/support/TestSupport.h"
+#include "domain/identity/CardExpiry.h"
 
 namespace da06::test::qr {
 

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "GrayImage.h"
+#include "client/readers/GrayImage.h"
 
 namespace da06::test::qr {
 

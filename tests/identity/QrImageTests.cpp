@@ -5,11 +5,11 @@
 #include <algorithm>
 #include <random>
 
-#include "ImageFile.h"
-#include "QrCorpus.h"
-#include "QrImageReader.h"
-#include "TestSupport.h"
-#include "identity/CccdNormalize.h"
+#include "client/readers/ImageFile.h"
+#include "tests/identity/QrCorpus.h"
+#include "client/readers/QrImageReader.h"
+#include "tests/support/TestSupport.h"
+#include "domain/identity/CccdNormalize.h"
 
 using namespace da06;
 using namespace da06::readers;

@@ -8,8 +8,8 @@
 #include <thread>
 #include <unistd.h>
 
-#include "ScanLineSplitter.h"
-#include "SerialPort.h"
+#include "client/readers/ScanLineSplitter.h"
+#include "client/readers/SerialPort.h"
 
 using namespace da06;
 using namespace da06::readers;

@@ -3,14 +3,14 @@
 
 #include <fstream>
 
-#include "Bundled.h"
-#include "TestSupport.h"
-#include "access/Accounts.h"
-#include "access/Restore.h"
-#include "audit/AuditLog.h"
-#include "plan/PlanFile.h"
-#include "plan/PlanRepository.h"
-#include "schema/FullSchema.h"
+#include "assets/Bundled.h"
+#include "tests/support/TestSupport.h"
+#include "domain/access/Accounts.h"
+#include "domain/access/Restore.h"
+#include "domain/audit/AuditLog.h"
+#include "domain/plan/PlanFile.h"
+#include "domain/plan/PlanRepository.h"
+#include "domain/schema/FullSchema.h"
 
 using namespace da06;
 using namespace da06::access;

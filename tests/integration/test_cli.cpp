@@ -4,9 +4,9 @@
 #include <cstdlib>
 #include <fstream>
 
-#include "TestSupport.h"
-#include "core/Json.h"
-#include "store/Store.h"
+#include "tests/support/TestSupport.h"
+#include "domain/core/Json.h"
+#include "domain/store/Store.h"
 
 using namespace da06;
 

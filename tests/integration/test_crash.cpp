@@ -7,10 +7,10 @@
 #include <set>
 #include <thread>
 
-#include "TestSupport.h"
-#include "access/Accounts.h"
-#include "audit/AuditLog.h"
-#include "schema/FullSchema.h"
+#include "tests/support/TestSupport.h"
+#include "domain/access/Accounts.h"
+#include "domain/audit/AuditLog.h"
+#include "domain/schema/FullSchema.h"
 
 using namespace da06;
 

@@ -4,12 +4,12 @@
 #include <fstream>
 #include <sqlcipher/sqlite3.h>
 
-#include "Bundled.h"
-#include "TestSupport.h"
-#include "plan/PlanFile.h"
-#include "plan/PlanRepository.h"
-#include "schema/FullSchema.h"
-#include "store/Store.h"
+#include "assets/Bundled.h"
+#include "tests/support/TestSupport.h"
+#include "domain/plan/PlanFile.h"
+#include "domain/plan/PlanRepository.h"
+#include "domain/schema/FullSchema.h"
+#include "domain/store/Store.h"
 
 using namespace da06;
 using namespace da06::store;

@@ -1,4 +1,4 @@
-#include "PcscdFixture.h"
+#include "tests/pcsc/PcscdFixture.h"
 
 #include <algorithm>
 #include <cerrno>

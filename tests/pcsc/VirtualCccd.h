@@ -12,8 +12,8 @@
 #include <thread>
 #include <vector>
 
-#include "PcscdFixture.h"
-#include "TestSupport.h"
+#include "tests/pcsc/PcscdFixture.h"
+#include "tests/support/TestSupport.h"
 
 namespace da06::test {
 

@@ -1,10 +1,10 @@
 // da06::pcsc without a daemon: PC/SC codes to errors, the APDU rewriting for 6Cxx and T=0.
 #include <boost/test/unit_test.hpp>
 
-#include "PcscContext.h"
-#include "PcscPlatform.h"
-#include "ReaderManager.h"
-#include "TestSupport.h"
+#include "client/readers/pcsc/PcscContext.h"
+#include "client/readers/pcsc/PcscPlatform.h"
+#include "client/readers/pcsc/ReaderManager.h"
+#include "tests/support/TestSupport.h"
 
 using namespace da06;
 using namespace da06::pcsc;

@@ -11,11 +11,11 @@
 
 #include <signal.h>
 
-#include "PcscCardChannel.h"
-#include "PcscContext.h"
-#include "PcscdFixture.h"
-#include "ReaderManager.h"
-#include "TestSupport.h"
+#include "client/readers/pcsc/PcscCardChannel.h"
+#include "client/readers/pcsc/PcscContext.h"
+#include "tests/pcsc/PcscdFixture.h"
+#include "client/readers/pcsc/ReaderManager.h"
+#include "tests/support/TestSupport.h"
 
 using namespace da06;
 using namespace da06::pcsc;

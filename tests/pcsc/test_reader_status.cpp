@@ -3,9 +3,9 @@
 
 #include <set>
 
-#include "ReaderStatus.h"
-#include "TestSupport.h"
-#include "Translate.h"
+#include "client/presenters/ReaderStatus.h"
+#include "tests/support/TestSupport.h"
+#include "client/presenters/Translate.h"
 
 namespace da06::ui {
 inline std::ostream& operator<<(std::ostream& os, ReaderSeverity s)

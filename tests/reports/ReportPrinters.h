@@ -3,8 +3,8 @@
 #include <optional>
 #include <ostream>
 
-#include "core/Date.h"
-#include "report/ReportPeriod.h"
+#include "domain/core/Date.h"
+#include "domain/report/ReportPeriod.h"
 
 namespace da06 {
 inline std::ostream& operator<<(std::ostream& os, const Date& d)

@@ -5,19 +5,19 @@
 
 #include <optional>
 
-#include "Bundled.h"
-#include "ReportPrinters.h"
-#include "TestSupport.h"
-#include "access/Accounts.h"
-#include "plan/PlanFile.h"
-#include "plan/PlanRepository.h"
-#include "report/ReportService.h"
-#include "schema/FullSchema.h"
-#include "work/AssignmentService.h"
-#include "work/BundledUnits.h"
-#include "work/TaskService.h"
-#include "work/UnitFile.h"
-#include "work/UnitService.h"
+#include "assets/Bundled.h"
+#include "tests/reports/ReportPrinters.h"
+#include "tests/support/TestSupport.h"
+#include "domain/access/Accounts.h"
+#include "domain/plan/PlanFile.h"
+#include "domain/plan/PlanRepository.h"
+#include "domain/report/ReportService.h"
+#include "domain/schema/FullSchema.h"
+#include "domain/work/AssignmentService.h"
+#include "domain/work/BundledUnits.h"
+#include "domain/work/TaskService.h"
+#include "domain/work/UnitFile.h"
+#include "domain/work/UnitService.h"
 
 namespace da06::test {
 

@@ -11,12 +11,12 @@
 
 #include <ZXing/ReadBarcode.h>
 
-#include "CsvWriter.h"
-#include "DeskDocuments.h"
-#include "PdfWriter.h"
-#include "QrCode.h"
-#include "TestSupport.h"
-#include "XlsxWriter.h"
+#include "reports/CsvWriter.h"
+#include "reports/DeskDocuments.h"
+#include "reports/PdfWriter.h"
+#include "reports/QrCode.h"
+#include "tests/support/TestSupport.h"
+#include "reports/XlsxWriter.h"
 
 using namespace da06;
 using namespace da06::reports;

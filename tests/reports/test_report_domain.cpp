@@ -5,10 +5,10 @@
 #include <map>
 #include <set>
 
-#include "ReportTestSupport.h"
-#include "report/ReportJson.h"
-#include "work/ChangeLog.h"
-#include "../work/WorkTestSupport.h"
+#include "tests/reports/ReportTestSupport.h"
+#include "domain/report/ReportJson.h"
+#include "domain/work/ChangeLog.h"
+#include "tests/work/WorkTestSupport.h"
 
 using namespace da06;
 using namespace da06::report;

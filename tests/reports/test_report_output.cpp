@@ -5,11 +5,11 @@
 #include <cstdlib>
 #include <fstream>
 
-#include "CsvWriter.h"
-#include "PdfWriter.h"
-#include "ReportDocuments.h"
-#include "ReportTestSupport.h"
-#include "XlsxWriter.h"
+#include "reports/CsvWriter.h"
+#include "reports/PdfWriter.h"
+#include "reports/ReportDocuments.h"
+#include "tests/reports/ReportTestSupport.h"
+#include "reports/XlsxWriter.h"
 
 using namespace da06;
 using namespace da06::report;

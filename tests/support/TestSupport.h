@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "core/Error.h"
-#include "plan/Plan.h"
+#include "domain/core/Error.h"
+#include "domain/plan/Plan.h"
 
 namespace da06 {
 // Lets Boost.Test print error codes in failed comparisons.

@@ -7,9 +7,9 @@
 #include <string>
 #include <thread>
 
-#include "access/Accounts.h"
-#include "audit/AuditLog.h"
-#include "schema/FullSchema.h"
+#include "domain/access/Accounts.h"
+#include "domain/audit/AuditLog.h"
+#include "domain/schema/FullSchema.h"
 
 using namespace da06;
 

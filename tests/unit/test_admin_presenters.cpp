@@ -1,11 +1,11 @@
 // The administration presenters (users, audit log) and the idle lock, with fake views.
 #include <boost/test/unit_test.hpp>
 
-#include "AuditPresenter.h"
-#include "IdleLock.h"
-#include "TestSupport.h"
-#include "UsersPresenter.h"
-#include "schema/FullSchema.h"
+#include "client/presenters/AuditPresenter.h"
+#include "client/presenters/IdleLock.h"
+#include "tests/support/TestSupport.h"
+#include "client/presenters/UsersPresenter.h"
+#include "domain/schema/FullSchema.h"
 
 using namespace da06;
 using namespace da06::ui;

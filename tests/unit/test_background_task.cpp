@@ -14,7 +14,7 @@
 #include <thread>
 #include <vector>
 
-#include "BackgroundTask.h"
+#include "client/app/BackgroundTask.h"
 
 using namespace da06::app;
 using namespace std::chrono_literals;

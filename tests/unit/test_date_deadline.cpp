@@ -1,10 +1,10 @@
 #include <boost/test/unit_test.hpp>
 
-#include "TestSupport.h"
+#include "tests/support/TestSupport.h"
 
-#include "core/Clock.h"
-#include "core/Date.h"
-#include "plan/Deadline.h"
+#include "domain/core/Clock.h"
+#include "domain/core/Date.h"
+#include "domain/plan/Deadline.h"
 
 using namespace da06;
 using namespace da06::plan;

@@ -8,7 +8,7 @@
 #include <random>
 #include <sstream>
 
-#include "core/DurableFile.h"
+#include "domain/core/DurableFile.h"
 
 namespace fs = std::filesystem;
 

@@ -3,10 +3,10 @@
 // reader advice for a stopped service, no reader and a reader with a card, and the summary.
 #include <boost/test/unit_test.hpp>
 
-#include "FirstStartPresenter.h"
-#include "StartupPresenter.h"
-#include "TestSupport.h"
-#include "work/UnitService.h"
+#include "client/presenters/FirstStartPresenter.h"
+#include "client/presenters/StartupPresenter.h"
+#include "tests/support/TestSupport.h"
+#include "domain/work/UnitService.h"
 
 using namespace da06;
 using namespace da06::ui;

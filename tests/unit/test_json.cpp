@@ -1,8 +1,8 @@
 #include <boost/test/unit_test.hpp>
 
-#include "TestSupport.h"
+#include "tests/support/TestSupport.h"
 
-#include "core/Json.h"
+#include "domain/core/Json.h"
 
 using namespace da06;
 

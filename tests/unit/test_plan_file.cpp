@@ -5,10 +5,10 @@
 #include <regex>
 #include <set>
 
-#include "Bundled.h"
-#include "TestSupport.h"
-#include "plan/Deadline.h"
-#include "plan/PlanFile.h"
+#include "assets/Bundled.h"
+#include "tests/support/TestSupport.h"
+#include "domain/plan/Deadline.h"
+#include "domain/plan/PlanFile.h"
 
 using namespace da06;
 using namespace da06::plan;

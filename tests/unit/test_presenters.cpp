@@ -1,10 +1,10 @@
 // Presenters driven with fake views, on a real (temporary) encrypted store: no display needed.
 #include <boost/test/unit_test.hpp>
 
-#include "ModelsPresenter.h"
-#include "PassphraseRules.h"
-#include "StartupPresenter.h"
-#include "TestSupport.h"
+#include "client/presenters/ModelsPresenter.h"
+#include "client/presenters/PassphraseRules.h"
+#include "client/presenters/StartupPresenter.h"
+#include "tests/support/TestSupport.h"
 
 using namespace da06;
 using namespace da06::ui;

@@ -5,11 +5,11 @@
 #include <filesystem>
 #include <random>
 
-#include "core/Hex.h"
-#include "core/Json.h"
-#include "crypto/Digest.h"
-#include "store/Database.h"
-#include "store/Settings.h"
+#include "domain/core/Hex.h"
+#include "domain/core/Json.h"
+#include "domain/crypto/Digest.h"
+#include "domain/store/Database.h"
+#include "domain/store/Settings.h"
 
 using namespace da06;
 namespace fs = std::filesystem;

@@ -1,6 +1,6 @@
 #include <boost/test/unit_test.hpp>
 
-#include "text/Text.h"
+#include "domain/text/Text.h"
 
 using namespace da06;
 

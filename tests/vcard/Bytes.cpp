@@ -1,4 +1,4 @@
-#include "Bytes.h"
+#include "tests/vcard/Bytes.h"
 
 #include <algorithm>
 #include <stdexcept>

@@ -1,4 +1,4 @@
-#include "CardMaker.h"
+#include "tests/vcard/CardMaker.h"
 
 #include <cstdio>
 #include <ctime>
@@ -10,11 +10,11 @@
 #include <openssl/pem.h>
 #include <openssl/x509v3.h>
 
-#include "FaceImage.h"
-#include "VcCrypto.h"
-#include "core/Date.h"
-#include "core/Json.h"
-#include "text/Text.h"
+#include "tests/vcard/FaceImage.h"
+#include "tests/vcard/VcCrypto.h"
+#include "domain/core/Date.h"
+#include "domain/core/Json.h"
+#include "domain/text/Text.h"
 
 namespace da06::vcard {
 namespace {

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "Bytes.h"
-#include "core/Error.h"
+#include "tests/vcard/Bytes.h"
+#include "domain/core/Error.h"
 
 namespace da06::vcard {
 

@@ -1,4 +1,4 @@
-#include "FaceImage.h"
+#include "tests/vcard/FaceImage.h"
 
 #include <algorithm>
 #include <cmath>

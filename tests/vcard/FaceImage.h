@@ -3,7 +3,7 @@
 #include <cstddef>
 #include <filesystem>
 
-#include "Bytes.h"
+#include "tests/vcard/Bytes.h"
 
 namespace da06::vcard {
 

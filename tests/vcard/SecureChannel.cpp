@@ -1,4 +1,4 @@
-#include "SecureChannel.h"
+#include "tests/vcard/SecureChannel.h"
 
 #include <openssl/crypto.h>
 

@@ -5,8 +5,8 @@
 #include <expected>
 #include <optional>
 
-#include "Bytes.h"
-#include "VcCrypto.h"
+#include "tests/vcard/Bytes.h"
+#include "tests/vcard/VcCrypto.h"
 
 namespace da06::vcard {
 

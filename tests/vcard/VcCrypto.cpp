@@ -1,4 +1,4 @@
-#include "VcCrypto.h"
+#include "tests/vcard/VcCrypto.h"
 
 #include <cstdio>
 #include <stdexcept>

@@ -6,7 +6,7 @@
 #include <openssl/evp.h>
 #include <openssl/x509.h>
 
-#include "Bytes.h"
+#include "tests/vcard/Bytes.h"
 
 namespace da06::vcard {
 

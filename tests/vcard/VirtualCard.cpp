@@ -1,4 +1,4 @@
-#include "VirtualCard.h"
+#include "tests/vcard/VirtualCard.h"
 
 #include <cstring>
 #include <fstream>
@@ -10,7 +10,7 @@
 #include <openssl/buffer.h>
 #include <openssl/crypto.h>
 
-#include "CardMaker.h"
+#include "tests/vcard/CardMaker.h"
 
 namespace da06::vcard {
 namespace {

@@ -2,9 +2,9 @@
 // part 11, Appendix D (MRZ information "L898902C<369080619406236").
 #include <boost/test/unit_test.hpp>
 
-#include "Bytes.h"
-#include "SecureChannel.h"
-#include "VcCrypto.h"
+#include "tests/vcard/Bytes.h"
+#include "tests/vcard/SecureChannel.h"
+#include "tests/vcard/VcCrypto.h"
 
 using namespace da06::vcard;
 

@@ -15,7 +15,7 @@
 #include <string>
 #include <thread>
 
-#include "VirtualCard.h"
+#include "tests/vcard/VirtualCard.h"
 
 using namespace da06;
 using namespace da06::vcard;

@@ -4,8 +4,8 @@
 #include <map>
 #include <string>
 
-#include "CardMaker.h"
-#include "text/Text.h"
+#include "tests/vcard/CardMaker.h"
+#include "domain/text/Text.h"
 
 using namespace da06;
 using namespace da06::vcard;

@@ -2,10 +2,10 @@
 // Printing the work vocabulary in failed Boost.Test comparisons.
 #include <ostream>
 
-#include "work/AssignmentService.h"
-#include "work/ChangeRecord.h"
-#include "work/DeadlineRules.h"
-#include "work/WorkTypes.h"
+#include "domain/work/AssignmentService.h"
+#include "domain/work/ChangeRecord.h"
+#include "domain/work/DeadlineRules.h"
+#include "domain/work/WorkTypes.h"
 
 namespace da06::work {
 inline std::ostream& operator<<(std::ostream& os, DeadlineState s)

@@ -7,8 +7,8 @@
 #include <set>
 #include <tuple>
 
-#include "TestSupport.h"
-#include "core/Json.h"
+#include "tests/support/TestSupport.h"
+#include "domain/core/Json.h"
 
 using namespace da06;
 

@@ -7,19 +7,19 @@
 #include <map>
 #include <set>
 
-#include "Bundled.h"
-#include "TestSupport.h"
-#include "WorkTestSupport.h"
-#include "access/Accounts.h"
-#include "audit/AuditLog.h"
-#include "plan/PlanFile.h"
-#include "plan/PlanRepository.h"
-#include "schema/FullSchema.h"
-#include "work/BundledUnits.h"
-#include "work/ChangeLog.h"
-#include "work/Ids.h"
-#include "work/ProgressService.h"
-#include "work/UnitFile.h"
+#include "assets/Bundled.h"
+#include "tests/support/TestSupport.h"
+#include "tests/work/WorkTestSupport.h"
+#include "domain/access/Accounts.h"
+#include "domain/audit/AuditLog.h"
+#include "domain/plan/PlanFile.h"
+#include "domain/plan/PlanRepository.h"
+#include "domain/schema/FullSchema.h"
+#include "domain/work/BundledUnits.h"
+#include "domain/work/ChangeLog.h"
+#include "domain/work/Ids.h"
+#include "domain/work/ProgressService.h"
+#include "domain/work/UnitFile.h"
 
 using namespace da06;
 using namespace da06::work;

@@ -5,19 +5,19 @@
 #include <fstream>
 #include <optional>
 
-#include "Bundled.h"
-#include "DashboardPresenter.h"
-#include "TaskEditorPresenter.h"
-#include "TaskListPresenter.h"
-#include "TestSupport.h"
-#include "WorkSearchPresenter.h"
-#include "WorkTestSupport.h"
-#include "access/Accounts.h"
-#include "plan/PlanFile.h"
-#include "plan/PlanRepository.h"
-#include "schema/FullSchema.h"
-#include "work/BundledUnits.h"
-#include "work/ProgressService.h"
+#include "assets/Bundled.h"
+#include "client/presenters/DashboardPresenter.h"
+#include "client/presenters/TaskEditorPresenter.h"
+#include "client/presenters/TaskListPresenter.h"
+#include "tests/support/TestSupport.h"
+#include "client/presenters/WorkSearchPresenter.h"
+#include "tests/work/WorkTestSupport.h"
+#include "domain/access/Accounts.h"
+#include "domain/plan/PlanFile.h"
+#include "domain/plan/PlanRepository.h"
+#include "domain/schema/FullSchema.h"
+#include "domain/work/BundledUnits.h"
+#include "domain/work/ProgressService.h"
 
 using namespace da06;
 using namespace da06::ui;

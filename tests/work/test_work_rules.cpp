@@ -2,11 +2,11 @@
 // logical clock, change records and indicator values (standard library + da06::core only).
 #include <boost/test/unit_test.hpp>
 
-#include "work/ChangeRecord.h"
-#include "work/DeadlineRules.h"
-#include "work/Hlc.h"
-#include "work/WorkTypes.h"
-#include "WorkTestSupport.h"
+#include "domain/work/ChangeRecord.h"
+#include "domain/work/DeadlineRules.h"
+#include "domain/work/Hlc.h"
+#include "domain/work/WorkTypes.h"
+#include "tests/work/WorkTestSupport.h"
 
 using namespace da06;
 using namespace da06::work;

@@ -1,10 +1,10 @@
 // da06 case open|party|verify|exception|complete|cancel|show|list|attach|certify|certificate: the
 // notarial cases of models 4 and 8, whose parties are verified by identity checks (issue 8).
-#include "PdfWriter.h"
-#include "cli/Commands.h"
-#include "cli/commands/DeskSupport.h"
-#include "desk/DeskJson.h"
-#include "desk/NotaryService.h"
+#include "reports/PdfWriter.h"
+#include "client/cli/Commands.h"
+#include "client/cli/commands/DeskSupport.h"
+#include "domain/desk/DeskJson.h"
+#include "domain/desk/NotaryService.h"
 
 namespace da06::cli {
 

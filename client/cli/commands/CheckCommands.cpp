@@ -1,10 +1,10 @@
 // da06 check record|show|receipt: identity checks recorded with their purpose and consent (issue 8).
 // Personal data is printed only on standard output, to the checker who asked for it.
-#include "PdfWriter.h"
-#include "cli/Commands.h"
-#include "cli/commands/DeskSupport.h"
-#include "desk/CheckService.h"
-#include "desk/DeskJson.h"
+#include "reports/PdfWriter.h"
+#include "client/cli/Commands.h"
+#include "client/cli/commands/DeskSupport.h"
+#include "domain/desk/CheckService.h"
+#include "domain/desk/DeskJson.h"
 
 namespace da06::cli {
 

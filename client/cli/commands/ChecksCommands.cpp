@@ -1,10 +1,10 @@
 // da06 checks list|stats|purge|retention: the register of identity checks, its statistics and the
 // retention of their personal details (issue 8).
-#include "ReportDocuments.h"
-#include "cli/Commands.h"
-#include "cli/commands/DeskSupport.h"
-#include "desk/CheckService.h"
-#include "desk/DeskJson.h"
+#include "reports/ReportDocuments.h"
+#include "client/cli/Commands.h"
+#include "client/cli/commands/DeskSupport.h"
+#include "domain/desk/CheckService.h"
+#include "domain/desk/DeskJson.h"
 
 namespace da06::cli {
 

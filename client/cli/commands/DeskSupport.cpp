@@ -1,4 +1,4 @@
-#include "cli/commands/DeskSupport.h"
+#include "client/cli/commands/DeskSupport.h"
 
 #include <algorithm>
 #include <charconv>
@@ -6,10 +6,10 @@
 #include <iostream>
 #include <iterator>
 
-#include "PdfWriter.h"
-#include "XlsxWriter.h"
-#include "cli/Commands.h"
-#include "work/UnitService.h"
+#include "reports/PdfWriter.h"
+#include "reports/XlsxWriter.h"
+#include "client/cli/Commands.h"
+#include "domain/work/UnitService.h"
 
 namespace da06::cli {
 

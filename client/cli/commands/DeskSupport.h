@@ -7,9 +7,9 @@
 #include <ostream>
 #include <string>
 
-#include "DeskDocuments.h"
-#include "cli/Runner.h"
-#include "presenters/DeskReceipts.h"
+#include "reports/DeskDocuments.h"
+#include "client/cli/Runner.h"
+#include "client/presenters/DeskReceipts.h"
 
 namespace da06::cli {
 

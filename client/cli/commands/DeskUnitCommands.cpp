@@ -2,11 +2,11 @@
 // log kept for synchronization.
 #include <iomanip>
 
-#include "cli/Commands.h"
-#include "cli/commands/WorkSupport.h"
-#include "work/ChangeLog.h"
-#include "work/UnitService.h"
-#include "work/WorkJson.h"
+#include "client/cli/Commands.h"
+#include "client/cli/commands/WorkSupport.h"
+#include "domain/work/ChangeLog.h"
+#include "domain/work/UnitService.h"
+#include "domain/work/WorkJson.h"
 
 namespace da06::cli {
 

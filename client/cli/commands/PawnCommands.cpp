@@ -2,10 +2,10 @@
 // names the identity check of its customer.
 #include <algorithm>
 
-#include "cli/Commands.h"
-#include "cli/commands/DeskSupport.h"
-#include "desk/DeskJson.h"
-#include "desk/PawnService.h"
+#include "client/cli/Commands.h"
+#include "client/cli/commands/DeskSupport.h"
+#include "domain/desk/DeskJson.h"
+#include "domain/desk/PawnService.h"
 
 namespace da06::cli {
 

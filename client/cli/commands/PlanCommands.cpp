@@ -2,15 +2,15 @@
 #include <charconv>
 #include <filesystem>
 
-#include "Bundled.h"
-#include "cli/Commands.h"
-#include "cli/Runner.h"
-#include "cli/Terminal.h"
-#include "plan/PlanFile.h"
-#include "plan/PlanJson.h"
-#include "plan/PlanRepository.h"
-#include "schema/FullSchema.h"
-#include "work/StoreSeed.h"
+#include "assets/Bundled.h"
+#include "client/cli/Commands.h"
+#include "client/cli/Runner.h"
+#include "client/cli/Terminal.h"
+#include "domain/plan/PlanFile.h"
+#include "domain/plan/PlanJson.h"
+#include "domain/plan/PlanRepository.h"
+#include "domain/schema/FullSchema.h"
+#include "domain/work/StoreSeed.h"
 
 namespace da06::cli {
 

@@ -3,16 +3,16 @@
 #include <iomanip>
 #include <iterator>
 
-#include "CsvWriter.h"
-#include "PdfWriter.h"
-#include "ReportDocuments.h"
-#include "XlsxWriter.h"
-#include "cli/Commands.h"
-#include "cli/Runner.h"
-#include "report/ReportJson.h"
-#include "desk/CheckService.h"
-#include "report/ReportService.h"
-#include "work/UnitService.h"
+#include "reports/CsvWriter.h"
+#include "reports/PdfWriter.h"
+#include "reports/ReportDocuments.h"
+#include "reports/XlsxWriter.h"
+#include "client/cli/Commands.h"
+#include "client/cli/Runner.h"
+#include "domain/report/ReportJson.h"
+#include "domain/desk/CheckService.h"
+#include "domain/report/ReportService.h"
+#include "domain/work/UnitService.h"
 
 namespace da06::cli {
 

@@ -1,10 +1,10 @@
 // da06 enroll, da06 sync [status|conflicts|resolve]: the desk's synchronization with the hub.
 #include <cstdlib>
 
-#include "cli/Commands.h"
-#include "cli/Runner.h"
-#include "client/SyncEngine.h"
-#include "sync/SyncStore.h"
+#include "client/cli/Commands.h"
+#include "client/cli/Runner.h"
+#include "sync/client/SyncEngine.h"
+#include "domain/sync/SyncStore.h"
 
 namespace da06::cli {
 

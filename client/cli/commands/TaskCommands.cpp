@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <fstream>
 
-#include "cli/Commands.h"
-#include "cli/commands/WorkSupport.h"
-#include "work/ProgressService.h"
-#include "work/WorkJson.h"
+#include "client/cli/Commands.h"
+#include "client/cli/commands/WorkSupport.h"
+#include "domain/work/ProgressService.h"
+#include "domain/work/WorkJson.h"
 
 namespace da06::cli {
 

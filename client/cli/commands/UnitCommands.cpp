@@ -1,11 +1,11 @@
 // da06 units import|list, da06 assign: the units of the province and the models they carry out.
-#include "cli/Commands.h"
-#include "cli/commands/WorkSupport.h"
-#include "work/AssignmentService.h"
-#include "work/BundledUnits.h"
-#include "work/UnitFile.h"
-#include "work/UnitService.h"
-#include "work/WorkJson.h"
+#include "client/cli/Commands.h"
+#include "client/cli/commands/WorkSupport.h"
+#include "domain/work/AssignmentService.h"
+#include "domain/work/BundledUnits.h"
+#include "domain/work/UnitFile.h"
+#include "domain/work/UnitService.h"
+#include "domain/work/WorkJson.h"
 
 namespace da06::cli {
 

@@ -1,14 +1,14 @@
 // da06 user …, audit …, backup, restore.
 #include <filesystem>
 
-#include "access/Restore.h"
-#include "audit/AuditLog.h"
-#include "cli/Commands.h"
-#include "cli/Runner.h"
-#include "cli/Terminal.h"
-#include "core/Json.h"
-#include "schema/FullSchema.h"
-#include "store/Backup.h"
+#include "domain/access/Restore.h"
+#include "domain/audit/AuditLog.h"
+#include "client/cli/Commands.h"
+#include "client/cli/Runner.h"
+#include "client/cli/Terminal.h"
+#include "domain/core/Json.h"
+#include "domain/schema/FullSchema.h"
+#include "domain/store/Backup.h"
 
 namespace da06::cli {
 

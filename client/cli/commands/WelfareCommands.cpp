@@ -1,10 +1,10 @@
 // da06 welfare import|lists|search|match|pay|receipt|loan|loans|payouts|reconcile: welfare lists of
 // models 19 and 35, matched against identity checks before a payout or a loan application (issue 8).
-#include "PdfWriter.h"
-#include "cli/Commands.h"
-#include "cli/commands/DeskSupport.h"
-#include "desk/DeskJson.h"
-#include "desk/WelfareService.h"
+#include "reports/PdfWriter.h"
+#include "client/cli/Commands.h"
+#include "client/cli/commands/DeskSupport.h"
+#include "domain/desk/DeskJson.h"
+#include "domain/desk/WelfareService.h"
 
 namespace da06::cli {
 

@@ -1,4 +1,4 @@
-#include "cli/commands/WorkSupport.h"
+#include "client/cli/commands/WorkSupport.h"
 
 #include <iomanip>
 

@@ -5,8 +5,8 @@
 #include <ostream>
 #include <string>
 
-#include "cli/Runner.h"
-#include "work/ProgressService.h"
+#include "client/cli/Runner.h"
+#include "domain/work/ProgressService.h"
 
 namespace da06::cli {
 

@@ -1,5 +1,5 @@
 // Basic Access Control (ICAO 9303-11 §4.3, §9.7.1-9.7.3).
-#include "Bac.h"
+#include "client/readers/emrtd/Bac.h"
 
 #include <openssl/crypto.h>
 

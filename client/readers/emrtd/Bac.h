@@ -5,7 +5,7 @@
 #include <optional>
 #include <string_view>
 
-#include "CardSession.h"
+#include "client/readers/emrtd/CardSession.h"
 
 namespace da06::emrtd {
 

@@ -1,7 +1,7 @@
 // APDU session with optional secure messaging and cancellation (ICAO 9303-11 §9.8).
-#include "CardSession.h"
+#include "client/readers/emrtd/CardSession.h"
 
-#include "identity/chip/Tlv.h"
+#include "domain/identity/chip/Tlv.h"
 
 namespace da06::emrtd {
 

@@ -5,8 +5,8 @@
 #include <atomic>
 #include <optional>
 
-#include "CardChannel.h"
-#include "SecureMessaging.h"
+#include "client/readers/CardChannel.h"
+#include "client/readers/emrtd/SecureMessaging.h"
 
 namespace da06::emrtd {
 

@@ -1,5 +1,5 @@
 // Chip authentication (ICAO 9303-11 §6.2) and active authentication (§6.1) on OpenSSL 3.
-#include "ChipAuth.h"
+#include "client/readers/emrtd/ChipAuth.h"
 
 #include <memory>
 
@@ -11,8 +11,8 @@
 #include <openssl/rsa.h>
 #include <openssl/x509.h>
 
-#include "identity/chip/DataGroups.h"
-#include "identity/chip/Tlv.h"
+#include "domain/identity/chip/DataGroups.h"
+#include "domain/identity/chip/Tlv.h"
 
 namespace da06::emrtd {
 

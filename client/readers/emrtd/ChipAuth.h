@@ -9,7 +9,7 @@
 // eMRTD protocol without it.
 #include <string>
 
-#include "CardSession.h"
+#include "client/readers/emrtd/CardSession.h"
 
 namespace da06::emrtd {
 

@@ -1,6 +1,6 @@
-#include "ChipReader.h"
+#include "client/readers/emrtd/ChipReader.h"
 
-#include "identity/CardExpiry.h"
+#include "domain/identity/CardExpiry.h"
 
 namespace da06::emrtd {
 

@@ -10,9 +10,9 @@
 #include <optional>
 #include <string>
 
-#include "CardChannel.h"
-#include "ChipSession.h"
-#include "identity/CccdQr.h"
+#include "client/readers/CardChannel.h"
+#include "client/readers/emrtd/ChipSession.h"
+#include "domain/identity/CccdQr.h"
 
 namespace da06::emrtd {
 

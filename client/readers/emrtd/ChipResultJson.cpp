@@ -1,5 +1,5 @@
 // JSON of a chip read (issue 6, `da06 idcheck chip --json`).
-#include "ChipResultJson.h"
+#include "client/readers/emrtd/ChipResultJson.h"
 
 #include <cmath>
 

@@ -9,8 +9,8 @@
 //   active_authentication {result, reason}, photo {format, width, height} (null without DG2),
 //   cross_check [{code, severity, message}], apdu_count, le (the READ BINARY length learned),
 //   timings_ms {step: ms}, notes [...].
-#include "ChipSession.h"
-#include "core/Json.h"
+#include "client/readers/emrtd/ChipSession.h"
+#include "domain/core/Json.h"
 
 namespace da06::emrtd {
 

@@ -1,12 +1,12 @@
 // The read session of the CCCD chip (ICAO 9303-11 §4.2 inspection procedure, §4.3 BAC, §4.4 PACE,
 // §5 passive, §6 chip and active authentication).
-#include "ChipSession.h"
+#include "client/readers/emrtd/ChipSession.h"
 
-#include "Bac.h"
-#include "FileReader.h"
-#include "Pace.h"
-#include "identity/IdNumber.h"
-#include "identity/chip/Mrz.h"
+#include "client/readers/emrtd/Bac.h"
+#include "client/readers/emrtd/FileReader.h"
+#include "client/readers/emrtd/Pace.h"
+#include "domain/identity/IdNumber.h"
+#include "domain/identity/chip/Mrz.h"
 
 namespace da06::emrtd {
 

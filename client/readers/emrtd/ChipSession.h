@@ -14,14 +14,14 @@
 #include <string>
 #include <vector>
 
-#include "CardSession.h"
-#include "ChipAuth.h"
-#include "FaceDecoder.h"
-#include "PassiveAuth.h"
-#include "core/Date.h"
-#include "identity/CccdQr.h"
-#include "identity/chip/ChipCrossCheck.h"
-#include "identity/chip/DataGroups.h"
+#include "client/readers/emrtd/CardSession.h"
+#include "client/readers/emrtd/ChipAuth.h"
+#include "client/readers/emrtd/FaceDecoder.h"
+#include "client/readers/emrtd/PassiveAuth.h"
+#include "domain/core/Date.h"
+#include "domain/identity/CccdQr.h"
+#include "domain/identity/chip/ChipCrossCheck.h"
+#include "domain/identity/chip/DataGroups.h"
 
 namespace da06::emrtd {
 

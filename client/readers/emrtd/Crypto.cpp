@@ -1,5 +1,5 @@
 // Symmetric crypto for BAC, PACE and secure messaging (ICAO 9303-11 §9.7, §9.8), OpenSSL 3 EVP.
-#include "Crypto.h"
+#include "client/readers/emrtd/Crypto.h"
 
 #include <memory>
 

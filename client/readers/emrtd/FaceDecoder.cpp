@@ -1,5 +1,5 @@
 // Face image decoding (ICAO 9303-10 §4.7.2): OpenJPEG for JPEG 2000, libjpeg for JPEG.
-#include "FaceDecoder.h"
+#include "client/readers/emrtd/FaceDecoder.h"
 
 #include <algorithm>
 #include <csetjmp>
@@ -10,7 +10,7 @@
 #include <jpeglib.h>
 #include <openjpeg.h>
 
-#include "identity/chip/DataGroups.h"
+#include "domain/identity/chip/DataGroups.h"
 
 namespace da06::emrtd {
 

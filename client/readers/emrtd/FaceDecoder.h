@@ -2,7 +2,7 @@
 // The face image of DG2 (ICAO 9303-10 §4.7.2: ISO/IEC 19794-5, JPEG or JPEG 2000) decoded for
 // display: JPEG 2000 (codestream or JP2 file) with OpenJPEG, JPEG with libjpeg, to 8-bit RGB.
 // A broken image is InvalidInput with a sentence, never a crash.
-#include "Crypto.h"
+#include "client/readers/emrtd/Crypto.h"
 
 namespace da06::emrtd {
 

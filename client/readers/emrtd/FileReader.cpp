@@ -1,9 +1,9 @@
 // SELECT / READ BINARY with the adaptive Le (ICAO 9303-11 §9.8.3, ISO/IEC 7816-4 §7.1, §7.2).
-#include "FileReader.h"
+#include "client/readers/emrtd/FileReader.h"
 
 #include <algorithm>
 
-#include "identity/chip/Tlv.h"
+#include "domain/identity/chip/Tlv.h"
 
 namespace da06::emrtd {
 

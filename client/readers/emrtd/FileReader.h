@@ -6,7 +6,7 @@
 #include <functional>
 #include <string>
 
-#include "CardSession.h"
+#include "client/readers/emrtd/CardSession.h"
 
 namespace da06::emrtd {
 

@@ -1,5 +1,5 @@
 // PACE (ICAO 9303-11 §4.4, §9.2 PACEInfo, §9.5 MSE:Set AT / GENERAL AUTHENTICATE), OpenPACE steps.
-#include "Pace.h"
+#include "client/readers/emrtd/Pace.h"
 
 #include <memory>
 #include <mutex>
@@ -9,8 +9,8 @@
 #include <openssl/buffer.h>
 #include <openssl/objects.h>
 
-#include "identity/chip/DataGroups.h"
-#include "identity/chip/Tlv.h"
+#include "domain/identity/chip/DataGroups.h"
+#include "domain/identity/chip/Tlv.h"
 
 namespace da06::emrtd {
 

@@ -7,7 +7,7 @@
 // PACE as announced is Protocol (the caller may fall back to BAC).
 #include <string_view>
 
-#include "CardSession.h"
+#include "client/readers/emrtd/CardSession.h"
 
 namespace da06::emrtd {
 

@@ -1,5 +1,5 @@
 // Passive authentication (ICAO 9303-11 §5.1; CMS per RFC 5652; X.509 path per RFC 5280) on OpenSSL 3.
-#include "PassiveAuth.h"
+#include "client/readers/emrtd/PassiveAuth.h"
 
 #include <filesystem>
 #include <fstream>
@@ -13,7 +13,7 @@
 #include <openssl/x509.h>
 #include <openssl/x509_vfy.h>
 
-#include "identity/chip/Sod.h"
+#include "domain/identity/chip/Sod.h"
 
 namespace da06::emrtd {
 

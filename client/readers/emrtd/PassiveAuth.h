@@ -15,7 +15,7 @@
 #include <map>
 #include <string>
 
-#include "Crypto.h"
+#include "client/readers/emrtd/Crypto.h"
 
 namespace da06::emrtd {
 

@@ -5,8 +5,8 @@
 #include <memory>
 #include <string>
 
-#include "ChipReader.h"
-#include "PcscCardChannel.h"
+#include "client/readers/emrtd/ChipReader.h"
+#include "client/readers/pcsc/PcscCardChannel.h"
 
 namespace da06::emrtd {
 

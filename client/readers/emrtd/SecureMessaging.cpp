@@ -1,9 +1,9 @@
 // Secure messaging (ICAO 9303-11 §9.8).
-#include "SecureMessaging.h"
+#include "client/readers/emrtd/SecureMessaging.h"
 
 #include <openssl/crypto.h>
 
-#include "identity/chip/Tlv.h"
+#include "domain/identity/chip/Tlv.h"
 
 namespace da06::emrtd {
 

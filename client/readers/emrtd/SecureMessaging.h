@@ -6,8 +6,8 @@
 // every response is checked: a wrong or missing MAC is ErrorCode::AuthenticationFailed.
 #include <optional>
 
-#include "CardChannel.h"
-#include "Crypto.h"
+#include "client/readers/CardChannel.h"
+#include "client/readers/emrtd/Crypto.h"
 
 namespace da06::emrtd {
 

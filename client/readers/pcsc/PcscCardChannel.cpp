@@ -1,11 +1,11 @@
-#include "PcscCardChannel.h"
+#include "client/readers/pcsc/PcscCardChannel.h"
 
 #include <algorithm>
 #include <chrono>
 #include <thread>
 #include <vector>
 
-#include "PcscPlatform.h"
+#include "client/readers/pcsc/PcscPlatform.h"
 
 namespace da06::pcsc {
 

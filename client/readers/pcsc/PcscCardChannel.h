@@ -28,8 +28,8 @@
 #include <utility>
 #include <vector>
 
-#include "CardChannel.h"
-#include "PcscContext.h"
+#include "client/readers/CardChannel.h"
+#include "client/readers/pcsc/PcscContext.h"
 
 namespace da06::pcsc {
 

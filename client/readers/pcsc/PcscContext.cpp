@@ -1,10 +1,10 @@
-#include "PcscContext.h"
+#include "client/readers/pcsc/PcscContext.h"
 
 #include <cstdio>
 #include <cstring>
 #include <utility>
 
-#include "PcscPlatform.h"
+#include "client/readers/pcsc/PcscPlatform.h"
 
 namespace da06::pcsc {
 

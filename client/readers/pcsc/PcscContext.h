@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "core/Error.h"
+#include "domain/core/Error.h"
 
 namespace da06::pcsc {
 

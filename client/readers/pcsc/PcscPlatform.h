@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "core/Error.h"
+#include "domain/core/Error.h"
 
 namespace da06::pcsc::detail {
 

@@ -1,10 +1,10 @@
-#include "ReaderManager.h"
+#include "client/readers/pcsc/ReaderManager.h"
 
 #include <algorithm>
 #include <chrono>
 
-#include "PcscContext.h"
-#include "PcscPlatform.h"
+#include "client/readers/pcsc/PcscContext.h"
+#include "client/readers/pcsc/PcscPlatform.h"
 
 namespace da06::pcsc {
 

@@ -26,7 +26,7 @@
 #include <thread>
 #include <vector>
 
-#include "CardChannel.h"
+#include "client/readers/CardChannel.h"
 
 namespace da06::pcsc {
 

@@ -1,12 +1,12 @@
 // Cross-checks of the chip's data (DG13, DG1 MRZ) with the QR code and the number rules.
-#include "identity/chip/ChipCrossCheck.h"
+#include "domain/identity/chip/ChipCrossCheck.h"
 
 #include <array>
 #include <map>
 
-#include "identity/CardExpiry.h"
-#include "identity/IdNumber.h"
-#include "identity/Province.h"
+#include "domain/identity/CardExpiry.h"
+#include "domain/identity/IdNumber.h"
+#include "domain/identity/Province.h"
 
 namespace da06::chip {
 

@@ -10,12 +10,12 @@
 #include <string_view>
 #include <vector>
 
-#include "core/Date.h"
-#include "identity/CccdQr.h"
-#include "identity/Finding.h"
-#include "identity/Message.h"
-#include "identity/chip/DataGroups.h"
-#include "identity/chip/Mrz.h"
+#include "domain/core/Date.h"
+#include "domain/identity/CccdQr.h"
+#include "domain/identity/Finding.h"
+#include "domain/identity/Message.h"
+#include "domain/identity/chip/DataGroups.h"
+#include "domain/identity/chip/Mrz.h"
 
 namespace da06::chip {
 

@@ -1,10 +1,10 @@
 // EF.COM, DG1, DG2, DG13, DG14, DG15 (ICAO 9303-10 §4.6-4.7; DG13 as laid out on the CCCD chip).
-#include "identity/chip/DataGroups.h"
+#include "domain/identity/chip/DataGroups.h"
 
 #include <algorithm>
 
-#include "identity/CccdQr.h"
-#include "identity/IdNumber.h"
+#include "domain/identity/CccdQr.h"
+#include "domain/identity/IdNumber.h"
 
 namespace da06::chip {
 

@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "identity/chip/Mrz.h"
-#include "identity/chip/Tlv.h"
+#include "domain/identity/chip/Mrz.h"
+#include "domain/identity/chip/Tlv.h"
 
 namespace da06::chip {
 

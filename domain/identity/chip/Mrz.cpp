@@ -1,7 +1,7 @@
 // TD1 MRZ (ICAO 9303-5 §4.2, check digits 9303-3 §4.9) and the BAC MRZ information (9303-11 §9.7.1).
-#include "identity/chip/Mrz.h"
+#include "domain/identity/chip/Mrz.h"
 
-#include "identity/IdNumber.h"
+#include "domain/identity/IdNumber.h"
 
 namespace da06::chip {
 

@@ -1,7 +1,7 @@
 // EF.SOD: CMS SignedData → LDSSecurityObject (ICAO 9303-10 §4.6.2, RFC 5652 §5).
-#include "identity/chip/Sod.h"
+#include "domain/identity/chip/Sod.h"
 
-#include "identity/chip/DataGroups.h"
+#include "domain/identity/chip/DataGroups.h"
 
 namespace da06::chip {
 

@@ -7,7 +7,7 @@
 #include <map>
 #include <string>
 
-#include "identity/chip/Tlv.h"
+#include "domain/identity/chip/Tlv.h"
 
 namespace da06::chip {
 

@@ -1,8 +1,8 @@
 // BER-TLV parser and builder (ICAO 9303-10 §4, ISO/IEC 7816-4 §5.2 / ISO/IEC 8825-1).
-#include "identity/chip/Tlv.h"
+#include "domain/identity/chip/Tlv.h"
 
-#include "core/Hex.h"
-#include "identity/CccdQr.h"
+#include "domain/core/Hex.h"
+#include "domain/identity/CccdQr.h"
 
 namespace da06::chip {
 

@@ -10,9 +10,9 @@
 #include <thread>
 #include <vector>
 
-#include "HubTestSupport.h"
-#include "TestSupport.h"
-#include "core/Json.h"
+#include "tests/sync/hub/HubTestSupport.h"
+#include "tests/support/TestSupport.h"
+#include "domain/core/Json.h"
 
 namespace da06::synctest {
 

@@ -6,7 +6,7 @@
 
 #include <fstream>
 
-#include "SyncTestSupport.h"
+#include "tests/sync/client/SyncTestSupport.h"
 
 using namespace da06;
 using namespace da06::synctest;

@@ -6,16 +6,16 @@
 #include <condition_variable>
 #include <mutex>
 
-#include "Bundled.h"
-#include "SyncPresenter.h"
-#include "TestSupport.h"
-#include "access/Accounts.h"
-#include "client/HttpClient.h"
-#include "client/SyncScheduler.h"
-#include "plan/PlanFile.h"
-#include "schema/FullSchema.h"
-#include "work/ChangeLog.h"
-#include "work/StoreSeed.h"
+#include "assets/Bundled.h"
+#include "client/presenters/SyncPresenter.h"
+#include "tests/support/TestSupport.h"
+#include "domain/access/Accounts.h"
+#include "sync/client/HttpClient.h"
+#include "sync/client/SyncScheduler.h"
+#include "domain/plan/PlanFile.h"
+#include "domain/schema/FullSchema.h"
+#include "domain/work/ChangeLog.h"
+#include "domain/work/StoreSeed.h"
 
 using namespace da06;
 namespace sc = da06::sync::client;

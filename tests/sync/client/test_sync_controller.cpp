@@ -9,11 +9,11 @@
 #include <optional>
 #include <vector>
 
-#include "SyncController.h"
-#include "TestSupport.h"
-#include "access/Accounts.h"
-#include "schema/FullSchema.h"
-#include "sync/SyncStore.h"
+#include "client/presenters/SyncController.h"
+#include "tests/support/TestSupport.h"
+#include "domain/access/Accounts.h"
+#include "domain/schema/FullSchema.h"
+#include "domain/sync/SyncStore.h"
 
 using namespace da06;
 namespace sc = da06::sync::client;

@@ -9,7 +9,7 @@
 #include <map>
 #include <set>
 
-#include "SyncTestSupport.h"
+#include "tests/sync/client/SyncTestSupport.h"
 
 using namespace da06;
 using namespace da06::synctest;

@@ -6,16 +6,16 @@
 
 #include <chrono>
 
-#include "Bundled.h"
-#include "TestSupport.h"
-#include "access/Accounts.h"
-#include "plan/PlanFile.h"
-#include "schema/FullSchema.h"
-#include "sync/SyncStore.h"
-#include "work/ChangeLog.h"
-#include "work/StoreSeed.h"
-#include "work/TaskService.h"
-#include "work/UnitService.h"
+#include "assets/Bundled.h"
+#include "tests/support/TestSupport.h"
+#include "domain/access/Accounts.h"
+#include "domain/plan/PlanFile.h"
+#include "domain/schema/FullSchema.h"
+#include "domain/sync/SyncStore.h"
+#include "domain/work/ChangeLog.h"
+#include "domain/work/StoreSeed.h"
+#include "domain/work/TaskService.h"
+#include "domain/work/UnitService.h"
 
 using namespace da06;
 

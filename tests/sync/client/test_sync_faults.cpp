@@ -8,17 +8,17 @@
 #include <random>
 #include <set>
 
-#include "Bundled.h"
-#include "FaultProxy.h"
-#include "SyncTestSupport.h"
-#include "access/Accounts.h"
-#include "client/SyncEngine.h"
-#include "plan/PlanFile.h"
-#include "schema/FullSchema.h"
-#include "sync/SyncStore.h"
-#include "work/StoreSeed.h"
-#include "work/TaskService.h"
-#include "work/UnitService.h"
+#include "assets/Bundled.h"
+#include "tests/sync/client/FaultProxy.h"
+#include "tests/sync/client/SyncTestSupport.h"
+#include "domain/access/Accounts.h"
+#include "sync/client/SyncEngine.h"
+#include "domain/plan/PlanFile.h"
+#include "domain/schema/FullSchema.h"
+#include "domain/sync/SyncStore.h"
+#include "domain/work/StoreSeed.h"
+#include "domain/work/TaskService.h"
+#include "domain/work/UnitService.h"
 
 using namespace da06;
 using namespace da06::synctest;

@@ -3,7 +3,7 @@
 // refused, the right pin accepted), plain http refused off loopback, enrollment only for admins.
 #include <boost/test/unit_test.hpp>
 
-#include "SyncTestSupport.h"
+#include "tests/sync/client/SyncTestSupport.h"
 
 using namespace da06;
 using namespace da06::synctest;

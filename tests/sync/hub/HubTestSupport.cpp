@@ -1,4 +1,4 @@
-#include "HubTestSupport.h"
+#include "tests/sync/hub/HubTestSupport.h"
 
 #include <algorithm>
 #include <arpa/inet.h>
@@ -15,8 +15,8 @@
 
 #include <curl/curl.h>
 
-#include "protocol/Auth.h"
-#include "protocol/Protocol.h"
+#include "sync/protocol/Auth.h"
+#include "sync/protocol/Protocol.h"
 
 namespace da06::hubtest {
 

@@ -9,11 +9,11 @@
 #include <set>
 #include <thread>
 
-#include "HubTestSupport.h"
-#include "TestSupport.h"
-#include "core/Json.h"
-#include "protocol/Auth.h"
-#include "protocol/Protocol.h"
+#include "tests/sync/hub/HubTestSupport.h"
+#include "tests/support/TestSupport.h"
+#include "domain/core/Json.h"
+#include "sync/protocol/Auth.h"
+#include "sync/protocol/Protocol.h"
 
 using namespace da06;
 using namespace da06::hubtest;

@@ -4,12 +4,12 @@
 #include <string>
 #include <vector>
 
-#include "TestSupport.h"
+#include "tests/support/TestSupport.h"
 #ifndef DA06_PORTABLE_TEST   // the portable slice (mingw + wine) has no OpenSSL
-#include "protocol/Auth.h"
+#include "sync/protocol/Auth.h"
 #endif
-#include "protocol/Merge.h"
-#include "protocol/Protocol.h"
+#include "sync/protocol/Merge.h"
+#include "sync/protocol/Protocol.h"
 
 using namespace da06;
 using namespace da06::sync;
