@@ -41,7 +41,7 @@ Result<std::unique_ptr<SyncController>> SyncController::start(const store::Store
     c->m_scheduler->setOnFinished([worker, &clock, onFinished = std::move(onFinished)](const sc::CycleOutcome& outcome) {
         // A failed cycle shows when the next one runs; "not enrolled" has no next attempt.
         if (!outcome.ok && outcome.error.code != ErrorCode::Usage) {
-            (void)sync::SyncStore(*worker, clock).setNextAttempt(FixedClock(outcome.nextAttempt).nowIso8601());
+            (void)sync::SyncStore(*worker, clock).setNextAttempt(Clock::iso8601(outcome.nextAttempt));
         }
         if (onFinished) {
             onFinished(outcome);

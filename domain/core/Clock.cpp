@@ -13,7 +13,12 @@ Date Clock::today() const
 
 std::string Clock::nowIso8601() const
 {
-    const auto secs = std::chrono::duration_cast<std::chrono::seconds>(now().time_since_epoch()).count();
+    return iso8601(now());
+}
+
+std::string Clock::iso8601(std::chrono::system_clock::time_point t)
+{
+    const auto secs = std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
     const long days = static_cast<long>(secs >= 0 ? secs / 86400 : (secs - 86399) / 86400);
     const long rem = static_cast<long>(secs - static_cast<long long>(days) * 86400);
     const Date d = Date::fromDaysSinceEpoch(days);

@@ -14,6 +14,8 @@ public:
 
     Date today() const;                 // UTC civil date of now()
     std::string nowIso8601() const;     // 2024-02-01T08:30:00Z
+    // Any instant as UTC text for storage and the wire (2024-02-01T08:30:00Z), whole seconds.
+    static std::string iso8601(std::chrono::system_clock::time_point t);
 };
 
 class SystemClock final : public Clock {

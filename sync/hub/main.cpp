@@ -62,7 +62,7 @@ std::int64_t nowMillis()
 
 std::string isoTime(std::int64_t millis)
 {
-    return FixedClock(std::chrono::system_clock::time_point(std::chrono::milliseconds(millis))).nowIso8601();
+    return Clock::iso8601(std::chrono::system_clock::time_point(std::chrono::milliseconds(millis)));
 }
 
 int failWith(const Error& e)
