@@ -14,6 +14,7 @@
 #include "client/readers/emrtd/PcscChipReader.h"
 #include "client/cli/Cli.h"
 #include "client/cli/Common.h"
+#include "client/cli/IdcheckCommand.h"
 #include "domain/core/Clock.h"
 #include "domain/core/DurableFile.h"
 #include "domain/core/Json.h"
@@ -140,16 +141,30 @@ void printHuman(std::ostream& out, const emrtd::ChipReadResult& r)
     out << "\n";
 }
 
-} // namespace
+// The options of `idcheck chip`.
+struct ChipOptions {
+    bool json = false;
+    std::optional<std::string> reader, id, can, mrz, doc, dob, expiry, qrText, csca, photoOut;
+    Date asOf;   // --as-of, else today
+};
 
-int runIdcheckChip(std::vector<std::string> args, std::ostream& out, std::ostream& err, const Date& today)
+// Reads args into o; an exit code on the first problem (an option given twice, an unknown or
+// leftover word, a bad --as-of).
+std::optional<int> parseChipOptions(std::vector<std::string> args, std::ostream& err, const Date& today, ChipOptions& o)
 {
     Args a(std::move(args));
-    const bool json = a.flag("--json");
-    const auto reader = a.option("--reader"), id = a.option("--id"), can = a.option("--can"), mrz = a.option("--mrz"),
-               doc = a.option("--doc"), dob = a.option("--dob"), expiry = a.option("--expiry"),
-               qrText = a.option("--qr-text"), csca = a.option("--csca"), photoOut = a.option("--photo-out"),
-               asOfText = a.option("--as-of");
+    o.json = a.flag("--json");
+    o.reader = a.option("--reader");
+    o.id = a.option("--id");
+    o.can = a.option("--can");
+    o.mrz = a.option("--mrz");
+    o.doc = a.option("--doc");
+    o.dob = a.option("--dob");
+    o.expiry = a.option("--expiry");
+    o.qrText = a.option("--qr-text");
+    o.csca = a.option("--csca");
+    o.photoOut = a.option("--photo-out");
+    const auto asOfText = a.option("--as-of");
     for (const std::string& left : a.rest()) {   // each option is taken once: a second one stays behind
         for (const char* known : {"--json", "--reader", "--id", "--can", "--mrz", "--doc", "--dob", "--expiry",
                                   "--qr-text", "--csca", "--photo-out", "--as-of"}) {
@@ -164,55 +179,50 @@ int runIdcheckChip(std::vector<std::string> args, std::ostream& out, std::ostrea
     if (!a.rest().empty()) {
         return usage(err, "unexpected \"" + a.rest().front() + "\"");
     }
-    Date asOf = today;
+    o.asOf = today;
     if (asOfText) {
         auto d = Date::parseIso(*asOfText);
         if (!d) {
             return usage(err, "--as-of needs a date like 2024-06-30");
         }
-        asOf = *d;
+        o.asOf = *d;
     }
+    return std::nullopt;
+}
 
-    // The QR code, when given: for the cross-checks, and for the keys when none is typed.
-    std::optional<identity::CccdIdentity> qr;
-    if (qrText) {
-        std::string payload = *qrText;
-        if (payload == "-") {
-            payload.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-            while (!payload.empty() && (payload.back() == '\n' || payload.back() == '\r')) {
-                payload.pop_back();
-            }
-        }
-        const identity::CccdReport report = identity::checkQrText(payload, asOf);
-        if (!report.isCccd) {
-            return usage(err, "--qr-text is not the QR code of a CCCD");
-        }
-        qr = report.identity;
+// The identity in the QR code of --qr-text, when given: for the cross-checks, and for the keys
+// when none is typed. An exit code when the payload is not a CCCD's.
+std::optional<int> readQrIdentity(const ChipOptions& o, std::ostream& err, std::optional<identity::CccdIdentity>& qr)
+{
+    if (!o.qrText) {
+        return std::nullopt;
     }
-
-    auto key = emrtd::chooseAccessKey(
-        {.can = can, .id = id, .mrz = mrz, .document = doc, .dob = dob, .expiry = expiry, .qr = qr});
-    if (!key) {
-        switch (key.error().kind) {
-        case emrtd::KeyProblem::Kind::SeveralKeys: return usage(err, "give one of --id, --can, --mrz and --doc");
-        case emrtd::KeyProblem::Kind::DocumentWithoutDates: return usage(err, "--doc needs --dob and --expiry (YYMMDD)");
-        case emrtd::KeyProblem::Kind::NoKey:
-            return usage(err, "give the card's key: --id, --can, --mrz, --doc … or the QR code with --qr-text");
-        case emrtd::KeyProblem::Kind::Rejected: break;
-        }
-        return usage(err, key.error().message);
+    const std::string payload = *o.qrText == "-" ? readPayloadFromStdin() : *o.qrText;
+    const identity::CccdReport report = identity::checkQrText(payload, o.asOf);
+    if (!report.isCccd) {
+        return usage(err, "--qr-text is not the QR code of a CCCD");
     }
+    qr = report.identity;
+    return std::nullopt;
+}
 
-    emrtd::ReadOptions options;
-    options.trustFolder = csca.value_or("");
-    options.qr = qr;
-    options.asOf = asOf;
-    options.normalizeText = [](std::string_view s) { return identity::normalizeQrText(s); };
+// The usage error for a key that cannot be chosen.
+int keyProblem(std::ostream& err, const emrtd::KeyProblem& problem)
+{
+    switch (problem.kind) {
+    case emrtd::KeyProblem::Kind::SeveralKeys: return usage(err, "give one of --id, --can, --mrz and --doc");
+    case emrtd::KeyProblem::Kind::DocumentWithoutDates: return usage(err, "--doc needs --dob and --expiry (YYMMDD)");
+    case emrtd::KeyProblem::Kind::NoKey:
+        return usage(err, "give the card's key: --id, --can, --mrz, --doc … or the QR code with --qr-text");
+    case emrtd::KeyProblem::Kind::Rejected: break;
+    }
+    return usage(err, problem.message);
+}
 
-    emrtd::CancelToken cancel;
-    g_cancel = &cancel;
-    auto oldInt = std::signal(SIGINT, onInterrupt);
-    emrtd::Progress progress([&](const emrtd::ProgressEvent& e) {
+// The progress lines on standard error (none with --json).
+emrtd::Progress progressPrinter(bool json, std::ostream& err)
+{
+    return emrtd::Progress([json, &err](const emrtd::ProgressEvent& e) {
         if (json) {
             return;
         }
@@ -226,16 +236,85 @@ int runIdcheckChip(std::vector<std::string> args, std::ostream& out, std::ostrea
             }
         }
     });
+}
+
+// Reads the chip with key (again after a card reset), Ctrl+C cancelling the reading.
+Result<emrtd::ChipReadResult> readChip(const ChipOptions& o, const emrtd::AccessKey& key,
+                                       const std::optional<identity::CccdIdentity>& qr, std::ostream& err)
+{
+    emrtd::ReadOptions options;
+    options.trustFolder = o.csca.value_or("");
+    options.qr = qr;
+    options.asOf = o.asOf;
+    options.normalizeText = [](std::string_view s) { return identity::normalizeQrText(s); };
+
+    emrtd::CancelToken cancel;
+    g_cancel = &cancel;
+    auto oldInt = std::signal(SIGINT, onInterrupt);
+    emrtd::Progress progress = progressPrinter(o.json, err);
 
     // Opened (and once more after a card reset) through the one entry point the desk uses too.
-    emrtd::CardChipReader chipReader(emrtd::pcscCardOpener(reader.value_or("")), [&](int attempt) {
-        if (!json && attempt == 0) {
+    emrtd::CardChipReader chipReader(emrtd::pcscCardOpener(o.reader.value_or("")), [&](int attempt) {
+        if (!o.json && attempt == 0) {
             err << "Đang đọc chip CCCD (Ctrl+C để hủy)…\n";
         }
     });
-    Result<emrtd::ChipReadResult> result = chipReader.read(*key, options, progress, cancel);
+    Result<emrtd::ChipReadResult> result = chipReader.read(key, options, progress, cancel);
     std::signal(SIGINT, oldInt);
     g_cancel = nullptr;
+    return result;
+}
+
+// Writes the photo to --photo-out when given (a note when the chip has none); an exit code when
+// the file cannot be written.
+std::optional<int> writePhoto(const ChipOptions& o, const emrtd::ChipReadResult& r, std::ostream& err)
+{
+    if (!o.photoOut) {
+        return std::nullopt;
+    }
+    if (!r.face) {
+        err << "da06: the chip has no photo (DG2) to write\n";
+        return std::nullopt;
+    }
+    const auto& bytes = r.face->data;
+    if (auto s = writeFileDurably(*o.photoOut, std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size())); !s) {
+        return fail(err, s.error());
+    }
+    return std::nullopt;
+}
+
+// Prints the result (JSON or text); kExitAuthFailed when an authentication failed.
+int printResult(const ChipOptions& o, const emrtd::ChipReadResult& r, std::ostream& out)
+{
+    if (o.json) {
+        out << emrtd::chipResultToJson(r).dump(2) << "\n";
+    } else {
+        printHuman(out, r);
+    }
+    const bool failed = r.passiveAuthentication.result == emrtd::PaResult::Failed ||
+                        r.chipAuthentication.outcome == emrtd::AuthOutcome::Failed ||
+                        r.activeAuthentication.outcome == emrtd::AuthOutcome::Failed;
+    return failed ? kExitAuthFailed : kExitOk;
+}
+
+} // namespace
+
+int runIdcheckChip(std::vector<std::string> args, std::ostream& out, std::ostream& err, const Date& today)
+{
+    ChipOptions o;
+    if (auto code = parseChipOptions(std::move(args), err, today, o)) {
+        return *code;
+    }
+    std::optional<identity::CccdIdentity> qr;
+    if (auto code = readQrIdentity(o, err, qr)) {
+        return *code;
+    }
+    auto key = emrtd::chooseAccessKey(
+        {.can = o.can, .id = o.id, .mrz = o.mrz, .document = o.doc, .dob = o.dob, .expiry = o.expiry, .qr = qr});
+    if (!key) {
+        return keyProblem(err, key.error());
+    }
+    Result<emrtd::ChipReadResult> result = readChip(o, *key, qr, err);
     if (!result) {
         if (result.error().code == ErrorCode::Cancelled) {
             err << "da06: the reading was cancelled\n";
@@ -243,26 +322,10 @@ int runIdcheckChip(std::vector<std::string> args, std::ostream& out, std::ostrea
         }
         return fail(err, result.error());
     }
-
-    if (photoOut) {
-        if (!result->face) {
-            err << "da06: the chip has no photo (DG2) to write\n";
-        } else {
-            const auto& bytes = result->face->data;
-            if (auto s = writeFileDurably(*photoOut, std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size())); !s) {
-                return fail(err, s.error());
-            }
-        }
+    if (auto code = writePhoto(o, *result, err)) {
+        return *code;
     }
-    if (json) {
-        out << emrtd::chipResultToJson(*result).dump(2) << "\n";
-    } else {
-        printHuman(out, *result);
-    }
-    const bool failed = result->passiveAuthentication.result == emrtd::PaResult::Failed ||
-                        result->chipAuthentication.outcome == emrtd::AuthOutcome::Failed ||
-                        result->activeAuthentication.outcome == emrtd::AuthOutcome::Failed;
-    return failed ? kExitAuthFailed : kExitOk;
+    return printResult(o, *result, out);
 }
 
 } // namespace da06::cli

@@ -143,20 +143,18 @@ void printHuman(std::ostream& out, const identity::CccdReport& r, std::size_t in
     }
 }
 
-} // namespace
-
-int runIdcheck(std::vector<std::string> args, std::ostream& out, std::ostream& err, const Date& today)
-{
-    if (!args.empty() && args.front() == "chip") {
-        args.erase(args.begin());
-        return runIdcheckChip(std::move(args), out, err, today);
-    }
-    if (args.empty() || args.front() != "qr") {
-        return usage(err, args.empty() ? "idcheck needs a subcommand" : "unknown idcheck subcommand \"" + args.front() + "\"");
-    }
-    args.erase(args.begin());
+// The options of `idcheck qr`, as given (the values are checked by checkQrOptions).
+struct QrOptions {
     std::optional<std::string> image, text, serial, baudText, timeoutText, asOfText;
     bool json = false;
+    Date asOf;                          // --as-of, else today
+    int baud = readers::kDefaultBaud;   // --baud, with --serial
+    int timeout = 30;                   // --timeout in seconds, with --serial
+};
+
+// Reads the words of args into o; an exit code when one is unknown, given twice or without its value.
+std::optional<int> readQrArgs(const std::vector<std::string>& args, std::ostream& err, QrOptions& o)
+{
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         auto value = [&](std::optional<std::string>& into) -> bool {
@@ -171,19 +169,19 @@ int runIdcheck(std::vector<std::string> args, std::ostream& out, std::ostream& e
         };
         bool ok = true;
         if (a == "--json") {
-            json = true;
+            o.json = true;
         } else if (a == "--image") {
-            ok = value(image);
+            ok = value(o.image);
         } else if (a == "--text") {
-            ok = value(text);
+            ok = value(o.text);
         } else if (a == "--serial") {
-            ok = value(serial);
+            ok = value(o.serial);
         } else if (a == "--baud") {
-            ok = value(baudText);
+            ok = value(o.baudText);
         } else if (a == "--timeout") {
-            ok = value(timeoutText);
+            ok = value(o.timeoutText);
         } else if (a == "--as-of") {
-            ok = value(asOfText);
+            ok = value(o.asOfText);
         } else {
             return usage(err, "unknown option \"" + a + "\"");
         }
@@ -191,96 +189,119 @@ int runIdcheck(std::vector<std::string> args, std::ostream& out, std::ostream& e
             return usage(err, a + " needs one value");
         }
     }
-    const int sources = (image ? 1 : 0) + (text ? 1 : 0) + (serial ? 1 : 0);
+    return std::nullopt;
+}
+
+// Checks the options read by readQrArgs and fills in the date, the baud rate and the timeout;
+// an exit code on the first problem.
+std::optional<int> checkQrOptions(QrOptions& o, std::ostream& err, const Date& today)
+{
+    const int sources = (o.image ? 1 : 0) + (o.text ? 1 : 0) + (o.serial ? 1 : 0);
     if (sources != 1) {
         return usage(err, "give exactly one of --image, --text and --serial");
     }
-    if ((baudText || timeoutText) && !serial) {
+    if ((o.baudText || o.timeoutText) && !o.serial) {
         return usage(err, "--baud and --timeout go with --serial");
     }
-    Date asOf = today;
-    if (asOfText) {
-        auto d = parseAsOf(*asOfText);
+    o.asOf = today;
+    if (o.asOfText) {
+        auto d = parseAsOf(*o.asOfText);
         if (!d) {
             return usage(err, "--as-of needs a date like 2024-06-30");
         }
-        asOf = *d;
+        o.asOf = *d;
     }
-
-    std::vector<std::string> payloads;
-    if (image) {
-        auto codes = readers::readQrCodesFromFile(*image);
-        if (!codes) {
-            err << "da06: " << codes.error().message << "\n";
-            return exitFor(codes.error());
+    if (o.baudText) {
+        const auto b = toInt(*o.baudText);
+        if (!b || !readers::isSupportedBaud(*b)) {
+            return usage(err, "--baud needs a rate such as 9600 or 115200");
         }
-        for (auto& c : *codes) {
-            payloads.push_back(std::move(c.text));
-        }
-        if (payloads.empty()) {
-            if (json) {
-                out << "[]\n";
-            }
-            err << "da06: no QR code was found in " << *image
-                << " (take the picture closer to the card, in good light, with the whole code sharp)\n";
-            return kExitNoQrCode;
-        }
-    } else if (text) {
-        if (*text == "-") {
-            std::string all((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-            while (!all.empty() && (all.back() == '\n' || all.back() == '\r')) {
-                all.pop_back();
-            }
-            payloads.push_back(std::move(all));
-        } else {
-            payloads.push_back(*text);
-        }
-    } else {
-        int baud = readers::kDefaultBaud;
-        if (baudText) {
-            const auto b = toInt(*baudText);
-            if (!b || !readers::isSupportedBaud(*b)) {
-                return usage(err, "--baud needs a rate such as 9600 or 115200");
-            }
-            baud = *b;
-        }
-        int timeout = 30;
-        if (timeoutText) {
-            const auto t = toInt(*timeoutText);
-            if (!t || *t <= 0 || *t > 3600) {
-                return usage(err, "--timeout needs a number of seconds (1 to 3600)");
-            }
-            timeout = *t;
-        }
-        auto port = readers::openSerialPort(*serial, baud);
-        if (!port) {
-            err << "da06: " << port.error().message << "\n";
-            return exitFor(port.error());
-        }
-        if (!json) {
-            err << "Waiting " << timeout << " s for a scan on " << *serial << "…\n";
-        }
-        auto scan = (*port)->readScan(std::chrono::seconds(timeout));
-        if (!scan) {
-            err << "da06: " << scan.error().message << "\n";
-            return exitFor(scan.error());
-        }
-        if (!*scan) {
-            if (json) {
-                out << "[]\n";
-            }
-            err << "da06: no scan arrived on " << *serial << " within " << timeout << " s\n";
-            return kExitNoQrCode;
-        }
-        payloads.push_back(std::move(**scan));
+        o.baud = *b;
     }
+    if (o.timeoutText) {
+        const auto t = toInt(*o.timeoutText);
+        if (!t || *t <= 0 || *t > 3600) {
+            return usage(err, "--timeout needs a number of seconds (1 to 3600)");
+        }
+        o.timeout = *t;
+    }
+    return std::nullopt;
+}
 
+// The payloads of every QR code in the image; an exit code when it cannot be read or has none.
+std::optional<int> readImagePayloads(const QrOptions& o, std::ostream& out, std::ostream& err,
+                                     std::vector<std::string>& payloads)
+{
+    auto codes = readers::readQrCodesFromFile(*o.image);
+    if (!codes) {
+        err << "da06: " << codes.error().message << "\n";
+        return exitFor(codes.error());
+    }
+    for (auto& c : *codes) {
+        payloads.push_back(std::move(c.text));
+    }
+    if (payloads.empty()) {
+        if (o.json) {
+            out << "[]\n";
+        }
+        err << "da06: no QR code was found in " << *o.image
+            << " (take the picture closer to the card, in good light, with the whole code sharp)\n";
+        return kExitNoQrCode;
+    }
+    return std::nullopt;
+}
+
+// The payload of one scan on the serial scanner; an exit code when the port fails or no scan arrives.
+std::optional<int> readSerialPayload(const QrOptions& o, std::ostream& out, std::ostream& err,
+                                     std::vector<std::string>& payloads)
+{
+    auto port = readers::openSerialPort(*o.serial, o.baud);
+    if (!port) {
+        err << "da06: " << port.error().message << "\n";
+        return exitFor(port.error());
+    }
+    if (!o.json) {
+        err << "Waiting " << o.timeout << " s for a scan on " << *o.serial << "…\n";
+    }
+    auto scan = (*port)->readScan(std::chrono::seconds(o.timeout));
+    if (!scan) {
+        err << "da06: " << scan.error().message << "\n";
+        return exitFor(scan.error());
+    }
+    if (!*scan) {
+        if (o.json) {
+            out << "[]\n";
+        }
+        err << "da06: no scan arrived on " << *o.serial << " within " << o.timeout << " s\n";
+        return kExitNoQrCode;
+    }
+    payloads.push_back(std::move(**scan));
+    return std::nullopt;
+}
+
+// The payloads from the one source the options name; an exit code when there are none.
+std::optional<int> readPayloads(const QrOptions& o, std::ostream& out, std::ostream& err,
+                                std::vector<std::string>& payloads)
+{
+    if (o.image) {
+        return readImagePayloads(o, out, err, payloads);
+    }
+    if (o.text) {
+        payloads.push_back(*o.text == "-" ? readPayloadFromStdin() : *o.text);
+        return std::nullopt;
+    }
+    return readSerialPayload(o, out, err, payloads);
+}
+
+// Checks every payload and prints the reports (a JSON array, or text); 0 when one is valid.
+int checkPayloads(const std::vector<std::string>& payloads, const QrOptions& o, std::ostream& out)
+{
     bool anyValid = false;
     json::Value arr = json::Array{};
     for (std::size_t i = 0; i < payloads.size(); ++i) {
-        const identity::CccdReport report = identity::checkQrText(payloads[i], asOf);
+        const identity::CccdReport report = identity::checkQrText(payloads[i], o.asOf);
         anyValid = anyValid || report.valid();
-        if (json) {
+        if (o.json) {
             arr.push(identity::cccdReportToJson(report));
         } else {
             if (i > 0) {
@@ -289,10 +310,51 @@ int runIdcheck(std::vector<std::string> args, std::ostream& out, std::ostream& e
             printHuman(out, report, i + 1, payloads.size());
         }
     }
-    if (json) {
+    if (o.json) {
         out << arr.dump(2) << "\n";
     }
     return anyValid ? 0 : kExitIdInvalid;
+}
+
+// `idcheck qr …`: args is what follows "qr".
+int runIdcheckQr(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Date& today)
+{
+    QrOptions o;
+    if (auto code = readQrArgs(args, err, o)) {
+        return *code;
+    }
+    if (auto code = checkQrOptions(o, err, today)) {
+        return *code;
+    }
+    std::vector<std::string> payloads;
+    if (auto code = readPayloads(o, out, err, payloads)) {
+        return *code;
+    }
+    return checkPayloads(payloads, o, out);
+}
+
+} // namespace
+
+std::string readPayloadFromStdin()
+{
+    std::string all((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    while (!all.empty() && (all.back() == '\n' || all.back() == '\r')) {
+        all.pop_back();
+    }
+    return all;
+}
+
+int runIdcheck(std::vector<std::string> args, std::ostream& out, std::ostream& err, const Date& today)
+{
+    if (!args.empty() && args.front() == "chip") {
+        args.erase(args.begin());
+        return runIdcheckChip(std::move(args), out, err, today);
+    }
+    if (args.empty() || args.front() != "qr") {
+        return usage(err, args.empty() ? "idcheck needs a subcommand" : "unknown idcheck subcommand \"" + args.front() + "\"");
+    }
+    args.erase(args.begin());
+    return runIdcheckQr(args, out, err, today);
 }
 
 } // namespace da06::cli

@@ -17,6 +17,10 @@ inline constexpr int kExitNoQrCode = 6;     // no QR code in the image / no scan
 // today: the check date unless --as-of is given (the CLI passes its clock, which DA06_FAKE_TODAY fixes).
 int runIdcheck(std::vector<std::string> args, std::ostream& out, std::ostream& err, const Date& today = SystemClock().today());
 
+// All of standard input with its trailing newlines removed: a payload given as "-" (which keeps it
+// out of the process list); idcheck qr --text - and idcheck chip --qr-text - read it so.
+std::string readPayloadFromStdin();
+
 // The lines of `da06 --help` for idcheck.
 extern const char* const kIdcheckUsage;
 
