@@ -5,8 +5,8 @@
 #include <filesystem>
 #include <string>
 
-#include "reports/Document.h"
 #include "domain/core/Error.h"
+#include "reports/Document.h"
 
 namespace da06::reports {
 

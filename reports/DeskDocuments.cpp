@@ -261,9 +261,14 @@ Document reconciliationDocument(const Reconciliation& r)
     Table t;
     t.title = "Bảng 1. Đối chiếu theo chương trình và đối tượng";
     t.sheetName = "Đối chiếu chi trả";
-    t.columns = {textColumn("Chương trình", 2.0, TotalKind::Label), textColumn("Đối tượng", 1.6),      textColumn("Kỳ", 0.6),
-                 numberColumn("Số người trong danh sách", 1.1),     numberColumn("Đã nhận", 0.8),      numberColumn("Chưa nhận", 0.8),
-                 numberColumn("Tiền theo danh sách (đồng)", 1.2),   numberColumn("Đã chi (đồng)", 1.2)};
+    t.columns = {textColumn("Chương trình", 2.0, TotalKind::Label),
+                 textColumn("Đối tượng", 1.6),
+                 textColumn("Kỳ", 0.6),
+                 numberColumn("Số người trong danh sách", 1.1),
+                 numberColumn("Đã nhận", 0.8),
+                 numberColumn("Chưa nhận", 0.8),
+                 numberColumn("Tiền theo danh sách (đồng)", 1.2),
+                 numberColumn("Đã chi (đồng)", 1.2)};
     for (const auto& row : r.rows) {
         t.rows.push_back({Cell::of(row.programme), Cell::of(row.category), Cell::of(row.period), Cell::num(row.listed),
                           Cell::num(row.paid), Cell::num(row.listed - row.paid), money(row.listedAmount),

@@ -9,8 +9,8 @@
 #include <utility>
 #include <vector>
 
-#include "reports/Document.h"
 #include "domain/core/Date.h"
+#include "reports/Document.h"
 
 namespace da06::reports {
 

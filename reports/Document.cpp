@@ -23,9 +23,15 @@ std::vector<Cell> totalsRow(const Table& t)
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
         const auto& col = t.columns[c];
         switch (col.total) {
-        case TotalKind::None: out.push_back(Cell::of("")); break;
-        case TotalKind::Label: out.push_back(Cell::of(kTotalLabel)); break;
-        case TotalKind::Sum: out.push_back(Cell::num(sums[c], col.decimals)); break;
+        case TotalKind::None:
+            out.push_back(Cell::of(""));
+            break;
+        case TotalKind::Label:
+            out.push_back(Cell::of(kTotalLabel));
+            break;
+        case TotalKind::Sum:
+            out.push_back(Cell::num(sums[c], col.decimals));
+            break;
         case TotalKind::Ratio: {
             const double over = col.ratioOver >= 0 ? sums[static_cast<std::size_t>(col.ratioOver)] : 0;
             const double of = col.ratioOf >= 0 ? sums[static_cast<std::size_t>(col.ratioOf)] : 0;

@@ -8,8 +8,8 @@
 #include <optional>
 #include <pango/pangocairo.h>
 
-#include "reports/QrCode.h"
 #include "domain/report/ReportTypes.h"
+#include "reports/QrCode.h"
 
 namespace da06::reports {
 
@@ -334,9 +334,9 @@ private:
         RowLayouts r;
         for (std::size_t c = 0; c < t.columns.size(); ++c) {
             const std::string s = c < cells.size() ? cells[c].text : std::string();
-            const PangoAlignment align = head ? PANGO_ALIGN_CENTER
-                : t.columns[c].numeric        ? PANGO_ALIGN_RIGHT
-                                              : PANGO_ALIGN_LEFT;
+            const PangoAlignment align = head                   ? PANGO_ALIGN_CENTER
+                                         : t.columns[c].numeric ? PANGO_ALIGN_RIGHT
+                                                                : PANGO_ALIGN_LEFT;
             auto l = layout(s, Style{head ? tableSize(t) - 1 : tableSize(t), bold, false, align}, widths[c] - 2 * pad);
             if (head) {
                 pango_layout_set_wrap(l.get(), PANGO_WRAP_WORD); // headers break between words only

@@ -9,8 +9,8 @@
 #include <filesystem>
 #include <vector>
 
-#include "reports/Document.h"
 #include "domain/core/Error.h"
+#include "reports/Document.h"
 
 namespace da06::reports {
 

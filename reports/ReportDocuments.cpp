@@ -14,10 +14,14 @@ std::string statusLabel(const std::optional<report::ReportStatus>& s)
         return "Chưa gửi";
     }
     switch (*s) {
-    case report::ReportStatus::Draft: return "Dự thảo (chưa gửi)";
-    case report::ReportStatus::Submitted: return "Đã gửi";
-    case report::ReportStatus::Accepted: return "Đã tiếp nhận";
-    case report::ReportStatus::Returned: return "Bị trả lại";
+    case report::ReportStatus::Draft:
+        return "Dự thảo (chưa gửi)";
+    case report::ReportStatus::Submitted:
+        return "Đã gửi";
+    case report::ReportStatus::Accepted:
+        return "Đã tiếp nhận";
+    case report::ReportStatus::Returned:
+        return "Bị trả lại";
     }
     return "";
 }
@@ -26,14 +30,22 @@ std::string deadlineStateLabel(work::DeadlineState s)
 {
     using work::DeadlineState;
     switch (s) {
-    case DeadlineState::NoDeadline: return "Không có thời hạn";
-    case DeadlineState::OnTrack: return "Đúng tiến độ";
-    case DeadlineState::AtRisk: return "Có nguy cơ chậm";
-    case DeadlineState::DueSoon: return "Sắp đến hạn";
-    case DeadlineState::Overdue: return "Quá hạn";
-    case DeadlineState::DoneOnTime: return "Hoàn thành đúng hạn";
-    case DeadlineState::DoneLate: return "Hoàn thành muộn";
-    case DeadlineState::Cancelled: return "Đã hủy";
+    case DeadlineState::NoDeadline:
+        return "Không có thời hạn";
+    case DeadlineState::OnTrack:
+        return "Đúng tiến độ";
+    case DeadlineState::AtRisk:
+        return "Có nguy cơ chậm";
+    case DeadlineState::DueSoon:
+        return "Sắp đến hạn";
+    case DeadlineState::Overdue:
+        return "Quá hạn";
+    case DeadlineState::DoneOnTime:
+        return "Hoàn thành đúng hạn";
+    case DeadlineState::DoneLate:
+        return "Hoàn thành muộn";
+    case DeadlineState::Cancelled:
+        return "Đã hủy";
     }
     return "";
 }
@@ -41,10 +53,14 @@ std::string deadlineStateLabel(work::DeadlineState s)
 std::string outcomeLabel(ModelOutcome o)
 {
     switch (o) {
-    case ModelOutcome::Done: return "Hoàn thành";
-    case ModelOutcome::InProgress: return "Đang triển khai";
-    case ModelOutcome::Late: return "Chậm tiến độ";
-    case ModelOutcome::NotStarted: return "Chưa triển khai";
+    case ModelOutcome::Done:
+        return "Hoàn thành";
+    case ModelOutcome::InProgress:
+        return "Đang triển khai";
+    case ModelOutcome::Late:
+        return "Chậm tiến độ";
+    case ModelOutcome::NotStarted:
+        return "Chưa triển khai";
     }
     return "";
 }
@@ -351,8 +367,8 @@ Document compilationDocument(const report::Compilation& c, const Date& issued)
     Table overdue;
     overdue.title = "Bảng 5. Mô hình chậm tiến độ và đơn vị chịu trách nhiệm";
     overdue.sheetName = "Chậm tiến độ";
-    overdue.columns = {textColumn("Mô hình", 0.7), textColumn("Tên mô hình", 2.6), numberColumn("Số đơn vị", 0.8, TotalKind::None),
-                       textColumn("Đơn vị chịu trách nhiệm", 3.0)};
+    overdue.columns = {textColumn("Mô hình", 0.7), textColumn("Tên mô hình", 2.6),
+                       numberColumn("Số đơn vị", 0.8, TotalKind::None), textColumn("Đơn vị chịu trách nhiệm", 3.0)};
     for (const auto& o : c.overdue) {
         std::string names;
         for (std::size_t i = 0; i < o.units.size(); ++i) {

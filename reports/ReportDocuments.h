@@ -2,8 +2,8 @@
 // Unit reports and compilations as documents (Document.h): the same content for PDF, XLSX and CSV.
 #include <string>
 
-#include "reports/Document.h"
 #include "domain/report/ReportTypes.h"
+#include "reports/Document.h"
 
 namespace da06::reports {
 

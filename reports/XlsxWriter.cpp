@@ -114,8 +114,12 @@ Status writeXlsx(const Document& d, const std::filesystem::path& file)
                 const auto& spec = t.columns[c];
                 const std::string name = columnName(static_cast<int>(c));
                 switch (spec.total) {
-                case TotalKind::None: worksheet_write_blank(ws, r, col, totalText); break;
-                case TotalKind::Label: worksheet_write_string(ws, r, col, kTotalLabel, totalText); break;
+                case TotalKind::None:
+                    worksheet_write_blank(ws, r, col, totalText);
+                    break;
+                case TotalKind::Label:
+                    worksheet_write_string(ws, r, col, kTotalLabel, totalText);
+                    break;
                 case TotalKind::Sum:
                     worksheet_write_formula_num(ws, r, col, ("=SUM(" + name + first + ":" + name + last + ")").c_str(),
                                                 totalNum, values[c].number.value_or(0));
@@ -124,7 +128,8 @@ Status writeXlsx(const Document& d, const std::filesystem::path& file)
                     const std::string of = columnName(spec.ratioOf);
                     const std::string over = columnName(spec.ratioOver);
                     const std::string f = "=IF(SUM(" + over + first + ":" + over + last + ")=0,0,ROUND(SUM(" + of +
-                        first + ":" + of + last + ")*100/SUM(" + over + first + ":" + over + last + "),1))";
+                                          first + ":" + of + last + ")*100/SUM(" + over + first + ":" + over + last +
+                                          "),1))";
                     worksheet_write_formula_num(ws, r, col, f.c_str(), totalNum, values[c].number.value_or(0));
                     break;
                 }

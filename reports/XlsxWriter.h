@@ -3,8 +3,8 @@
 // totals are formulas), and a last sheet "Thông tin" with the document's header and text.
 #include <filesystem>
 
-#include "reports/Document.h"
 #include "domain/core/Error.h"
+#include "reports/Document.h"
 
 namespace da06::reports {
 

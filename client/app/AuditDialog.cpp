@@ -1,8 +1,8 @@
 #include "client/app/AuditDialog.h"
 
 #include <wx/button.h>
-#include <wx/dateevt.h>
 #include <wx/datectrl.h>
+#include <wx/dateevt.h>
 #include <wx/listctrl.h>
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
@@ -17,7 +17,8 @@ enum { ID_Verify = wxID_HIGHEST + 200, ID_Since };
 }
 
 AuditDialog::AuditDialog(wxWindow* parent, access::Session& session)
-    : wxDialog(parent, wxID_ANY, _("Audit log"), wxDefaultPosition, wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+    : wxDialog(parent, wxID_ANY, _("Audit log"), wxDefaultPosition, wxDefaultSize,
+               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       m_presenter(*this, session)
 {
     auto* top = new wxBoxSizer(wxVERTICAL);
@@ -34,7 +35,8 @@ AuditDialog::AuditDialog(wxWindow* parent, access::Session& session)
     font.SetPointSize(font.GetPointSize() + 2);
     m_result->SetFont(font);
     top->Add(m_result, 0, wxLEFT | wxRIGHT | wxEXPAND, FromDIP(12));
-    m_list = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(760, 360)), wxLC_REPORT | wxLC_SINGLE_SEL);
+    m_list =
+        new wxListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(760, 360)), wxLC_REPORT | wxLC_SINGLE_SEL);
     m_list->AppendColumn(_("No."), wxLIST_FORMAT_RIGHT, FromDIP(60));
     m_list->AppendColumn(_("Time (UTC)"), wxLIST_FORMAT_LEFT, FromDIP(150));
     m_list->AppendColumn(_("User"), wxLIST_FORMAT_LEFT, FromDIP(110));

@@ -23,7 +23,7 @@ void postToUi(std::function<void()> fn);
 // (its OwnerToken, or its BackgroundTask run) is still alive when the UI thread gets to it.
 class UiDelivery {
 public:
-    UiDelivery() = default;   // posts nothing
+    UiDelivery() = default; // posts nothing
     explicit UiDelivery(std::shared_ptr<const std::atomic<bool>> alive) : m_alive(std::move(alive)) {}
 
     // Any thread. fn runs on the UI thread, or never when the owner is gone by then.
@@ -60,7 +60,9 @@ private:
 class TaskContext {
 public:
     TaskContext(std::shared_ptr<const std::atomic<bool>> cancel, UiDelivery ui)
-        : m_cancel(std::move(cancel)), m_ui(std::move(ui)) {}
+        : m_cancel(std::move(cancel)), m_ui(std::move(ui))
+    {
+    }
 
     bool cancelled() const { return m_cancel->load(); }
     // For APIs that poll a flag themselves; valid for the whole run.
@@ -77,7 +79,7 @@ private:
 class BackgroundTask {
 public:
     BackgroundTask() = default;
-    ~BackgroundTask() { stop(); }   // declare it after the members its work uses
+    ~BackgroundTask() { stop(); } // declare it after the members its work uses
     BackgroundTask(const BackgroundTask&) = delete;
     BackgroundTask& operator=(const BackgroundTask&) = delete;
 
@@ -85,8 +87,7 @@ public:
     // returns void — then runs on the UI thread. Returns false and starts nothing while a previous
     // run is busy. done also runs after cancel() (the work decides what a cancelled result is).
     // work may be move-only; done is copied into the queued call, so it must be copyable.
-    template <class Work, class Done>
-    bool run(Work work, Done done)
+    template <class Work, class Done> bool run(Work work, Done done)
     {
         if (m_busy) {
             return false;

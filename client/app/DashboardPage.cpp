@@ -23,13 +23,16 @@ enum TaskColumn { kTaskNumber, kTaskDue, kTaskWhen, kTaskTitle, kTaskUnit };
 
 wxDataViewListCtrl* taskList(wxWindow* parent, WorkListStore*& store)
 {
-    auto* list = new wxDataViewListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxDV_ROW_LINES | wxDV_SINGLE);
+    auto* list =
+        new wxDataViewListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxDV_ROW_LINES | wxDV_SINGLE);
     store = WorkListStore::attachTo(list, kTaskWhen);
     list->AppendTextColumn("#", wxDATAVIEW_CELL_INERT, parent->FromDIP(36), wxALIGN_RIGHT);
     list->AppendTextColumn(_("Due"), wxDATAVIEW_CELL_INERT, parent->FromDIP(82));
     list->AppendTextColumn(_("When"), wxDATAVIEW_CELL_INERT, parent->FromDIP(136));
-    list->AppendTextColumn(_("Task"), wxDATAVIEW_CELL_INERT, parent->FromDIP(230), wxALIGN_LEFT, wxDATAVIEW_COL_RESIZABLE);
-    list->AppendTextColumn(_("Unit"), wxDATAVIEW_CELL_INERT, parent->FromDIP(120), wxALIGN_LEFT, wxDATAVIEW_COL_RESIZABLE);
+    list->AppendTextColumn(_("Task"), wxDATAVIEW_CELL_INERT, parent->FromDIP(230), wxALIGN_LEFT,
+                           wxDATAVIEW_COL_RESIZABLE);
+    list->AppendTextColumn(_("Unit"), wxDATAVIEW_CELL_INERT, parent->FromDIP(120), wxALIGN_LEFT,
+                           wxDATAVIEW_COL_RESIZABLE);
     return list;
 }
 
@@ -44,7 +47,8 @@ wxStaticText* sectionTitle(wxWindow* parent, const wxString& text, ui::Tone tone
 } // namespace
 
 DashboardPage::DashboardPage(wxWindow* parent, store::Database& db, const Clock& clock, const access::Actor& actor)
-    : wxPanel(parent), m_db(db), m_clock(clock), m_actor(actor), m_presenter(*this, db, clock, actor), m_search(*this, db, clock, actor)
+    : wxPanel(parent), m_db(db), m_clock(clock), m_actor(actor), m_presenter(*this, db, clock, actor),
+      m_search(*this, db, clock, actor)
 {
     SetName("da06-dashboard");
     const int gap = FromDIP(6);
@@ -76,15 +80,18 @@ DashboardPage::DashboardPage(wxWindow* parent, store::Database& db, const Clock&
     // Page 0: the dashboard.
     auto* main = new wxPanel(m_book);
     auto* mainSizer = new wxBoxSizer(wxVERTICAL);
-    auto* vsplit = new wxSplitterWindow(main, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
+    auto* vsplit =
+        new wxSplitterWindow(main, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
     vsplit->SetMinimumPaneSize(FromDIP(120));
-    auto* upper = new wxSplitterWindow(vsplit, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
+    auto* upper =
+        new wxSplitterWindow(vsplit, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
     upper->SetMinimumPaneSize(FromDIP(260));
 
     auto* modelsPanel = new wxPanel(upper);
     auto* modelsSizer = new wxBoxSizer(wxVERTICAL);
     modelsSizer->Add(sectionTitle(modelsPanel, _("Models of this unit"), ui::Tone::Neutral), 0, wxBOTTOM, gap);
-    m_models = new wxDataViewListCtrl(modelsPanel, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxDV_ROW_LINES | wxDV_SINGLE);
+    m_models =
+        new wxDataViewListCtrl(modelsPanel, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxDV_ROW_LINES | wxDV_SINGLE);
     m_modelStore = WorkListStore::attachTo(m_models, kModelState);
     m_models->AppendTextColumn(_("No."), wxDATAVIEW_CELL_INERT, FromDIP(36), wxALIGN_RIGHT);
     m_models->AppendTextColumn(_("Model"), wxDATAVIEW_CELL_INERT, FromDIP(236), wxALIGN_LEFT, wxDATAVIEW_COL_RESIZABLE);
@@ -122,10 +129,12 @@ DashboardPage::DashboardPage(wxWindow* parent, store::Database& db, const Clock&
     auto* resultsSizer = new wxBoxSizer(wxVERTICAL);
     m_resultStatus = new wxStaticText(results, wxID_ANY, "");
     resultsSizer->Add(m_resultStatus, 0, wxBOTTOM, gap);
-    m_results = new wxDataViewListCtrl(results, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxDV_ROW_LINES | wxDV_SINGLE);
+    m_results =
+        new wxDataViewListCtrl(results, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxDV_ROW_LINES | wxDV_SINGLE);
     m_results->AppendTextColumn(_("Kind"), wxDATAVIEW_CELL_INERT, FromDIP(90));
     m_results->AppendTextColumn(_("Name"), wxDATAVIEW_CELL_INERT, FromDIP(520), wxALIGN_LEFT, wxDATAVIEW_COL_RESIZABLE);
-    m_results->AppendTextColumn(_("Details"), wxDATAVIEW_CELL_INERT, FromDIP(360), wxALIGN_LEFT, wxDATAVIEW_COL_RESIZABLE);
+    m_results->AppendTextColumn(_("Details"), wxDATAVIEW_CELL_INERT, FromDIP(360), wxALIGN_LEFT,
+                                wxDATAVIEW_COL_RESIZABLE);
     resultsSizer->Add(m_results, 1, wxEXPAND);
     results->SetSizer(resultsSizer);
     m_book->AddPage(results, "results");
@@ -268,9 +277,10 @@ void DashboardPage::showModels(const std::vector<ui::DashboardModelRow>& rows)
     m_modelNumbers.clear();
     int reselect = -1;
     for (const auto& r : rows) {
-        const auto values = variantRow({wxVariant(wxString::Format("%d", r.number)), wxVariant(wx(r.title)), wxVariant(wx(r.role)),
-                                   wxVariant(wx(r.deadline)),                  wxVariant(static_cast<long>(r.percent)),
-                                   wxVariant(wx(r.counts)),                    wxVariant(wx(r.state))});
+        const auto values =
+            variantRow({wxVariant(wxString::Format("%d", r.number)), wxVariant(wx(r.title)), wxVariant(wx(r.role)),
+                        wxVariant(wx(r.deadline)), wxVariant(static_cast<long>(r.percent)), wxVariant(wx(r.counts)),
+                        wxVariant(wx(r.state))});
         if (r.number == m_selectedModel) {
             reselect = static_cast<int>(m_modelNumbers.size());
         }
@@ -299,15 +309,16 @@ void DashboardPage::showModels(const std::vector<ui::DashboardModelRow>& rows)
     }
 }
 
-void DashboardPage::fillTaskList(wxDataViewListCtrl* list, WorkListStore* store, const std::vector<ui::DashboardTaskRow>& rows,
-                                 std::vector<std::int64_t>& ids)
+void DashboardPage::fillTaskList(wxDataViewListCtrl* list, WorkListStore* store,
+                                 const std::vector<ui::DashboardTaskRow>& rows, std::vector<std::int64_t>& ids)
 {
     list->Freeze();
     store->clearRows();
     ids.clear();
     for (const auto& r : rows) {
-        const auto values = variantRow({wxVariant(wxString::Format("%lld", static_cast<long long>(r.id))), wxVariant(wx(r.due)),
-                                        wxVariant(wx(r.when)), wxVariant(wx(r.title)), wxVariant(wx(r.unit))});
+        const auto values =
+            variantRow({wxVariant(wxString::Format("%lld", static_cast<long long>(r.id))), wxVariant(wx(r.due)),
+                        wxVariant(wx(r.when)), wxVariant(wx(r.title)), wxVariant(wx(r.unit))});
         store->appendRow(values, r.tone);
         ids.push_back(r.id);
     }
@@ -412,7 +423,9 @@ void DashboardPage::openResult(std::size_t index)
         m_selectedModel = 0;
         m_presenter.showUnit(r.key);
         return;
-    case ui::WorkSearchResult::Kind::Task: openTask(std::atoll(r.key.c_str())); return;
+    case ui::WorkSearchResult::Kind::Task:
+        openTask(std::atoll(r.key.c_str()));
+        return;
     }
 }
 

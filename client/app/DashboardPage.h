@@ -23,15 +23,15 @@ class DashboardPage : public wxPanel, public ui::DashboardView, public ui::WorkS
 public:
     DashboardPage(wxWindow* parent, store::Database& db, const Clock& clock, const access::Actor& actor);
 
-    void refresh();            // F5
-    void focusSearch();        // Ctrl+F
-    void newTask();            // Ctrl+N
-    void editSelected();       // Enter
-    void markSelectedDone();   // Ctrl+D
+    void refresh();          // F5
+    void focusSearch();      // Ctrl+F
+    void newTask();          // Ctrl+N
+    void editSelected();     // Enter
+    void markSelectedDone(); // Ctrl+D
     // "Huyện Tân Biên" for the status bar (empty before the desk has a unit).
     wxString unitName() const;
 
-    std::function<void(const wxString&)> onStatus;   // set by the frame
+    std::function<void(const wxString&)> onStatus; // set by the frame
 
     // DashboardView
     void showHeader(const ui::DashboardHeader& header) override;
@@ -60,7 +60,7 @@ private:
     wxStaticText* m_date = nullptr;
     wxStaticText* m_summary = nullptr;
     wxSearchCtrl* m_searchBox = nullptr;
-    wxSimplebook* m_book = nullptr;          // 0: dashboard, 1: search results, 2: no unit yet
+    wxSimplebook* m_book = nullptr; // 0: dashboard, 1: search results, 2: no unit yet
     wxDataViewListCtrl* m_models = nullptr;
     WorkListStore* m_modelStore = nullptr;
     wxStaticText* m_overdueTitle = nullptr;

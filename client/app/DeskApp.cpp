@@ -11,18 +11,18 @@
 #include <wx/msgdlg.h>
 #include <wx/stdpaths.h>
 #include <wx/timer.h>
-#include <wx/weakref.h>
 #include <wx/translation.h>
 #include <wx/utils.h>
+#include <wx/weakref.h>
 
-#include "client/presenters/FirstStartPresenter.h"
-#include "client/presenters/StartupPresenter.h"
-#include "client/presenters/Translate.h"
 #include "client/app/FirstStartDialog.h"
 #include "client/app/MainFrame.h"
 #include "client/app/PassphraseDialog.h"
 #include "client/app/WxText.h"
 #include "client/platform/Hardening.h"
+#include "client/presenters/FirstStartPresenter.h"
+#include "client/presenters/StartupPresenter.h"
+#include "client/presenters/Translate.h"
 
 namespace da06::app {
 
@@ -54,7 +54,7 @@ private:
     // DA06_FAKE_TODAY=YYYY-MM-DD fixes the day (demonstrations, screenshot tests), as in `da06`.
     static std::unique_ptr<Clock> makeClock();
     wxWeakRef<MainFrame> m_frame;
-    bool m_firstStart = false;   // the store was created by this start (interactively)
+    bool m_firstStart = false; // the store was created by this start (interactively)
 };
 
 void DeskApp::OnInitCmdLine(wxCmdLineParser& parser)
@@ -98,7 +98,8 @@ void DeskApp::setUpLanguage()
 
 std::optional<access::Session> DeskApp::startSession()
 {
-    const std::filesystem::path path = m_storePath.empty() ? store::Store::defaultPath() : std::filesystem::path(utf8(m_storePath));
+    const std::filesystem::path path =
+        m_storePath.empty() ? store::Store::defaultPath() : std::filesystem::path(utf8(m_storePath));
     const auto clock = makeClock();
     ui::StartupPresenter startup(path, *clock);
     const std::string envUser = std::getenv("DA06_USER") ? std::getenv("DA06_USER") : "";
@@ -122,8 +123,9 @@ std::optional<access::Session> DeskApp::startSession()
     std::optional<access::Session> opened;
     const bool first = startup.isFirstStart();
     m_firstStart = first;
-    PassphraseDialog dlg(nullptr, first ? PassphraseDialog::Mode::Create : PassphraseDialog::Mode::Login, wx(path.string()),
-                         startup.knownUsers(), envUser, [&](const PassphraseDialog::Entries& e) -> std::string {
+    PassphraseDialog dlg(nullptr, first ? PassphraseDialog::Mode::Create : PassphraseDialog::Mode::Login,
+                         wx(path.string()), startup.knownUsers(), envUser,
+                         [&](const PassphraseDialog::Entries& e) -> std::string {
                              auto st = first ? startup.createStore(e.user, e.passphrase, e.repeated)
                                              : startup.unlock(e.user, e.passphrase);
                              if (!st) {
@@ -203,7 +205,8 @@ bool DeskApp::OnExceptionInMainLoop()
     try {
         throw;
     } catch (const std::exception& e) {
-        wxMessageBox(wxString::Format(_("An internal error occurred: %s"), wx(e.what())), _("DA06 Desk"), wxOK | wxICON_ERROR);
+        wxMessageBox(wxString::Format(_("An internal error occurred: %s"), wx(e.what())), _("DA06 Desk"),
+                     wxOK | wxICON_ERROR);
     }
     return true;
 }

@@ -19,8 +19,8 @@
 #include <wx/utils.h>
 
 #include "client/app/WxText.h"
-#include "sync/client/SyncEngine.h"
 #include "client/readers/pcsc/ReaderManager.h"
+#include "sync/client/SyncEngine.h"
 
 namespace da06::app {
 
@@ -36,10 +36,14 @@ wxStaticText* paragraph(wxWindow* parent, const wxString& text, int wrap)
 wxColour severityColour(ui::ReaderSeverity s)
 {
     switch (s) {
-    case ui::ReaderSeverity::Ok: return wxColour(0x1b, 0x5e, 0x20);
-    case ui::ReaderSeverity::Info: return wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOWTEXT);
-    case ui::ReaderSeverity::Warning: return wxColour(0x8a, 0x4b, 0x00);
-    case ui::ReaderSeverity::Error: return wxColour(0xb7, 0x1c, 0x1c);
+    case ui::ReaderSeverity::Ok:
+        return wxColour(0x1b, 0x5e, 0x20);
+    case ui::ReaderSeverity::Info:
+        return wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOWTEXT);
+    case ui::ReaderSeverity::Warning:
+        return wxColour(0x8a, 0x4b, 0x00);
+    case ui::ReaderSeverity::Error:
+        return wxColour(0xb7, 0x1c, 0x1c);
     }
     return wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOWTEXT);
 }
@@ -61,7 +65,11 @@ FirstStartDialog::FirstStartDialog(wxWindow* parent, ui::FirstStartPresenter& pr
     // 1. Unit
     auto* unitPage = new wxPanel(m_book);
     auto* us = new wxBoxSizer(wxVERTICAL);
-    us->Add(paragraph(unitPage, _("Choose the unit this desk works for. Its tasks, deadlines and reports are kept for this unit and the units below it."), wrap), 0, wxBOTTOM, FromDIP(8));
+    us->Add(paragraph(unitPage,
+                      _("Choose the unit this desk works for. Its tasks, deadlines and reports are kept for this unit "
+                        "and the units below it."),
+                      wrap),
+            0, wxBOTTOM, FromDIP(8));
     m_search = new wxSearchCtrl(unitPage, wxID_ANY);
     m_search->SetDescriptiveText(_("Search: name or code, with or without diacritics"));
     m_search->ShowCancelButton(true);
@@ -74,8 +82,14 @@ FirstStartDialog::FirstStartDialog(wxWindow* parent, ui::FirstStartPresenter& pr
     // 2. Hub
     auto* hubPage = new wxPanel(m_book);
     auto* hs = new wxBoxSizer(wxVERTICAL);
-    hs->Add(paragraph(hubPage, _("The desk keeps everything in its encrypted store and works offline. Enrolled with the provincial hub, it also receives the plan and assignments and sends task progress and check counts (never the personal data of checks)."), wrap), 0, wxBOTTOM, FromDIP(10));
-    m_enrollChoice = new wxRadioButton(hubPage, wxID_ANY, _("&Enroll with the provincial hub"), wxDefaultPosition, wxDefaultSize, wxRB_GROUP);
+    hs->Add(paragraph(hubPage,
+                      _("The desk keeps everything in its encrypted store and works offline. Enrolled with the "
+                        "provincial hub, it also receives the plan and assignments and sends task progress and check "
+                        "counts (never the personal data of checks)."),
+                      wrap),
+            0, wxBOTTOM, FromDIP(10));
+    m_enrollChoice = new wxRadioButton(hubPage, wxID_ANY, _("&Enroll with the provincial hub"), wxDefaultPosition,
+                                       wxDefaultSize, wxRB_GROUP);
     hs->Add(m_enrollChoice, 0, wxBOTTOM, FromDIP(6));
     auto* grid = new wxFlexGridSizer(2, FromDIP(6), FromDIP(8));
     grid->AddGrowableCol(1, 1);
@@ -88,14 +102,16 @@ FirstStartDialog::FirstStartDialog(wxWindow* parent, ui::FirstStartPresenter& pr
     m_code->SetHint("K7Q2-M9XD-4TWP");
     grid->Add(m_code, 1, wxEXPAND);
     grid->Add(new wxStaticText(hubPage, wxID_ANY, _("Hub certificate (optional):")), 0, wxALIGN_CENTER_VERTICAL);
-    m_ca = new wxFilePickerCtrl(hubPage, wxID_ANY, "", _("The hub's certificate authority"), "PEM (*.pem;*.crt)|*.pem;*.crt|*|*");
+    m_ca = new wxFilePickerCtrl(hubPage, wxID_ANY, "", _("The hub's certificate authority"),
+                                "PEM (*.pem;*.crt)|*.pem;*.crt|*|*");
     grid->Add(m_ca, 1, wxEXPAND);
     hs->Add(grid, 0, wxEXPAND | wxLEFT, FromDIP(24));
     m_enrollButton = new wxButton(hubPage, wxID_ANY, _("E&nroll now"));
     hs->Add(m_enrollButton, 0, wxLEFT | wxTOP, FromDIP(24));
     m_hubState = new wxStaticText(hubPage, wxID_ANY, "");
     hs->Add(m_hubState, 0, wxEXPAND | wxLEFT | wxTOP, FromDIP(24));
-    m_aloneChoice = new wxRadioButton(hubPage, wxID_ANY, _("&Work alone for now (enroll later from the Administration menu)"));
+    m_aloneChoice =
+        new wxRadioButton(hubPage, wxID_ANY, _("&Work alone for now (enroll later from the Administration menu)"));
     hs->Add(m_aloneChoice, 0, wxTOP, FromDIP(14));
     hubPage->SetSizer(hs);
     m_book->AddPage(hubPage, "hub");
@@ -103,7 +119,11 @@ FirstStartDialog::FirstStartDialog(wxWindow* parent, ui::FirstStartPresenter& pr
     // 3. Readers
     auto* readerPage = new wxPanel(m_book);
     auto* rs = new wxBoxSizer(wxVERTICAL);
-    rs->Add(paragraph(readerPage, _("Identity-card chips are read with a contactless PC/SC reader. The desk looks for the smart card service and the readers now."), wrap), 0, wxBOTTOM, FromDIP(10));
+    rs->Add(paragraph(readerPage,
+                      _("Identity-card chips are read with a contactless PC/SC reader. The desk looks for the smart "
+                        "card service and the readers now."),
+                      wrap),
+            0, wxBOTTOM, FromDIP(10));
     m_readerSummary = new wxStaticText(readerPage, wxID_ANY, "");
     m_readerSummary->SetFont(m_readerSummary->GetFont().Bold());
     rs->Add(m_readerSummary, 0, wxEXPAND | wxBOTTOM, FromDIP(6));
@@ -180,7 +200,7 @@ FirstStartDialog::FirstStartDialog(wxWindow* parent, ui::FirstStartPresenter& pr
 FirstStartDialog::~FirstStartDialog()
 {
     m_pulse.Stop();
-    m_task.stop();   // its work uses the presenter, which the caller destroys after the dialog
+    m_task.stop(); // its work uses the presenter, which the caller destroys after the dialog
 }
 
 void FirstStartDialog::fillUnits()
@@ -202,10 +222,18 @@ void FirstStartDialog::showStep()
     using Step = ui::FirstStartPresenter::Step;
     const Step s = m_presenter.step();
     switch (s) {
-    case Step::Unit: m_title->SetLabel(_("Step 1 of 3: the unit of this desk")); break;
-    case Step::Hub: m_title->SetLabel(_("Step 2 of 3: the provincial hub")); break;
-    case Step::Readers: m_title->SetLabel(_("Step 3 of 3: identity-card readers")); break;
-    case Step::Done: m_title->SetLabel(_("Ready")); break;
+    case Step::Unit:
+        m_title->SetLabel(_("Step 1 of 3: the unit of this desk"));
+        break;
+    case Step::Hub:
+        m_title->SetLabel(_("Step 2 of 3: the provincial hub"));
+        break;
+    case Step::Readers:
+        m_title->SetLabel(_("Step 3 of 3: identity-card readers"));
+        break;
+    case Step::Done:
+        m_title->SetLabel(_("Ready"));
+        break;
     }
     m_book->SetSelection(static_cast<std::size_t>(s));
     const bool enrolling = m_enrollChoice->GetValue();
@@ -247,7 +275,8 @@ void FirstStartDialog::onNext()
     if (m_presenter.step() == Step::Unit) {
         const int sel = m_units->GetSelection();
         if (sel != wxNOT_FOUND && static_cast<std::size_t>(sel) < m_shown.size()) {
-            if (const std::string why = m_presenter.chooseUnit(m_shown[static_cast<std::size_t>(sel)].id); !why.empty()) {
+            if (const std::string why = m_presenter.chooseUnit(m_shown[static_cast<std::size_t>(sel)].id);
+                !why.empty()) {
                 wxMessageBox(wx(why), GetTitle(), wxOK | wxICON_WARNING, this);
                 return;
             }
@@ -289,7 +318,7 @@ void FirstStartDialog::onEnroll()
                               utf8(m_ca->GetPath())};
     setBusy(true, _("Enrolling with the hub..."));
     m_pulse.Start(100);
-    ui::FirstStartPresenter& presenter = m_presenter;   // outlives the dialog; closing is vetoed while busy
+    ui::FirstStartPresenter& presenter = m_presenter; // outlives the dialog; closing is vetoed while busy
     m_task.run([request, &presenter](const TaskContext&) { return presenter.enroll(request); },
                [this](const std::string& why) {
                    m_pulse.Stop();

@@ -7,8 +7,8 @@
 #include <wx/dialog.h>
 #include <wx/timer.h>
 
-#include "client/presenters/FirstStartPresenter.h"
 #include "client/app/BackgroundTask.h"
+#include "client/presenters/FirstStartPresenter.h"
 
 class wxButton;
 class wxGauge;
@@ -41,8 +41,8 @@ private:
     void setBusy(bool busy, const wxString& what);
 
     ui::FirstStartPresenter& m_presenter;
-    wxTimer m_pulse;          // moves the gauge while the enrollment runs
-    BackgroundTask m_task;    // the enrollment or the reader probe; stopped before the dialog goes
+    wxTimer m_pulse;       // moves the gauge while the enrollment runs
+    BackgroundTask m_task; // the enrollment or the reader probe; stopped before the dialog goes
     bool m_busy = false;
     wxStaticText* m_title = nullptr;
     wxSimplebook* m_book = nullptr;

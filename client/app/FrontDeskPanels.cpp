@@ -22,11 +22,11 @@
 #include <wx/textctrl.h>
 #include <wx/textdlg.h>
 
-#include "reports/PdfWriter.h"
-#include "client/presenters/Translate.h"
-#include "reports/XlsxWriter.h"
 #include "client/app/WorkListStore.h"
 #include "client/app/WxText.h"
+#include "client/presenters/Translate.h"
+#include "reports/PdfWriter.h"
+#include "reports/XlsxWriter.h"
 
 namespace da06::app {
 
@@ -99,7 +99,8 @@ public:
     {
         const int gap = FromDIP(6);
         auto* top = new wxBoxSizer(wxVERTICAL);
-        m_existing = new wxRadioButton(this, wxID_ANY, _("Add to an &open case"), wxDefaultPosition, wxDefaultSize, wxRB_GROUP);
+        m_existing =
+            new wxRadioButton(this, wxID_ANY, _("Add to an &open case"), wxDefaultPosition, wxDefaultSize, wxRB_GROUP);
         top->Add(m_existing, 0, wxALL, gap);
         m_search = new wxSearchCtrl(this, wxID_ANY);
         m_search->SetDescriptiveText(_("Number, title or a party's name"));
@@ -202,7 +203,8 @@ private:
         if (m_existing->GetValue()) {
             const int i = m_cases->GetSelection();
             if (i < 0 || static_cast<std::size_t>(i) >= m_items.size()) {
-                wxMessageBox(_("Choose the case in the list, or open a new case."), GetTitle(), wxOK | wxICON_INFORMATION, this);
+                wxMessageBox(_("Choose the case in the list, or open a new case."), GetTitle(),
+                             wxOK | wxICON_INFORMATION, this);
                 return;
             }
             ok = m_p.attachToCase(m_items[static_cast<std::size_t>(i)].uid, role);
@@ -211,7 +213,7 @@ private:
             c.number = utf8(m_number->GetValue());
             c.actKind = m_kinds[static_cast<std::size_t>(std::max(0, m_kind->GetSelection()))];
             c.title = utf8(m_title->GetValue());
-            c.model = 0;   // the check's purpose (4 or 8)
+            c.model = 0; // the check's purpose (4 or 8)
             ok = m_p.attachToNewCase(c, role);
         }
         if (ok) {
@@ -320,9 +322,15 @@ private:
         const auto interest = parsePercent(m_interest->GetValue());
         const auto start = ui::parseDateInput(utf8(m_start->GetValue()));
         const auto due = ui::parseDateInput(utf8(m_due->GetValue()));
-        wxTextCtrl* bad = !value ? m_value : !loan ? m_loan : !interest ? m_interest : !start ? m_start : !due ? m_due : nullptr;
+        wxTextCtrl* bad = !value      ? m_value
+                          : !loan     ? m_loan
+                          : !interest ? m_interest
+                          : !start    ? m_start
+                          : !due      ? m_due
+                                      : nullptr;
         if (bad) {
-            wxMessageBox(_("Check this field: amounts in dong (digits), the interest in percent per month, dates as dd/mm/yyyy."),
+            wxMessageBox(_("Check this field: amounts in dong (digits), the interest in percent per month, dates as "
+                           "dd/mm/yyyy."),
                          GetTitle(), wxOK | wxICON_WARNING, this);
             bad->SetFocus();
             bad->SelectAll();
@@ -357,7 +365,8 @@ private:
 class PayoutDialog : public wxDialog {
 public:
     PayoutDialog(wxWindow* parent, ui::FrontDeskPresenter& p, const Clock& clock, bool loan)
-        : wxDialog(parent, wxID_ANY, loan ? _("Loan application for the checked citizen") : _("Welfare payout for the checked citizen"),
+        : wxDialog(parent, wxID_ANY,
+                   loan ? _("Loan application for the checked citizen") : _("Welfare payout for the checked citizen"),
                    wxDefaultPosition, wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
           m_p(p), m_loan(loan)
     {
@@ -377,7 +386,8 @@ public:
         top->Add(m_verdict, 0, wxLEFT | wxRIGHT, gap * 2);
         m_warnings = new wxStaticText(this, wxID_ANY, "");
         top->Add(m_warnings, 0, wxALL | wxEXPAND, gap * 2);
-        top->Add(new wxStaticText(this, wxID_ANY, _("&Entries of the lists for this card number:")), 0, wxLEFT | wxRIGHT, gap * 2);
+        top->Add(new wxStaticText(this, wxID_ANY, _("&Entries of the lists for this card number:")), 0,
+                 wxLEFT | wxRIGHT, gap * 2);
         m_entries = new wxListBox(this, wxID_ANY, wxDefaultPosition, wxSize(FromDIP(560), FromDIP(110)));
         top->Add(m_entries, 1, wxALL | wxEXPAND, gap * 2);
 
@@ -410,7 +420,7 @@ public:
         m_period->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { match(); });
         check->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { match(); });
         m_entries->Bind(wxEVT_LISTBOX, [this](wxCommandEvent&) { syncOk(); });
-        m_entries->Bind(wxEVT_LISTBOX_DCLICK, [this](wxCommandEvent&) { confirm(); });   // Enter too
+        m_entries->Bind(wxEVT_LISTBOX_DCLICK, [this](wxCommandEvent&) { confirm(); }); // Enter too
         m_ok->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { confirm(); });
         CallAfter([this] { match(); });
     }
@@ -427,9 +437,9 @@ private:
             syncOk();
             return;
         }
-        const wxString sign = m->tone == ui::Tone::Good ? wxString::FromUTF8("✔ ")
-            : m->tone == ui::Tone::Warning              ? wxString::FromUTF8("⚠ ")
-                                                        : wxString::FromUTF8("✖ ");
+        const wxString sign = m->tone == ui::Tone::Good      ? wxString::FromUTF8("✔ ")
+                              : m->tone == ui::Tone::Warning ? wxString::FromUTF8("⚠ ")
+                                                             : wxString::FromUTF8("✖ ");
         m_verdict->SetLabel(sign + wx(m->verdict));
         m_verdict->SetForegroundColour(toneColour(m->tone));
         wxString warnings;
@@ -476,7 +486,8 @@ private:
             const auto amount = parseAmount(m_amount->GetValue());
             long term = 0;
             if (!amount || !m_term->GetValue().ToLong(&term) || term <= 0) {
-                wxMessageBox(_("Type the amount in dong and the term in months."), GetTitle(), wxOK | wxICON_WARNING, this);
+                wxMessageBox(_("Type the amount in dong and the term in months."), GetTitle(), wxOK | wxICON_WARNING,
+                             this);
                 return;
             }
             ok = m_p.applyForLoan(id, *amount, utf8(m_purpose->GetValue()), static_cast<int>(term));
@@ -525,9 +536,10 @@ bool runAttachDialog(wxWindow* parent, ui::FrontDeskPresenter& presenter, const 
         return dlg.ShowModal() == wxID_OK;
     }
     case ui::AttachTarget::None:
-        wxMessageBox(_("Checks for this purpose are not attached to a case, a contract or a payout. Print the receipt if the "
-                       "citizen needs one."),
-                     _("Identity check"), wxOK | wxICON_INFORMATION, parent);
+        wxMessageBox(
+            _("Checks for this purpose are not attached to a case, a contract or a payout. Print the receipt if the "
+              "citizen needs one."),
+            _("Identity check"), wxOK | wxICON_INFORMATION, parent);
         return false;
     }
     return false;
@@ -555,27 +567,35 @@ DeskListPage::DeskListPage(wxWindow* parent, store::Database& db, const Clock& c
 
     auto* tools = new wxBoxSizer(wxHORIZONTAL);
     switch (list) {
-    case ui::DeskList::Cases: buildCaseTools(tools); break;
-    case ui::DeskList::Contracts: buildContractTools(tools); break;
-    case ui::DeskList::Payouts: buildPayoutTools(tools); break;
+    case ui::DeskList::Cases:
+        buildCaseTools(tools);
+        break;
+    case ui::DeskList::Contracts:
+        buildContractTools(tools);
+        break;
+    case ui::DeskList::Payouts:
+        buildPayoutTools(tools);
+        break;
     }
     top->Add(tools, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap * 2);
 
-    auto* split = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
+    auto* split =
+        new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
     split->SetMinimumPaneSize(FromDIP(80));
     split->SetSashGravity(0.7);
     m_rows = new wxDataViewListCtrl(split, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxDV_ROW_LINES | wxDV_SINGLE);
     m_rows->SetName("desk-rows");
     m_rowStore = WorkListStore::attachTo(m_rows, ui::DeskListsPresenter::toneColumn(list));
     for (const auto& c : ui::DeskListsPresenter::columns(list)) {
-        m_rows->AppendTextColumn(wx(c.title), wxDATAVIEW_CELL_INERT, FromDIP(c.width), c.alignRight ? wxALIGN_RIGHT : wxALIGN_LEFT,
-                                 wxDATAVIEW_COL_RESIZABLE);
+        m_rows->AppendTextColumn(wx(c.title), wxDATAVIEW_CELL_INERT, FromDIP(c.width),
+                                 c.alignRight ? wxALIGN_RIGHT : wxALIGN_LEFT, wxDATAVIEW_COL_RESIZABLE);
     }
     auto* detailPanel = new wxPanel(split);
     auto* ds = new wxBoxSizer(wxVERTICAL);
     m_detailHeading = boldLabel(detailPanel, "", 1);
     ds->Add(m_detailHeading, 0, wxALL, gap);
-    m_detail = new wxDataViewListCtrl(detailPanel, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxDV_ROW_LINES | wxDV_NO_HEADER);
+    m_detail = new wxDataViewListCtrl(detailPanel, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                      wxDV_ROW_LINES | wxDV_NO_HEADER);
     m_detailStore = WorkListStore::attachTo(m_detail, 1);
     m_detail->AppendTextColumn(_("Field"), wxDATAVIEW_CELL_INERT, FromDIP(170));
     m_detail->AppendTextColumn(_("Value"), wxDATAVIEW_CELL_INERT, FromDIP(700), wxALIGN_LEFT, wxDATAVIEW_COL_RESIZABLE);
@@ -597,7 +617,7 @@ DeskListPage::DeskListPage(wxWindow* parent, store::Database& db, const Clock& c
         }
         const wxWindow* focus = FindFocus();
         const bool inSearch = focus && (focus == m_search || focus->GetParent() == m_search);
-        if (inSearch && e.GetKeyCode() == WXK_DOWN) {   // from the search into the list
+        if (inSearch && e.GetKeyCode() == WXK_DOWN) { // from the search into the list
             m_rows->SetFocus();
             if (m_rows->GetItemCount() > 0 && m_rows->GetSelectedRow() == wxNOT_FOUND) {
                 m_rows->SelectRow(0);
@@ -677,7 +697,8 @@ void DeskListPage::buildContractTools(wxSizer* bar)
     }
     bar->AddStretchSpacer();
     auto* pdf = new wxButton(this, wxID_ANY, _("Export register &PDF..."));
-    pdf->SetToolTip(_("The register of the contracts started in the range (this month when it is empty), for inspection"));
+    pdf->SetToolTip(
+        _("The register of the contracts started in the range (this month when it is empty), for inspection"));
     auto* xlsx = new wxButton(this, wxID_ANY, _("Export register &XLSX..."));
     bar->Add(pdf, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap);
     bar->Add(xlsx, 0, wxALIGN_CENTER_VERTICAL);
@@ -706,7 +727,8 @@ void DeskListPage::buildPayoutTools(wxSizer* bar)
     reconcile->SetToolTip(_("Listed against paid for a period, with the people not yet paid"));
     bar->Add(import, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap);
     bar->Add(reconcile, 0, wxALIGN_CENTER_VERTICAL);
-    m_period->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { m_presenter.setPayoutPeriod(utf8(m_period->GetValue())); });
+    m_period->Bind(wxEVT_TEXT_ENTER,
+                   [this](wxCommandEvent&) { m_presenter.setPayoutPeriod(utf8(m_period->GetValue())); });
     apply->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_presenter.setPayoutPeriod(utf8(m_period->GetValue())); });
     import->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { importList(); });
     reconcile->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { exportReconciliation(); });
@@ -835,11 +857,13 @@ void DeskListPage::exceptionForSelected()
     if (pick.ShowModal() != wxID_OK) {
         return;
     }
-    wxTextEntryDialog why(this, _("Why does this party go without a passing check? (at least 10 characters, for example: "
-                                  "\"card expired, passport C1234567 checked\")"),
+    wxTextEntryDialog why(this,
+                          _("Why does this party go without a passing check? (at least 10 characters, for example: "
+                            "\"card expired, passport C1234567 checked\")"),
                           _("Exception for a party"));
     if (why.ShowModal() == wxID_OK) {
-        m_presenter.setPartyException(key, parties[static_cast<std::size_t>(pick.GetSelection())].uid, utf8(why.GetValue()));
+        m_presenter.setPartyException(key, parties[static_cast<std::size_t>(pick.GetSelection())].uid,
+                                      utf8(why.GetValue()));
     }
 }
 
@@ -866,8 +890,9 @@ void DeskListPage::closeSelected(desk::PawnStatus to)
     if (key.empty()) {
         return;
     }
-    wxTextEntryDialog day(this, to == desk::PawnStatus::Redeemed ? _("Redeemed on (dd/mm/yyyy):") : _("Liquidated on (dd/mm/yyyy):"),
-                          _("Pawn register"), wx(m_presenter.defaultRegisterRange().second));
+    wxTextEntryDialog day(
+        this, to == desk::PawnStatus::Redeemed ? _("Redeemed on (dd/mm/yyyy):") : _("Liquidated on (dd/mm/yyyy):"),
+        _("Pawn register"), wx(m_presenter.defaultRegisterRange().second));
     if (day.ShowModal() == wxID_OK) {
         m_presenter.closeContract(key, to, utf8(day.GetValue()));
     }
@@ -912,7 +937,8 @@ void DeskListPage::importList()
     if (which.ShowModal() != wxID_OK) {
         return;
     }
-    wxTextEntryDialog name(this, _("Name of the list:"), _("Import a list of beneficiaries"), pick.GetFilename().BeforeLast('.'));
+    wxTextEntryDialog name(this, _("Name of the list:"), _("Import a list of beneficiaries"),
+                           pick.GetFilename().BeforeLast('.'));
     if (name.ShowModal() != wxID_OK) {
         return;
     }
@@ -939,15 +965,16 @@ void DeskListPage::exportReconciliation()
         return;
     }
     wxFileDialog dlg(this, _("Export the reconciliation"), wxEmptyString,
-                     wx(ui::DeskListsPresenter::reconciliationFileStem(utf8(period))) + ".pdf", _("PDF files (*.pdf)|*.pdf"),
-                     wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+                     wx(ui::DeskListsPresenter::reconciliationFileStem(utf8(period))) + ".pdf",
+                     _("PDF files (*.pdf)|*.pdf"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (dlg.ShowModal() != wxID_OK) {
         return;
     }
     writeInBackground(std::move(*doc), std::filesystem::path(utf8(dlg.GetPath())), "pdf");
 }
 
-void DeskListPage::writeInBackground(reports::Document doc, const std::filesystem::path& path, const std::string& format)
+void DeskListPage::writeInBackground(reports::Document doc, const std::filesystem::path& path,
+                                     const std::string& format)
 {
     if (m_task.busy()) {
         showStatus(utf8(_("Still working on the previous document...")));

@@ -10,9 +10,9 @@
 #include <vector>
 #include <wx/panel.h>
 
+#include "client/app/BackgroundTask.h"
 #include "client/presenters/DeskListsPresenter.h"
 #include "client/presenters/FrontDeskPresenter.h"
-#include "client/app/BackgroundTask.h"
 
 class wxButton;
 class wxChoice;
@@ -27,7 +27,8 @@ class WorkListStore;
 
 class DeskListPage : public wxPanel, public ui::DeskListsView {
 public:
-    DeskListPage(wxWindow* parent, store::Database& db, const Clock& clock, const access::Actor& actor, ui::DeskList list);
+    DeskListPage(wxWindow* parent, store::Database& db, const Clock& clock, const access::Actor& actor,
+                 ui::DeskList list);
     ~DeskListPage() override;
 
     void refresh();
@@ -77,8 +78,8 @@ private:
     wxTextCtrl* m_from = nullptr;
     wxTextCtrl* m_to = nullptr;
     wxTextCtrl* m_period = nullptr;
-    std::vector<wxButton*> m_rowActions;   // enabled with a selection
-    BackgroundTask m_task;   // the document being written
+    std::vector<wxButton*> m_rowActions; // enabled with a selection
+    BackgroundTask m_task;               // the document being written
 };
 
 // Attaches the saved check of the front desk to what its purpose calls for (a case party, a new

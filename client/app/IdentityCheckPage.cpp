@@ -1,34 +1,34 @@
 #include "client/app/IdentityCheckPage.h"
 
+#include <wx/app.h>
+#include <wx/bitmap.h>
 #include <wx/button.h>
 #include <wx/choicdlg.h>
+#include <wx/choice.h>
 #include <wx/clipbrd.h>
 #include <wx/dataobj.h>
 #include <wx/filedlg.h>
-#include <wx/msgdlg.h>
-#include <wx/scrolwin.h>
-#include <wx/sizer.h>
-#include <wx/stattext.h>
-#include <wx/textctrl.h>
-#include <wx/app.h>
-#include <wx/bitmap.h>
 #include <wx/gauge.h>
 #include <wx/image.h>
-#include <wx/statbmp.h>
-#include <wx/choice.h>
+#include <wx/msgdlg.h>
 #include <wx/radiobut.h>
+#include <wx/scrolwin.h>
+#include <wx/sizer.h>
+#include <wx/statbmp.h>
+#include <wx/stattext.h>
 #include <wx/stdpaths.h>
+#include <wx/textctrl.h>
 #include <wx/utils.h>
 #include <wx/wrapsizer.h>
 
 #include <cstdlib>
 
-#include "client/readers/emrtd/PcscChipReader.h"
-#include "reports/PdfWriter.h"
 #include "client/presenters/Translate.h"
+#include "client/readers/emrtd/PcscChipReader.h"
 #include "client/readers/pcsc/ReaderManager.h"
 #include "domain/identity/CccdJson.h"
 #include "domain/store/Store.h"
+#include "reports/PdfWriter.h"
 
 #include "client/app/FrontDeskPanels.h"
 #include "client/app/WorkListStore.h"
@@ -45,10 +45,14 @@ enum { ID_OpenImage = wxID_HIGHEST + 300, ID_Paste, ID_Clear, ID_Serial, ID_Read
 wxColour markColour(ui::CheckMark m)
 {
     switch (m) {
-    case ui::CheckMark::Pass: return wxColour(0, 110, 40);
-    case ui::CheckMark::Warn: return wxColour(170, 95, 0);
-    case ui::CheckMark::Fail: return wxColour(176, 0, 32);
-    case ui::CheckMark::Skipped: return wxColour(110, 110, 110);
+    case ui::CheckMark::Pass:
+        return wxColour(0, 110, 40);
+    case ui::CheckMark::Warn:
+        return wxColour(170, 95, 0);
+    case ui::CheckMark::Fail:
+        return wxColour(176, 0, 32);
+    case ui::CheckMark::Skipped:
+        return wxColour(110, 110, 110);
     }
     return *wxBLACK;
 }
@@ -57,10 +61,14 @@ wxColour markColour(ui::CheckMark m)
 wxString markText(ui::CheckMark m)
 {
     switch (m) {
-    case ui::CheckMark::Pass: return wxString::FromUTF8("✔ ") + _("Pass");
-    case ui::CheckMark::Warn: return wxString::FromUTF8("⚠ ") + _("Warning");
-    case ui::CheckMark::Fail: return wxString::FromUTF8("✖ ") + _("Fail");
-    case ui::CheckMark::Skipped: return wxString::FromUTF8("– ") + _("Not checked");
+    case ui::CheckMark::Pass:
+        return wxString::FromUTF8("✔ ") + _("Pass");
+    case ui::CheckMark::Warn:
+        return wxString::FromUTF8("⚠ ") + _("Warning");
+    case ui::CheckMark::Fail:
+        return wxString::FromUTF8("✖ ") + _("Fail");
+    case ui::CheckMark::Skipped:
+        return wxString::FromUTF8("– ") + _("Not checked");
     }
     return {};
 }
@@ -68,9 +76,12 @@ wxString markText(ui::CheckMark m)
 wxColour verdictColour(ui::Verdict v)
 {
     switch (v) {
-    case ui::Verdict::Valid: return wxColour(0, 110, 40);
-    case ui::Verdict::Warning: return wxColour(170, 95, 0);
-    case ui::Verdict::Invalid: return wxColour(176, 0, 32);
+    case ui::Verdict::Valid:
+        return wxColour(0, 110, 40);
+    case ui::Verdict::Warning:
+        return wxColour(170, 95, 0);
+    case ui::Verdict::Invalid:
+        return wxColour(176, 0, 32);
     }
     return *wxBLACK;
 }
@@ -144,7 +155,10 @@ public:
 class SerialScanner final : public ui::ScannerConnection {
 public:
     explicit SerialScanner(std::unique_ptr<readers::SerialPort> port) : m_port(std::move(port)) {}
-    Result<std::optional<std::string>> readScan(std::chrono::milliseconds timeout) override { return m_port->readScan(timeout); }
+    Result<std::optional<std::string>> readScan(std::chrono::milliseconds timeout) override
+    {
+        return m_port->readScan(timeout);
+    }
 
 private:
     std::unique_ptr<readers::SerialPort> m_port;
@@ -165,7 +179,8 @@ public:
 
 } // namespace
 
-IdentityCheckPage::IdentityCheckPage(wxWindow* parent, store::Database& db, const Clock& clock, const access::Actor& actor)
+IdentityCheckPage::IdentityCheckPage(wxWindow* parent, store::Database& db, const Clock& clock,
+                                     const access::Actor& actor)
     : wxPanel(parent), m_presenter(*this, clock), m_desk(*this, db, clock, actor),
       m_chip(*this, clock, std::make_shared<emrtd::CardChipReader>(emrtd::pcscCardOpener()), trustFolder()),
       m_qr(m_presenter, *this, std::make_shared<ZxingImageSource>(), std::make_shared<SerialScannerSource>()), m_db(db),
@@ -174,7 +189,8 @@ IdentityCheckPage::IdentityCheckPage(wxWindow* parent, store::Database& db, cons
     auto* top = new wxBoxSizer(wxVERTICAL);
     buildDeskBar(top);
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
-    bar->Add(label(this, _("Scan the QR code on the card:"), 1, true), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(8));
+    bar->Add(label(this, _("Scan the QR code on the card:"), 1, true), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT,
+             FromDIP(8));
     m_scan = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(FromDIP(360), -1), wxTE_PROCESS_ENTER);
     m_scan->SetHint(_("The scanner types here; or paste the text and press Enter"));
     m_scan->SetName("scan");
@@ -213,7 +229,7 @@ IdentityCheckPage::IdentityCheckPage(wxWindow* parent, store::Database& db, cons
     m_problem = label(this, "", 1, true);
     m_problem->SetForegroundColour(wxColour(176, 0, 32));
     top->Add(m_problem, 0, wxLEFT | wxRIGHT | wxEXPAND, FromDIP(8));
-    m_advice->Hide();    // shown with a message only
+    m_advice->Hide(); // shown with a message only
     m_problem->Hide();
     buildActionBar(top);
 
@@ -262,15 +278,17 @@ IdentityCheckPage::IdentityCheckPage(wxWindow* parent, store::Database& db, cons
     });
 
     // Readers and cards watched on the manager's thread; the page is told on the UI thread.
-    m_readerManager = std::make_unique<pcsc::ReaderManager>([this, ui = m_owner.delivery()](const pcsc::ReaderEvent&) {
-        ui.post([this] { refreshReaderState(); });
-    });
+    m_readerManager = std::make_unique<pcsc::ReaderManager>(
+        [this, ui = m_owner.delivery()](const pcsc::ReaderEvent&) { ui.post([this] { refreshReaderState(); }); });
     m_readerManager->start();
     CallAfter([this] { refreshReaderState(); });
-    Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        clearResult();
-        m_scan->SetFocus();
-    }, ID_Clear);
+    Bind(
+        wxEVT_BUTTON,
+        [this](wxCommandEvent&) {
+            clearResult();
+            m_scan->SetFocus();
+        },
+        ID_Clear);
     m_desk.load();
     m_purpose->Clear();
     for (const auto& p : m_desk.purposes()) {
@@ -426,7 +444,8 @@ void IdentityCheckPage::showChip(const ui::ChipCheckCard& card, const wxImage& p
     if (photo.IsOk()) {
         const int h = FromDIP(200);
         const int w = photo.GetWidth() * h / std::max(1, photo.GetHeight());
-        photoColumn->Add(new wxStaticBitmap(box, wxID_ANY, wxBitmap(photo.Scale(w, h, wxIMAGE_QUALITY_HIGH))), 0, wxBOTTOM, FromDIP(4));
+        photoColumn->Add(new wxStaticBitmap(box, wxID_ANY, wxBitmap(photo.Scale(w, h, wxIMAGE_QUALITY_HIGH))), 0,
+                         wxBOTTOM, FromDIP(4));
     }
     auto* photoNote = label(box, wx(card.photoText));
     photoNote->Wrap(FromDIP(200));
@@ -518,15 +537,16 @@ void IdentityCheckPage::onOpenImage()
     }
     // Decoding a large photo takes a moment: off the UI thread; the result comes back only while
     // the page still exists.
-    m_imageTask.run([job = *job](const TaskContext&) { return job.run(); },
-                    [this, path = job->path()](Result<std::vector<std::string>> codes) { m_qr.imageRead(path, codes); });
+    m_imageTask.run(
+        [job = *job](const TaskContext&) { return job.run(); },
+        [this, path = job->path()](Result<std::vector<std::string>> codes) { m_qr.imageRead(path, codes); });
 }
 
 void IdentityCheckPage::onSerial()
 {
     auto job = m_qr.toggleScanner();
     if (!m_qr.listening()) {
-        m_serialTask.stop();   // stopped (or never started): wait for the listening thread
+        m_serialTask.stop(); // stopped (or never started): wait for the listening thread
     }
     if (!job) {
         return;
@@ -534,8 +554,11 @@ void IdentityCheckPage::onSerial()
     // Scans are checked on the UI thread as they come, only while the page lives.
     m_serialTask.run(
         [this, job = std::move(*job)](const TaskContext& ctx) {
-            job.run([this, &ctx](std::string text) { ctx.post([this, text = std::move(text)] { m_qr.scanned(text); }); },
-                    [this, &ctx](std::string message) { ctx.post([this, message = std::move(message)] { m_qr.scannerFailed(message); }); });
+            job.run(
+                [this, &ctx](std::string text) { ctx.post([this, text = std::move(text)] { m_qr.scanned(text); }); },
+                [this, &ctx](std::string message) {
+                    ctx.post([this, message = std::move(message)] { m_qr.scannerFailed(message); });
+                });
         },
         [] {});
 }
@@ -681,13 +704,15 @@ void IdentityCheckPage::buildDeskBar(wxSizer* top)
     grid->Add(label(this, _("Legal ground:"), 0, true), 0, wxALIGN_CENTER_VERTICAL);
     // Wraps onto a second line when the window is narrow or the text large (150 %).
     auto* consent = new wxWrapSizer(wxHORIZONTAL);
-    m_consentNone = new wxRadioButton(this, wxID_ANY, _("Not chosen yet"), wxDefaultPosition, wxDefaultSize, wxRB_GROUP);
+    m_consentNone =
+        new wxRadioButton(this, wxID_ANY, _("Not chosen yet"), wxDefaultPosition, wxDefaultSize, wxRB_GROUP);
     m_consentGiven = new wxRadioButton(this, wxID_ANY, _("Consent &given by the citizen"));
     m_consentGiven->SetName("consent-given");
     m_consentGiven->SetToolTip(_("The citizen agreed to the processing of their personal data (Decree 13/2023/ND-CP)"));
     m_consentLegal = new wxRadioButton(this, wxID_ANY, _("Legal o&bligation"));
     m_consentLegal->SetName("consent-legal");
-    m_consentLegal->SetToolTip(_("A law requires the processing (the pawnshop register, notarial acts): consent is not the ground"));
+    m_consentLegal->SetToolTip(
+        _("A law requires the processing (the pawnshop register, notarial acts): consent is not the ground"));
     for (auto* r : {m_consentNone, m_consentGiven, m_consentLegal}) {
         consent->Add(r, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap * 2);
     }
@@ -716,7 +741,8 @@ void IdentityCheckPage::buildDeskBar(wxSizer* top)
     for (auto* r : {m_consentNone, m_consentGiven, m_consentLegal}) {
         r->Bind(wxEVT_RADIOBUTTON, onConsent);
     }
-    m_consentNote->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { m_desk.setConsentNote(utf8(m_consentNote->GetValue())); });
+    m_consentNote->Bind(wxEVT_TEXT,
+                        [this](wxCommandEvent&) { m_desk.setConsentNote(utf8(m_consentNote->GetValue())); });
 }
 
 void IdentityCheckPage::buildActionBar(wxSizer* top)
@@ -765,7 +791,7 @@ void IdentityCheckPage::printReceipt()
         return;
     }
     if (!m_desk.saved()) {
-        (void)m_desk.receipt();   // says why there is no receipt yet
+        (void)m_desk.receipt(); // says why there is no receipt yet
         return;
     }
     // The documents folder (on Linux without XDG folders wx answers the home folder: then
@@ -787,22 +813,24 @@ void IdentityCheckPage::printReceipt()
     const std::filesystem::path path(utf8(dlg.GetPath()));
     showStatus(utf8(_("Writing the receipt...")));
     // Rendering runs off the UI thread; the result comes back only while the page exists.
-    m_printTask.run([doc = reports::receiptDocument(*receipt), path](const TaskContext&) { return reports::writePdf(doc, path); },
-                    [this, path](Status st) {
-                        m_desk.receiptWritten(path, st);
-                        if (st) {
-                            wxLaunchDefaultApplication(wx(path.string()));
-                        }
-                    });
+    m_printTask.run(
+        [doc = reports::receiptDocument(*receipt), path](const TaskContext&) { return reports::writePdf(doc, path); },
+        [this, path](Status st) {
+            m_desk.receiptWritten(path, st);
+            if (st) {
+                wxLaunchDefaultApplication(wx(path.string()));
+            }
+        });
 }
 
 void IdentityCheckPage::showDeskState(const ui::FrontDeskState& state)
 {
     if (!m_deskSummary) {
-        return;   // still building the page
+        return; // still building the page
     }
     m_deskSummary->SetLabel(wx(state.summary));
-    m_deskSummary->SetForegroundColour(state.tone == ui::Tone::Neutral ? GetForegroundColour() : toneColour(state.tone));
+    m_deskSummary->SetForegroundColour(state.tone == ui::Tone::Neutral ? GetForegroundColour()
+                                                                       : toneColour(state.tone));
     m_deskHint->SetLabel(wx(state.hint));
     m_saveButton->Enable(state.canSave);
     m_attachButton->Enable(state.canAttach);
@@ -810,9 +838,15 @@ void IdentityCheckPage::showDeskState(const ui::FrontDeskState& state)
     m_printButton->Enable(state.canPrint);
     // A new citizen starts with the legal ground not chosen.
     switch (m_desk.consent()) {
-    case ui::ConsentChoice::None: m_consentNone->SetValue(true); break;
-    case ui::ConsentChoice::Given: m_consentGiven->SetValue(true); break;
-    case ui::ConsentChoice::LegalObligation: m_consentLegal->SetValue(true); break;
+    case ui::ConsentChoice::None:
+        m_consentNone->SetValue(true);
+        break;
+    case ui::ConsentChoice::Given:
+        m_consentGiven->SetValue(true);
+        break;
+    case ui::ConsentChoice::LegalObligation:
+        m_consentLegal->SetValue(true);
+        break;
     }
     if (m_desk.consentNote().empty() && !m_consentNote->GetValue().empty()) {
         m_consentNote->ChangeValue("");

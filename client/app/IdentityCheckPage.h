@@ -10,12 +10,12 @@
 #include <memory>
 #include <wx/panel.h>
 
+#include "client/app/BackgroundTask.h"
 #include "client/presenters/ChipCheckPresenter.h"
 #include "client/presenters/FrontDeskPresenter.h"
 #include "client/presenters/IdentityCheckPresenter.h"
 #include "client/presenters/QrInputPresenter.h"
 #include "client/presenters/ReaderStatus.h"
-#include "client/app/BackgroundTask.h"
 
 class wxTextCtrl;
 class wxStaticText;

@@ -15,6 +15,18 @@
 #include <wx/statusbr.h>
 #include <wx/toolbar.h>
 
+#include "client/app/AuditDialog.h"
+#include "client/app/DashboardPage.h"
+#include "client/app/FirstStartDialog.h"
+#include "client/app/FrontDeskPanels.h"
+#include "client/app/IdentityCheckPage.h"
+#include "client/app/ModelsPage.h"
+#include "client/app/PassphraseDialog.h"
+#include "client/app/ReportsPage.h"
+#include "client/app/SyncPanel.h"
+#include "client/app/TaskListPanel.h"
+#include "client/app/UsersDialog.h"
+#include "client/app/WxText.h"
 #include "client/presenters/PassphraseRules.h"
 #include "client/presenters/StartupPresenter.h"
 #include "client/presenters/SyncController.h"
@@ -22,20 +34,8 @@
 #include "client/presenters/UsersPresenter.h"
 #include "domain/access/Policy.h"
 #include "domain/access/Restore.h"
-#include "client/app/AuditDialog.h"
-#include "client/app/DashboardPage.h"
-#include "client/app/ReportsPage.h"
-#include "client/app/SyncPanel.h"
-#include "client/app/TaskListPanel.h"
-#include "client/app/FirstStartDialog.h"
-#include "client/app/FrontDeskPanels.h"
 #include "domain/desk/CheckService.h"
 #include "domain/schema/FullSchema.h"
-#include "client/app/IdentityCheckPage.h"
-#include "client/app/ModelsPage.h"
-#include "client/app/PassphraseDialog.h"
-#include "client/app/UsersDialog.h"
-#include "client/app/WxText.h"
 
 namespace da06::app {
 
@@ -84,8 +84,8 @@ std::chrono::seconds idleLimitFor(store::Database& db)
 } // namespace
 
 MainFrame::MainFrame(access::Session session, std::unique_ptr<Clock> clock)
-    : wxFrame(nullptr, wxID_ANY, _("DA06 Desk"), wxDefaultPosition, wxDefaultSize),
-      m_session(std::move(session)), m_clock(std::move(clock)), m_storePath(m_session->store.path()),
+    : wxFrame(nullptr, wxID_ANY, _("DA06 Desk"), wxDefaultPosition, wxDefaultSize), m_session(std::move(session)),
+      m_clock(std::move(clock)), m_storePath(m_session->store.path()),
       m_idle(idleLimitFor(m_session->store.db()), std::chrono::steady_clock::now())
 {
     SetName("da06-main");
@@ -93,7 +93,8 @@ MainFrame::MainFrame(access::Session session, std::unique_ptr<Clock> clock)
     buildToolBar();
     buildStatusBar();
 
-    auto* split = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
+    auto* split =
+        new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
     m_nav = new wxListBox(split, wxID_ANY);
     m_book = new wxSimplebook(split);
     split->SetMinimumPaneSize(FromDIP(120));
@@ -101,7 +102,8 @@ MainFrame::MainFrame(access::Session session, std::unique_ptr<Clock> clock)
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(split, 1, wxEXPAND);
     SetSizer(sizer);
-    m_nav->Bind(wxEVT_LISTBOX, [this](wxCommandEvent& e) { m_book->ChangeSelection(static_cast<size_t>(e.GetSelection())); });
+    m_nav->Bind(wxEVT_LISTBOX,
+                [this](wxCommandEvent& e) { m_book->ChangeSelection(static_cast<size_t>(e.GetSelection())); });
     buildPages();
 
     SetMinSize(FromDIP(wxSize(900, 560)));
@@ -195,7 +197,8 @@ void MainFrame::buildPages()
     m_nav->Append(_("Synchronization"));
     startSync();
     m_dashboard->refresh();
-    SetStatusText(m_dashboard->unitName().empty() ? _("Unit: not set") : wxString::Format(_("Unit: %s"), m_dashboard->unitName()),
+    SetStatusText(m_dashboard->unitName().empty() ? _("Unit: not set")
+                                                  : wxString::Format(_("Unit: %s"), m_dashboard->unitName()),
                   kUnit);
     // The front desk comes first for checkers: the identity check is their daily work.
     showPage(m_idcheck ? static_cast<wxWindow*>(m_idcheck) : m_dashboard);
@@ -257,7 +260,7 @@ void MainFrame::runDailyPurge()
     desk::CheckService checks(m_session->store.db(), *m_clock, m_session->actor);
     auto last = checks.lastPurge();
     if (!last) {
-        return;   // the store is busy or damaged: the next check tries again
+        return; // the store is busy or damaged: the next check tries again
     }
     if (*last && **last == m_clock->today().toIso()) {
         return;
@@ -267,9 +270,10 @@ void MainFrame::runDailyPurge()
         SetStatusText(_("The daily deletion of expired check details failed; it is tried again in an hour."), kMessage);
         return;
     }
-    SetStatusText(wxString::Format(_("Retention: the personal details of %d check(s) past their retention period were deleted."),
-                                   purged->checks),
-                  kMessage);
+    SetStatusText(
+        wxString::Format(_("Retention: the personal details of %d check(s) past their retention period were deleted."),
+                         purged->checks),
+        kMessage);
     if (purged->checks > 0) {
         refreshDeskLists();
     }
@@ -361,18 +365,20 @@ void MainFrame::startSync()
 
 void MainFrame::stopSync()
 {
-    m_syncController.reset();   // stops and joins its thread
-    m_syncOwner.renew();        // results still queued for the old pages are dropped
+    m_syncController.reset(); // stops and joins its thread
+    m_syncOwner.renew();      // results still queued for the old pages are dropped
 }
 
 void MainFrame::buildMenus()
 {
     auto* file = new wxMenu;
     file->Append(ID_Refresh, _("&Refresh\tF5"), _("Read the data again from the store"));
-    file->Append(ID_SyncNow, _("S&ynchronize now\tCtrl+Shift+S"), _("Send this desk's changes to the hub and receive the others'"));
+    file->Append(ID_SyncNow, _("S&ynchronize now\tCtrl+Shift+S"),
+                 _("Send this desk's changes to the hub and receive the others'"));
     file->AppendSeparator();
     file->Append(ID_Lock, _("&Lock\tCtrl+L"), _("Lock the desk until your passphrase is entered again"));
-    file->Append(ID_ChangePassphrase, _("Change my &passphrase...\tCtrl+Shift+P"), _("Change the passphrase you sign in with"));
+    file->Append(ID_ChangePassphrase, _("Change my &passphrase...\tCtrl+Shift+P"),
+                 _("Change the passphrase you sign in with"));
     file->AppendSeparator();
     file->Append(ID_Backup, _("&Back up...\tCtrl+Shift+B"), _("Write an encrypted copy of the data store"));
     file->Append(ID_Restore, _("&Restore..."), _("Replace the data store with a backup"));
@@ -386,13 +392,17 @@ void MainFrame::buildMenus()
     view->Append(ID_PageIdcheck, _("&Identity check\tCtrl+2"), _("Check a citizen's identity card"));
     view->Append(ID_PageTasks, _("&Tasks\tCtrl+3"), _("Show the tasks of this unit"));
     view->Append(ID_PageCases, _("Notarial &cases\tCtrl+5"), _("Show the notarial cases and their parties"));
-    view->Append(ID_PagePawns, _("&Pawn register\tCtrl+6"), _("Show the pawn contracts; export the register for inspection"));
-    view->Append(ID_PagePayouts, _("&Welfare payouts\tCtrl+7"), _("Show the welfare payouts; import lists; reconcile a period"));
+    view->Append(ID_PagePawns, _("&Pawn register\tCtrl+6"),
+                 _("Show the pawn contracts; export the register for inspection"));
+    view->Append(ID_PagePayouts, _("&Welfare payouts\tCtrl+7"),
+                 _("Show the welfare payouts; import lists; reconcile a period"));
     auto* deskMenu = new wxMenu;
-    deskMenu->Append(ID_SaveCheck, _("&Save check\tCtrl+S"), _("Record the identity check with its purpose and legal ground"));
+    deskMenu->Append(ID_SaveCheck, _("&Save check\tCtrl+S"),
+                     _("Record the identity check with its purpose and legal ground"));
     deskMenu->Append(ID_AttachCheck, _("&Attach to a case, contract or payout...\tCtrl+G"),
                      _("Add the saved check to a notarial case, a pawn contract or a welfare payout"));
-    deskMenu->Append(ID_PrintReceipt, _("&Print receipt...\tCtrl+P"), _("Save the receipt of the check or payout as a PDF and open it"));
+    deskMenu->Append(ID_PrintReceipt, _("&Print receipt...\tCtrl+P"),
+                     _("Save the receipt of the check or payout as a PDF and open it"));
     auto* tasks = new wxMenu;
     tasks->Append(ID_NewTask, _("&New task...\tCtrl+N"), _("Add a task to the selected model"));
     tasks->Append(ID_EditTask, _("&Edit task...\tCtrl+E"), _("Edit the selected task"));
@@ -418,28 +428,34 @@ void MainFrame::buildMenus()
     SetMenuBar(bar);
 
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-        if (m_models) {
-            m_models->refresh();
-        }
-        if (m_dashboard) {
-            m_dashboard->refresh();
-        }
-        if (m_tasks) {
-            m_tasks->refresh();
-        }
-        refreshDeskLists();
-    }, ID_Refresh);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-        if (DeskListPage* list = currentDeskList()) {
-            list->focusSearch();
-        } else if (m_dashboard && m_book->GetCurrentPage() == m_dashboard) {
-            m_dashboard->focusSearch();
-        } else if (m_models) {
-            showPage(m_models);
-            m_models->focusSearch();
-        }
-    }, ID_Find);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (m_models) {
+                m_models->refresh();
+            }
+            if (m_dashboard) {
+                m_dashboard->refresh();
+            }
+            if (m_tasks) {
+                m_tasks->refresh();
+            }
+            refreshDeskLists();
+        },
+        ID_Refresh);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (DeskListPage* list = currentDeskList()) {
+                list->focusSearch();
+            } else if (m_dashboard && m_book->GetCurrentPage() == m_dashboard) {
+                m_dashboard->focusSearch();
+            } else if (m_models) {
+                showPage(m_models);
+                m_models->focusSearch();
+            }
+        },
+        ID_Find);
     // Task actions go to the tasks page when it is shown, else to the dashboard.
     auto onTask = [this](void (DashboardPage::*d)(), void (TaskListPanel::*t)()) {
         if (m_tasks && m_book->GetCurrentPage() == m_tasks) {
@@ -449,19 +465,28 @@ void MainFrame::buildMenus()
             (m_dashboard->*d)();
         }
     };
-    Bind(wxEVT_MENU, [onTask](wxCommandEvent&) { onTask(&DashboardPage::newTask, &TaskListPanel::newTask); }, ID_NewTask);
-    Bind(wxEVT_MENU, [onTask](wxCommandEvent&) { onTask(&DashboardPage::editSelected, &TaskListPanel::editSelected); }, ID_EditTask);
-    Bind(wxEVT_MENU, [onTask](wxCommandEvent&) { onTask(&DashboardPage::markSelectedDone, &TaskListPanel::markSelectedDone); },
-         ID_MarkDone);
+    Bind(
+        wxEVT_MENU, [onTask](wxCommandEvent&) { onTask(&DashboardPage::newTask, &TaskListPanel::newTask); },
+        ID_NewTask);
+    Bind(
+        wxEVT_MENU, [onTask](wxCommandEvent&) { onTask(&DashboardPage::editSelected, &TaskListPanel::editSelected); },
+        ID_EditTask);
+    Bind(
+        wxEVT_MENU,
+        [onTask](wxCommandEvent&) { onTask(&DashboardPage::markSelectedDone, &TaskListPanel::markSelectedDone); },
+        ID_MarkDone);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { showPage(m_dashboard); }, ID_PageDashboard);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { showPage(m_tasks); }, ID_PageTasks);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { showPage(m_models); }, ID_PageModels);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-        if (m_idcheck) {
-            showPage(m_idcheck);
-            m_idcheck->focusScan();
-        }
-    }, ID_PageIdcheck);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (m_idcheck) {
+                showPage(m_idcheck);
+                m_idcheck->focusScan();
+            }
+        },
+        ID_PageIdcheck);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { showPage(m_cases); }, ID_PageCases);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { showPage(m_pawns); }, ID_PagePawns);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { showPage(m_payouts); }, ID_PagePayouts);
@@ -479,36 +504,46 @@ void MainFrame::buildMenus()
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { onChangePassphrase(); }, ID_ChangePassphrase);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { onUsers(); }, ID_Users);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { onAudit(); }, ID_Audit);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-        if (!m_session || !isAdmin()) {
-            return;
-        }
-        stopSync();
-        runDeskSetup(this, *m_session, *m_clock);
-        startSync();
-        updateStatus();
-    }, ID_DeskSetup);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (!m_session || !isAdmin()) {
+                return;
+            }
+            stopSync();
+            runDeskSetup(this, *m_session, *m_clock);
+            startSync();
+            updateStatus();
+        },
+        ID_DeskSetup);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { onPolicy(); }, ID_Policy);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { onBackup(); }, ID_Backup);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { onRestore(); }, ID_Restore);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { onAbout(); }, wxID_ABOUT);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-        if (m_syncController && m_sync) {
-            m_sync->presenter().onStarted();
-            m_syncController->syncNow();
-        }
-    }, ID_SyncNow);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (m_syncController && m_sync) {
+                m_sync->presenter().onStarted();
+                m_syncController->syncNow();
+            }
+        },
+        ID_SyncNow);
 }
 
 void MainFrame::buildToolBar()
 {
     auto* tb = CreateToolBar(wxTB_HORIZONTAL | wxTB_TEXT | wxTB_FLAT);
     const wxSize icon = FromDIP(wxSize(24, 24));
-    tb->AddTool(ID_Refresh, _("Refresh"), wxArtProvider::GetBitmapBundle(wxART_REDO, wxART_TOOLBAR, icon), _("Refresh (F5)"));
-    tb->AddTool(ID_Find, _("Find"), wxArtProvider::GetBitmapBundle(wxART_FIND, wxART_TOOLBAR, icon), _("Find (Ctrl+F)"));
+    tb->AddTool(ID_Refresh, _("Refresh"), wxArtProvider::GetBitmapBundle(wxART_REDO, wxART_TOOLBAR, icon),
+                _("Refresh (F5)"));
+    tb->AddTool(ID_Find, _("Find"), wxArtProvider::GetBitmapBundle(wxART_FIND, wxART_TOOLBAR, icon),
+                _("Find (Ctrl+F)"));
     tb->AddSeparator();
-    tb->AddTool(ID_Lock, _("Lock"), wxArtProvider::GetBitmapBundle(wxART_CLOSE, wxART_TOOLBAR, icon), _("Lock (Ctrl+L)"));
-    tb->AddTool(wxID_ABOUT, _("About"), wxArtProvider::GetBitmapBundle(wxART_INFORMATION, wxART_TOOLBAR, icon), _("About (F1)"));
+    tb->AddTool(ID_Lock, _("Lock"), wxArtProvider::GetBitmapBundle(wxART_CLOSE, wxART_TOOLBAR, icon),
+                _("Lock (Ctrl+L)"));
+    tb->AddTool(wxID_ABOUT, _("About"), wxArtProvider::GetBitmapBundle(wxART_INFORMATION, wxART_TOOLBAR, icon),
+                _("About (F1)"));
     tb->Realize();
 }
 
@@ -552,10 +587,11 @@ void MainFrame::lockNow()
     PassphraseDialog dlg(nullptr, PassphraseDialog::Mode::Lock, "", {}, user,
                          [this, user](const PassphraseDialog::Entries& e) -> std::string {
                              // Checked like a sign-in: the brute-force brake applies.
-                             auto check = access::openSession(m_storePath, user, e.passphrase, *m_clock, schema::full());
+                             auto check =
+                                 access::openSession(m_storePath, user, e.passphrase, *m_clock, schema::full());
                              return check ? std::string() : ui::StartupPresenter::messageFor(check.error());
                          });
-    dlg.SetEscapeId(wxID_NONE);   // Esc does not unlock
+    dlg.SetEscapeId(wxID_NONE); // Esc does not unlock
     while (dlg.ShowModal() != wxID_OK) {
     }
     m_idle.unlocked(std::chrono::steady_clock::now());
@@ -607,8 +643,9 @@ void MainFrame::onPolicy()
         return;
     }
     auto current = access::readPolicy(m_session->store.db());
-    const long minutes = wxGetNumberFromUser(_("Lock the desk after this many minutes without use:"), _("Minutes:"),
-                                             _("Idle lock time"), current ? current->idleLockMinutes : 10, 1, 240, this);
+    const long minutes =
+        wxGetNumberFromUser(_("Lock the desk after this many minutes without use:"), _("Minutes:"), _("Idle lock time"),
+                            current ? current->idleLockMinutes : 10, 1, 240, this);
     if (minutes < 1) {
         return;
     }
@@ -626,14 +663,14 @@ void MainFrame::onBackup()
     if (!isAdmin() || m_backup.busy()) {
         return;
     }
-    wxFileDialog dlg(this, _("Back up the data store to"), "", "da06-backup.da06bak", _("DA06 backups (*.da06bak)|*.da06bak"),
-                     wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    wxFileDialog dlg(this, _("Back up the data store to"), "", "da06-backup.da06bak",
+                     _("DA06 backups (*.da06bak)|*.da06bak"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (dlg.ShowModal() != wxID_OK) {
         return;
     }
     const std::filesystem::path to(utf8(dlg.GetPath()));
-    m_backupProgress = new wxProgressDialog(_("Back up"), _("Writing an encrypted copy of the data store..."), 100, this,
-                                            wxPD_APP_MODAL | wxPD_AUTO_HIDE);
+    m_backupProgress = new wxProgressDialog(_("Back up"), _("Writing an encrypted copy of the data store..."), 100,
+                                            this, wxPD_APP_MODAL | wxPD_AUTO_HIDE);
     // The timer keeps the dialog moving on the UI thread while the copy runs off it.
     m_backupPulse.Start(50);
     // The connection serializes access, so the window stays live.
@@ -658,14 +695,15 @@ void MainFrame::onRestore()
     if (!isAdmin() || m_backup.busy()) {
         return;
     }
-    wxFileDialog pick(this, _("Restore the data store from"), "", "", _("DA06 backups (*.da06bak)|*.da06bak|All files|*"),
-                      wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    wxFileDialog pick(this, _("Restore the data store from"), "", "",
+                      _("DA06 backups (*.da06bak)|*.da06bak|All files|*"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
     if (pick.ShowModal() != wxID_OK) {
         return;
     }
-    if (wxMessageBox(_("Restoring replaces the data store with the backup. The current store is kept aside, not deleted.\n\n"
-                       "Continue?"),
-                     _("Restore"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION, this) != wxYES) {
+    if (wxMessageBox(
+            _("Restoring replaces the data store with the backup. The current store is kept aside, not deleted.\n\n"
+              "Continue?"),
+            _("Restore"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION, this) != wxYES) {
         return;
     }
     const std::filesystem::path from(utf8(pick.GetPath()));
@@ -674,17 +712,18 @@ void MainFrame::onRestore()
     tearDownPages();
     m_session.reset();
     std::string outcome;
-    PassphraseDialog ask(this, PassphraseDialog::Mode::Login, wx(from.string()), {user}, user,
-                         [&](const PassphraseDialog::Entries& e) -> std::string {
-                             auto r = access::restoreFromBackup(m_storePath, from, e.user, e.passphrase, *m_clock, schema::full());
-                             if (!r) {
-                                 return ui::StartupPresenter::messageFor(r.error());
-                             }
-                             outcome = r->keptAside.empty() ? std::string()
-                                                            : utf8(wxString::Format(_("The previous store was kept as %s."),
-                                                                                    wx(r->keptAside.string())));
-                             return {};
-                         });
+    PassphraseDialog ask(
+        this, PassphraseDialog::Mode::Login, wx(from.string()), {user}, user,
+        [&](const PassphraseDialog::Entries& e) -> std::string {
+            auto r = access::restoreFromBackup(m_storePath, from, e.user, e.passphrase, *m_clock, schema::full());
+            if (!r) {
+                return ui::StartupPresenter::messageFor(r.error());
+            }
+            outcome = r->keptAside.empty()
+                          ? std::string()
+                          : utf8(wxString::Format(_("The previous store was kept as %s."), wx(r->keptAside.string())));
+            return {};
+        });
     ask.SetTitle(_("Passphrase of an administrator of the backup"));
     const bool restored = ask.ShowModal() == wxID_OK;
     if (restored) {

@@ -6,8 +6,8 @@
 #include <wx/frame.h>
 #include <wx/timer.h>
 
-#include "client/presenters/IdleLock.h"
 #include "client/app/BackgroundTask.h"
+#include "client/presenters/IdleLock.h"
 #include "domain/access/Accounts.h"
 #include "domain/core/Clock.h"
 #include "domain/plan/PlanRepository.h"
@@ -83,12 +83,12 @@ private:
     DeskListPage* m_payouts = nullptr;
     wxTimer m_purgeTimer;
     std::unique_ptr<ui::SyncController> m_syncController;
-    OwnerToken m_syncOwner;   // renewed by stopSync: news queued for the old pages are dropped
+    OwnerToken m_syncOwner; // renewed by stopSync: news queued for the old pages are dropped
     ui::IdleLock m_idle;
     wxTimer m_idleTimer;
-    wxProgressDialog* m_backupProgress = nullptr;   // while a backup runs
-    wxTimer m_backupPulse;                          // keeps that dialog moving
-    BackgroundTask m_backup;   // backups run here; stopped and joined before the frame goes
+    wxProgressDialog* m_backupProgress = nullptr; // while a backup runs
+    wxTimer m_backupPulse;                        // keeps that dialog moving
+    BackgroundTask m_backup;                      // backups run here; stopped and joined before the frame goes
 };
 
 } // namespace da06::app

@@ -4,8 +4,8 @@
 #include <wx/msgdlg.h>
 #include <wx/settings.h>
 #include <wx/sizer.h>
-#include <wx/srchctrl.h>
 #include <wx/splitter.h>
+#include <wx/srchctrl.h>
 #include <wx/treelist.h>
 
 #include "client/app/WxText.h"
@@ -19,12 +19,23 @@ wxString html(const std::string& s)
     wxString out;
     for (wxUniChar c : wx(s)) {
         switch (c.GetValue()) {
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '&': out += "&amp;"; break;
-        case '"': out += "&quot;"; break;
-        case '\n': out += "<br>"; break;
-        default: out += c;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '&':
+            out += "&amp;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\n':
+            out += "<br>";
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -39,8 +50,7 @@ public:
 
 } // namespace
 
-ModelsPage::ModelsPage(wxWindow* parent, plan::PlanRepository& repo)
-    : wxPanel(parent), m_presenter(*this, repo)
+ModelsPage::ModelsPage(wxWindow* parent, plan::PlanRepository& repo) : wxPanel(parent), m_presenter(*this, repo)
 {
     auto* top = new wxBoxSizer(wxVERTICAL);
     m_search = new wxSearchCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(FromDIP(360), -1), wxTE_PROCESS_ENTER);
@@ -134,8 +144,8 @@ void ModelsPage::showDetail(const ui::ModelDetail& d)
     page += "<p><font color=\"#555555\">" + html(d.group) + "</font></p><hr>";
     page += "<table cellpadding=\"4\" cellspacing=\"0\" width=\"100%\">";
     for (const auto& f : d.fields) {
-        page += "<tr><td valign=\"top\" width=\"28%\"><b>" + html(f.label) + "</b></td><td valign=\"top\">" + html(f.value) +
-                "</td></tr>";
+        page += "<tr><td valign=\"top\" width=\"28%\"><b>" + html(f.label) + "</b></td><td valign=\"top\">" +
+                html(f.value) + "</td></tr>";
     }
     page += "</table></body></html>";
     m_detail->SetPage(page);

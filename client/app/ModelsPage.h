@@ -18,7 +18,7 @@ public:
 
     void refresh();
     void focusSearch();
-    std::function<void(const wxString&)> onStatus;   // set by the frame
+    std::function<void(const wxString&)> onStatus; // set by the frame
 
     // ModelsView
     void showGroups(const std::vector<ui::GroupNode>& groups) override;

@@ -7,8 +7,8 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
-#include "client/presenters/PassphraseRules.h"
 #include "client/app/WxText.h"
+#include "client/presenters/PassphraseRules.h"
 #include "domain/store/SecretBuffer.h"
 
 namespace da06::app {
@@ -26,11 +26,16 @@ void wipeString(std::string& s)
 wxString titleFor(PassphraseDialog::Mode mode)
 {
     switch (mode) {
-    case PassphraseDialog::Mode::Create: return _("DA06 Desk - first start");
-    case PassphraseDialog::Mode::Login: return _("DA06 Desk - sign in");
-    case PassphraseDialog::Mode::Lock: return _("DA06 Desk - locked");
-    case PassphraseDialog::Mode::ChangeOwn: return _("Change your passphrase");
-    case PassphraseDialog::Mode::SetForUser: return _("Set a new passphrase");
+    case PassphraseDialog::Mode::Create:
+        return _("DA06 Desk - first start");
+    case PassphraseDialog::Mode::Login:
+        return _("DA06 Desk - sign in");
+    case PassphraseDialog::Mode::Lock:
+        return _("DA06 Desk - locked");
+    case PassphraseDialog::Mode::ChangeOwn:
+        return _("Change your passphrase");
+    case PassphraseDialog::Mode::SetForUser:
+        return _("Set a new passphrase");
     }
     return _("DA06 Desk");
 }
@@ -41,11 +46,13 @@ wxString introFor(PassphraseDialog::Mode mode, const std::string& user)
     case PassphraseDialog::Mode::Create:
         return _("Welcome. DA06 Desk keeps its data encrypted on this computer.\nChoose a passphrase that protects it; "
                  "it cannot be recovered if forgotten.");
-    case PassphraseDialog::Mode::Login: return _("Enter your passphrase to open the data store.");
+    case PassphraseDialog::Mode::Login:
+        return _("Enter your passphrase to open the data store.");
     case PassphraseDialog::Mode::Lock:
-        return wxString::Format(_("The desk was locked after a period without use. %s, enter your passphrase to continue."),
-                                wx(user));
-    case PassphraseDialog::Mode::ChangeOwn: return _("Enter your current passphrase, then the new one twice.");
+        return wxString::Format(
+            _("The desk was locked after a period without use. %s, enter your passphrase to continue."), wx(user));
+    case PassphraseDialog::Mode::ChangeOwn:
+        return _("Enter your current passphrase, then the new one twice.");
     case PassphraseDialog::Mode::SetForUser:
         return wxString::Format(_("Choose a new passphrase for %s and give it to them in person."), wx(user));
     }
@@ -63,7 +70,8 @@ PassphraseDialog::Entries::~Entries()
 
 PassphraseDialog::PassphraseDialog(wxWindow* parent, Mode mode, const wxString& storePath,
                                    const std::vector<std::string>& users, const std::string& user, Submit submit)
-    : wxDialog(parent, wxID_ANY, titleFor(mode), wxDefaultPosition, wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+    : wxDialog(parent, wxID_ANY, titleFor(mode), wxDefaultPosition, wxDefaultSize,
+               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       m_mode(mode), m_submit(std::move(submit)), m_fixedUser(user)
 {
     const bool asksNew = mode == Mode::Create || mode == Mode::ChangeOwn || mode == Mode::SetForUser;
@@ -95,14 +103,17 @@ PassphraseDialog::PassphraseDialog(wxWindow* parent, Mode mode, const wxString& 
         m_current = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxTE_PASSWORD);
         grid->Add(m_current, 1, wxEXPAND);
     }
-    grid->Add(new wxStaticText(this, wxID_ANY, asksNew && mode != Mode::Create ? _("&New passphrase:") : _("&Passphrase:")),
-              0, wxALIGN_CENTER_VERTICAL);
-    m_pass = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(FromDIP(300), -1), wxTE_PASSWORD | wxTE_PROCESS_ENTER);
+    grid->Add(
+        new wxStaticText(this, wxID_ANY, asksNew && mode != Mode::Create ? _("&New passphrase:") : _("&Passphrase:")),
+        0, wxALIGN_CENTER_VERTICAL);
+    m_pass = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(FromDIP(300), -1),
+                            wxTE_PASSWORD | wxTE_PROCESS_ENTER);
     m_pass->SetName("passphrase");
     grid->Add(m_pass, 1, wxEXPAND);
     if (asksNew) {
         grid->Add(new wxStaticText(this, wxID_ANY, _("&Repeat:")), 0, wxALIGN_CENTER_VERTICAL);
-        m_repeat = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxTE_PASSWORD | wxTE_PROCESS_ENTER);
+        m_repeat =
+            new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxTE_PASSWORD | wxTE_PROCESS_ENTER);
         m_repeat->SetName("repeat");
         grid->Add(m_repeat, 1, wxEXPAND);
         grid->Add(new wxStaticText(this, wxID_ANY, _("Strength:")), 0, wxALIGN_CENTER_VERTICAL);

@@ -20,10 +20,10 @@ public:
 
     struct Entries {
         std::string user;
-        std::string current;    // ChangeOwn only
+        std::string current; // ChangeOwn only
         std::string passphrase;
-        std::string repeated;   // Create, ChangeOwn, SetForUser
-        ~Entries();             // wipes the secrets
+        std::string repeated; // Create, ChangeOwn, SetForUser
+        ~Entries();           // wipes the secrets
     };
     // Called when the user confirms; returns an error to show (the dialog stays open) or an
     // empty string (the dialog closes with wxID_OK).

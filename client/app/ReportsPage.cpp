@@ -14,9 +14,9 @@
 #include <wx/textctrl.h>
 #include <wx/textdlg.h>
 
+#include "client/app/WxText.h"
 #include "reports/CsvWriter.h"
 #include "reports/PdfWriter.h"
-#include "client/app/WxText.h"
 #include "reports/XlsxWriter.h"
 
 namespace da06::app {
@@ -26,10 +26,14 @@ namespace {
 wxColour toneColour(ui::ReportTone t)
 {
     switch (t) {
-    case ui::ReportTone::Good: return wxColour(0x1B, 0x7A, 0x2E);
-    case ui::ReportTone::Warning: return wxColour(0xA8, 0x5A, 0x00);
-    case ui::ReportTone::Bad: return wxColour(0xB0, 0x1E, 0x1E);
-    case ui::ReportTone::Neutral: break;
+    case ui::ReportTone::Good:
+        return wxColour(0x1B, 0x7A, 0x2E);
+    case ui::ReportTone::Warning:
+        return wxColour(0xA8, 0x5A, 0x00);
+    case ui::ReportTone::Bad:
+        return wxColour(0xB0, 0x1E, 0x1E);
+    case ui::ReportTone::Neutral:
+        break;
     }
     return wxNullColour;
 }
@@ -360,9 +364,9 @@ void ReportsPage::exportAs(const wxString& kind)
         return;
     }
     const wxString ext = compilation ? wxString("pdf") : kind;
-    const wxString wildcard = ext == "pdf" ? _("PDF files (*.pdf)|*.pdf")
-        : ext == "xlsx"                    ? _("Excel workbooks (*.xlsx)|*.xlsx")
-                                           : _("CSV files (*.csv)|*.csv");
+    const wxString wildcard = ext == "pdf"    ? _("PDF files (*.pdf)|*.pdf")
+                              : ext == "xlsx" ? _("Excel workbooks (*.xlsx)|*.xlsx")
+                                              : _("CSV files (*.csv)|*.csv");
     const wxString stem = wx(m_presenter.fileStem()) + (compilation ? wxString("-tong-hop") : wxString());
     wxFileDialog dlg(this, _("Export the report"), wxEmptyString, stem + "." + ext, wildcard,
                      wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
@@ -377,9 +381,9 @@ void ReportsPage::exportAs(const wxString& kind)
     }
     m_task.run(
         [doc = std::move(*doc), path, format](const TaskContext&) {
-            return format == "pdf" ? reports::writePdf(doc, path)
-                : format == "xlsx" ? reports::writeXlsx(doc, path)
-                                   : reports::writeCsv(doc, path);
+            return format == "pdf"    ? reports::writePdf(doc, path)
+                   : format == "xlsx" ? reports::writeXlsx(doc, path)
+                                      : reports::writeCsv(doc, path);
         },
         [this, path](const Status& st) {
             if (!st) {

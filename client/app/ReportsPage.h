@@ -9,8 +9,8 @@
 #include <memory>
 #include <wx/panel.h>
 
-#include "client/presenters/ReportsPresenter.h"
 #include "client/app/BackgroundTask.h"
+#include "client/presenters/ReportsPresenter.h"
 
 class wxButton;
 class wxListCtrl;
@@ -78,7 +78,7 @@ private:
     wxStaticText* m_unitSummary = nullptr;
     wxTextCtrl* m_reminders = nullptr;
 
-    BackgroundTask m_task;   // rendering and exporting; one at a time
+    BackgroundTask m_task; // rendering and exporting; one at a time
 };
 
 } // namespace da06::app

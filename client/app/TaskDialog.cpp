@@ -75,7 +75,8 @@ TaskDialog::TaskDialog(wxWindow* parent, store::Database& db, const Clock& clock
     auto* progress = new wxBoxSizer(wxHORIZONTAL);
     m_status = new wxChoice(this, wxID_ANY);
     progress->Add(m_status, 0);
-    progress->Add(new wxStaticText(this, wxID_ANY, _("&Percent done:")), 0, wxALIGN_CENTER_VERTICAL | wxLEFT | wxRIGHT, gap * 2);
+    progress->Add(new wxStaticText(this, wxID_ANY, _("&Percent done:")), 0, wxALIGN_CENTER_VERTICAL | wxLEFT | wxRIGHT,
+                  gap * 2);
     m_percent = new wxSpinCtrl(this, wxID_ANY, "0", wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 0, 100, 0);
     progress->Add(m_percent, 0);
     progress->Add(new wxStaticText(this, wxID_ANY, "%"), 0, wxALIGN_CENTER_VERTICAL | wxLEFT, gap);
@@ -100,7 +101,8 @@ TaskDialog::TaskDialog(wxWindow* parent, store::Database& db, const Clock& clock
                              wxTE_MULTILINE | wxTE_READONLY);
     notesBox->Add(m_notes, 1, wxEXPAND | wxALL, gap);
     notesBox->Add(new wxStaticText(notesBox->GetStaticBox(), wxID_ANY, _("New note:")), 0, wxLEFT | wxRIGHT, gap);
-    m_newNote = new wxTextCtrl(notesBox->GetStaticBox(), wxID_ANY, "", wxDefaultPosition, wxSize(-1, FromDIP(44)), wxTE_MULTILINE);
+    m_newNote = new wxTextCtrl(notesBox->GetStaticBox(), wxID_ANY, "", wxDefaultPosition, wxSize(-1, FromDIP(44)),
+                               wxTE_MULTILINE);
     m_newNote->SetHint(_("Add a note (saved with the task)"));
     notesBox->Add(m_newNote, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
     lower->Add(notesBox, 3, wxEXPAND | wxRIGHT, gap);
@@ -126,13 +128,17 @@ TaskDialog::TaskDialog(wxWindow* parent, store::Database& db, const Clock& clock
 
     Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onSave(); }, wxID_OK);
     Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onAttach(); }, ID_Attach);
-    Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        const auto row = variantRow({wxVariant(_("New indicator")), wxVariant(wxString()), wxVariant(wxString()), wxVariant(wxString())});
-        m_indicators->AppendItem(row);
-        const auto item = m_indicators->RowToItem(m_indicators->GetItemCount() - 1);
-        m_indicators->Select(item);
-        m_indicators->EditItem(item, m_indicators->GetColumn(0));
-    }, ID_AddIndicator);
+    Bind(
+        wxEVT_BUTTON,
+        [this](wxCommandEvent&) {
+            const auto row = variantRow(
+                {wxVariant(_("New indicator")), wxVariant(wxString()), wxVariant(wxString()), wxVariant(wxString())});
+            m_indicators->AppendItem(row);
+            const auto item = m_indicators->RowToItem(m_indicators->GetItemCount() - 1);
+            m_indicators->Select(item);
+            m_indicators->EditItem(item, m_indicators->GetColumn(0));
+        },
+        ID_AddIndicator);
     m_modelChoice->Bind(wxEVT_CHOICE, [this](wxCommandEvent& e) {
         const int i = e.GetSelection();
         if (i >= 0 && static_cast<std::size_t>(i) < m_modelNumbers.size()) {
@@ -187,7 +193,8 @@ void TaskDialog::showTask(const ui::TaskEditorInfo& info, const ui::TaskForm& fo
     m_percent->SetValue(form.percent);
     m_indicators->DeleteAllItems();
     for (const auto& i : form.indicators) {
-        const auto row = variantRow({wxVariant(wx(i.name)), wxVariant(wx(i.actual)), wxVariant(wx(i.target)), wxVariant(wx(i.unitOfMeasure))});
+        const auto row = variantRow(
+            {wxVariant(wx(i.name)), wxVariant(wx(i.actual)), wxVariant(wx(i.target)), wxVariant(wx(i.unitOfMeasure))});
         m_indicators->AppendItem(row);
     }
     wxString notes;
@@ -217,15 +224,24 @@ void TaskDialog::showEvidence()
 wxWindow* TaskDialog::fieldWindow(ui::TaskField field) const
 {
     switch (field) {
-    case ui::TaskField::Model: return m_modelChoice;
-    case ui::TaskField::Title: return m_title;
-    case ui::TaskField::Responsible: return m_responsible;
-    case ui::TaskField::Start: return m_start;
-    case ui::TaskField::Due: return m_due;
-    case ui::TaskField::Percent: return m_percent;
-    case ui::TaskField::Indicators: return m_indicators;
-    case ui::TaskField::Note: return m_newNote;
-    case ui::TaskField::Evidence: return m_attach;
+    case ui::TaskField::Model:
+        return m_modelChoice;
+    case ui::TaskField::Title:
+        return m_title;
+    case ui::TaskField::Responsible:
+        return m_responsible;
+    case ui::TaskField::Start:
+        return m_start;
+    case ui::TaskField::Due:
+        return m_due;
+    case ui::TaskField::Percent:
+        return m_percent;
+    case ui::TaskField::Indicators:
+        return m_indicators;
+    case ui::TaskField::Note:
+        return m_newNote;
+    case ui::TaskField::Evidence:
+        return m_attach;
     }
     return m_title;
 }
@@ -249,7 +265,8 @@ ui::TaskForm TaskDialog::readForm() const
 {
     ui::TaskForm f;
     const int m = m_modelChoice->GetSelection();
-    f.model = m >= 0 && static_cast<std::size_t>(m) < m_modelNumbers.size() ? m_modelNumbers[static_cast<std::size_t>(m)] : 0;
+    f.model =
+        m >= 0 && static_cast<std::size_t>(m) < m_modelNumbers.size() ? m_modelNumbers[static_cast<std::size_t>(m)] : 0;
     f.title = utf8(m_title->GetValue());
     f.responsible = utf8(m_responsible->GetValue());
     f.start = utf8(m_start->GetValue());
@@ -257,8 +274,9 @@ ui::TaskForm TaskDialog::readForm() const
     f.status = static_cast<work::TaskStatus>(std::max(0, m_status->GetSelection()));
     f.percent = m_percent->GetValue();
     for (unsigned row = 0; row < static_cast<unsigned>(m_indicators->GetItemCount()); ++row) {
-        f.indicators.push_back(ui::IndicatorInput{utf8(m_indicators->GetTextValue(row, 0)), utf8(m_indicators->GetTextValue(row, 1)),
-                                                  utf8(m_indicators->GetTextValue(row, 2)), utf8(m_indicators->GetTextValue(row, 3))});
+        f.indicators.push_back(
+            ui::IndicatorInput{utf8(m_indicators->GetTextValue(row, 0)), utf8(m_indicators->GetTextValue(row, 1)),
+                               utf8(m_indicators->GetTextValue(row, 2)), utf8(m_indicators->GetTextValue(row, 3))});
     }
     f.note = utf8(m_newNote->GetValue());
     return f;
@@ -275,7 +293,8 @@ void TaskDialog::onSave()
 void TaskDialog::onAttach()
 {
     wxFileDialog dlg(this, _("Attach an evidence file (at most 10 MB)"), "", "",
-                     _("Documents and images (*.pdf;*.jpg;*.jpeg;*.png;*.docx;*.xlsx)|*.pdf;*.jpg;*.jpeg;*.png;*.docx;*.xlsx|All files|*"),
+                     _("Documents and images "
+                       "(*.pdf;*.jpg;*.jpeg;*.png;*.docx;*.xlsx)|*.pdf;*.jpg;*.jpeg;*.png;*.docx;*.xlsx|All files|*"),
                      wxFD_OPEN | wxFD_FILE_MUST_EXIST);
     if (dlg.ShowModal() != wxID_OK) {
         return;

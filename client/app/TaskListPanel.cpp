@@ -19,7 +19,8 @@ namespace {
 enum Column { kNumber, kModel, kTitle, kUnit, kResponsible, kDue, kStatus, kPercent, kState };
 }
 
-TaskListPanel::TaskListPanel(wxWindow* parent, store::Database& db, const Clock& clock, const access::Actor& actor, bool withModelChoice)
+TaskListPanel::TaskListPanel(wxWindow* parent, store::Database& db, const Clock& clock, const access::Actor& actor,
+                             bool withModelChoice)
     : wxPanel(parent), m_db(db), m_clock(clock), m_actor(actor), m_presenter(*this, db, clock, actor)
 {
     const int gap = FromDIP(4);
@@ -53,7 +54,8 @@ TaskListPanel::TaskListPanel(wxWindow* parent, store::Database& db, const Clock&
     m_list->AppendTextColumn(_("Model"), wxDATAVIEW_CELL_INERT, FromDIP(66), wxALIGN_RIGHT);
     m_list->AppendTextColumn(_("Task"), wxDATAVIEW_CELL_INERT, FromDIP(300), wxALIGN_LEFT, wxDATAVIEW_COL_RESIZABLE);
     m_list->AppendTextColumn(_("Unit"), wxDATAVIEW_CELL_INERT, FromDIP(170), wxALIGN_LEFT, wxDATAVIEW_COL_RESIZABLE);
-    m_list->AppendTextColumn(_("Responsible"), wxDATAVIEW_CELL_INERT, FromDIP(130), wxALIGN_LEFT, wxDATAVIEW_COL_RESIZABLE);
+    m_list->AppendTextColumn(_("Responsible"), wxDATAVIEW_CELL_INERT, FromDIP(130), wxALIGN_LEFT,
+                             wxDATAVIEW_COL_RESIZABLE);
     m_list->AppendTextColumn(_("Due"), wxDATAVIEW_CELL_INERT, FromDIP(90));
     m_list->AppendTextColumn(_("Status"), wxDATAVIEW_CELL_INERT, FromDIP(110));
     m_list->AppendProgressColumn(_("Progress"), wxDATAVIEW_CELL_INERT, FromDIP(90));
@@ -137,15 +139,11 @@ void TaskListPanel::showTasks(const std::vector<ui::TaskRow>& rows)
     m_rowIds.clear();
     int reselect = -1;
     for (const auto& r : rows) {
-        const auto values = variantRow({wxVariant(wxString::Format("%lld", static_cast<long long>(r.id))),
-                                   wxVariant(wxString::Format("%d", r.model)),
-                                   wxVariant(wx(r.title)),
-                                   wxVariant(wx(r.unit)),
-                                   wxVariant(wx(r.responsible)),
-                                   wxVariant(wx(r.due)),
-                                   wxVariant(wx(r.status)),
-                                   wxVariant(static_cast<long>(r.percent)),
-                                   wxVariant(wx(r.state))});
+        const auto values =
+            variantRow({wxVariant(wxString::Format("%lld", static_cast<long long>(r.id))),
+                        wxVariant(wxString::Format("%d", r.model)), wxVariant(wx(r.title)), wxVariant(wx(r.unit)),
+                        wxVariant(wx(r.responsible)), wxVariant(wx(r.due)), wxVariant(wx(r.status)),
+                        wxVariant(static_cast<long>(r.percent)), wxVariant(wx(r.state))});
         if (keep && *keep == r.id) {
             reselect = static_cast<int>(m_rowIds.size());
         }
@@ -193,7 +191,8 @@ void TaskListPanel::newTask()
         return;
     }
     if (m_presenter.unitId().empty()) {
-        showError(utf8(_("This desk has no unit yet, so a new task has no unit to go to. An administrator sets the desk's unit.")));
+        showError(utf8(_(
+            "This desk has no unit yet, so a new task has no unit to go to. An administrator sets the desk's unit.")));
         return;
     }
     TaskDialog dlg(this, m_db, m_clock, m_actor);
@@ -238,7 +237,8 @@ void TaskListPanel::attachToSelected()
         return;
     }
     wxFileDialog fd(this, _("Attach an evidence file (at most 10 MB)"), "", "",
-                    _("Documents and images (*.pdf;*.jpg;*.jpeg;*.png;*.docx;*.xlsx)|*.pdf;*.jpg;*.jpeg;*.png;*.docx;*.xlsx|All files|*"),
+                    _("Documents and images "
+                      "(*.pdf;*.jpg;*.jpeg;*.png;*.docx;*.xlsx)|*.pdf;*.jpg;*.jpeg;*.png;*.docx;*.xlsx|All files|*"),
                     wxFD_OPEN | wxFD_FILE_MUST_EXIST);
     if (fd.ShowModal() != wxID_OK) {
         return;

@@ -20,7 +20,8 @@ class WorkListStore;
 class TaskListPanel : public wxPanel, public ui::TaskListView {
 public:
     // withModelChoice: a model filter in the panel (the Tasks page); without it the owner sets it.
-    TaskListPanel(wxWindow* parent, store::Database& db, const Clock& clock, const access::Actor& actor, bool withModelChoice);
+    TaskListPanel(wxWindow* parent, store::Database& db, const Clock& clock, const access::Actor& actor,
+                  bool withModelChoice);
 
     void setUnit(const std::string& unitId);
     void setModel(int number, const wxString& heading);
@@ -32,7 +33,7 @@ public:
     void markSelectedDone();
     void attachToSelected();
 
-    std::function<void()> onChanged;                  // a task was added or changed
+    std::function<void()> onChanged; // a task was added or changed
     std::function<void(const wxString&)> onStatus;
 
     // TaskListView

@@ -1,8 +1,8 @@
 #include "client/app/UsersDialog.h"
 
 #include <wx/button.h>
-#include <wx/choice.h>
 #include <wx/choicdlg.h>
+#include <wx/choice.h>
 #include <wx/listctrl.h>
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
@@ -30,7 +30,8 @@ wxArrayString roleLabels()
 // Name, role and the first passphrase of a new user.
 class AddUserDialog : public wxDialog {
 public:
-    AddUserDialog(wxWindow* parent, ui::UsersPresenter& presenter) : wxDialog(parent, wxID_ANY, _("Add a user")), m_presenter(presenter)
+    AddUserDialog(wxWindow* parent, ui::UsersPresenter& presenter)
+        : wxDialog(parent, wxID_ANY, _("Add a user")), m_presenter(presenter)
     {
         auto* top = new wxBoxSizer(wxVERTICAL);
         auto* grid = new wxFlexGridSizer(2, FromDIP(8), FromDIP(8));
@@ -53,16 +54,20 @@ public:
         top->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxALL | wxEXPAND, FromDIP(12));
         SetSizerAndFit(top);
         CentreOnParent();
-        Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-            std::string p = utf8(m_pass->GetValue()), r = utf8(m_repeat->GetValue());
-            const auto role = ui::UsersPresenter::roleNames()[static_cast<std::size_t>(std::max(0, m_role->GetSelection()))];
-            const bool done = m_presenter.add(utf8(m_name->GetValue().Strip(wxString::both)), role, p, r);
-            store::wipe(p.data(), p.size());
-            store::wipe(r.data(), r.size());
-            if (done) {
-                EndModal(wxID_OK);
-            }
-        }, wxID_OK);
+        Bind(
+            wxEVT_BUTTON,
+            [this](wxCommandEvent&) {
+                std::string p = utf8(m_pass->GetValue()), r = utf8(m_repeat->GetValue());
+                const auto role =
+                    ui::UsersPresenter::roleNames()[static_cast<std::size_t>(std::max(0, m_role->GetSelection()))];
+                const bool done = m_presenter.add(utf8(m_name->GetValue().Strip(wxString::both)), role, p, r);
+                store::wipe(p.data(), p.size());
+                store::wipe(r.data(), r.size());
+                if (done) {
+                    EndModal(wxID_OK);
+                }
+            },
+            wxID_OK);
     }
 
 private:
@@ -76,11 +81,13 @@ private:
 } // namespace
 
 UsersDialog::UsersDialog(wxWindow* parent, access::Session& session, const Clock& clock)
-    : wxDialog(parent, wxID_ANY, _("Users of this desk"), wxDefaultPosition, wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+    : wxDialog(parent, wxID_ANY, _("Users of this desk"), wxDefaultPosition, wxDefaultSize,
+               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       m_presenter(*this, session, clock)
 {
     auto* top = new wxBoxSizer(wxVERTICAL);
-    m_list = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(640, 260)), wxLC_REPORT | wxLC_SINGLE_SEL);
+    m_list =
+        new wxListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(640, 260)), wxLC_REPORT | wxLC_SINGLE_SEL);
     m_list->AppendColumn(_("User"), wxLIST_FORMAT_LEFT, FromDIP(140));
     m_list->AppendColumn(_("Role"), wxLIST_FORMAT_LEFT, FromDIP(220));
     m_list->AppendColumn(_("Since"), wxLIST_FORMAT_LEFT, FromDIP(100));
@@ -133,7 +140,8 @@ void UsersDialog::showInfo(const std::string& text)
 std::string UsersDialog::selectedUser() const
 {
     const long sel = m_list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
-    return sel >= 0 && static_cast<std::size_t>(sel) < m_rows.size() ? m_rows[static_cast<std::size_t>(sel)].name : std::string();
+    return sel >= 0 && static_cast<std::size_t>(sel) < m_rows.size() ? m_rows[static_cast<std::size_t>(sel)].name
+                                                                     : std::string();
 }
 
 void UsersDialog::onAdd()
@@ -173,8 +181,9 @@ void UsersDialog::onRemove()
     if (user.empty()) {
         return;
     }
-    if (wxMessageBox(wxString::Format(_("Remove the user %s? Their passphrase will no longer open this desk."), wx(user)),
-                     _("Remove user"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION, this) == wxYES) {
+    if (wxMessageBox(
+            wxString::Format(_("Remove the user %s? Their passphrase will no longer open this desk."), wx(user)),
+            _("Remove user"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION, this) == wxYES) {
         m_presenter.remove(user);
     }
 }

@@ -5,10 +5,14 @@ namespace da06::app {
 wxColour toneColour(ui::Tone tone)
 {
     switch (tone) {
-    case ui::Tone::Danger: return wxColour(0xC6, 0x28, 0x28);
-    case ui::Tone::Warning: return wxColour(0xB2, 0x5E, 0x00);
-    case ui::Tone::Good: return wxColour(0x2E, 0x7D, 0x32);
-    case ui::Tone::Neutral: return wxColour(0x55, 0x55, 0x55);
+    case ui::Tone::Danger:
+        return wxColour(0xC6, 0x28, 0x28);
+    case ui::Tone::Warning:
+        return wxColour(0xB2, 0x5E, 0x00);
+    case ui::Tone::Good:
+        return wxColour(0x2E, 0x7D, 0x32);
+    case ui::Tone::Neutral:
+        return wxColour(0x55, 0x55, 0x55);
     }
     return *wxBLACK;
 }
@@ -48,7 +52,7 @@ WorkListStore* WorkListStore::attachTo(wxDataViewListCtrl* list, int toneColumn)
 {
     auto* store = new WorkListStore(toneColumn);
     list->AssociateModel(store);
-    store->DecRef();   // the control holds the reference
+    store->DecRef(); // the control holds the reference
     return store;
 }
 

@@ -8,13 +8,13 @@
 #include <optional>
 #include <ostream>
 
+#include "client/cli/Cli.h"
+#include "client/cli/Common.h"
+#include "client/cli/IdcheckCommand.h"
 #include "client/readers/emrtd/ChipReader.h"
 #include "client/readers/emrtd/ChipResultJson.h"
 #include "client/readers/emrtd/ChipSession.h"
 #include "client/readers/emrtd/PcscChipReader.h"
-#include "client/cli/Cli.h"
-#include "client/cli/Common.h"
-#include "client/cli/IdcheckCommand.h"
 #include "domain/core/Clock.h"
 #include "domain/core/DurableFile.h"
 #include "domain/core/Json.h"
@@ -62,20 +62,34 @@ int fail(std::ostream& err, const Error& e)
 
 const char* stepLabel(const std::string& step)
 {
-    if (step == "select") return "Chọn ứng dụng eMRTD";
-    if (step == "card_access") return "Đọc EF.CardAccess";
-    if (step == "pace") return "Xác thực PACE";
-    if (step == "bac") return "Xác thực BAC";
-    if (step == "com") return "Đọc EF.COM";
-    if (step == "dg1") return "Đọc DG1 (MRZ)";
-    if (step == "dg2") return "Đọc DG2 (ảnh)";
-    if (step == "dg13") return "Đọc DG13 (thông tin)";
-    if (step == "dg14") return "Đọc DG14";
-    if (step == "dg15") return "Đọc DG15";
-    if (step == "sod") return "Đọc EF.SOD";
-    if (step == "chip_authentication") return "Xác thực chip (CA)";
-    if (step == "active_authentication") return "Xác thực chủ động (AA)";
-    if (step == "passive_authentication") return "Xác thực thụ động (PA)";
+    if (step == "select")
+        return "Chọn ứng dụng eMRTD";
+    if (step == "card_access")
+        return "Đọc EF.CardAccess";
+    if (step == "pace")
+        return "Xác thực PACE";
+    if (step == "bac")
+        return "Xác thực BAC";
+    if (step == "com")
+        return "Đọc EF.COM";
+    if (step == "dg1")
+        return "Đọc DG1 (MRZ)";
+    if (step == "dg2")
+        return "Đọc DG2 (ảnh)";
+    if (step == "dg13")
+        return "Đọc DG13 (thông tin)";
+    if (step == "dg14")
+        return "Đọc DG14";
+    if (step == "dg15")
+        return "Đọc DG15";
+    if (step == "sod")
+        return "Đọc EF.SOD";
+    if (step == "chip_authentication")
+        return "Xác thực chip (CA)";
+    if (step == "active_authentication")
+        return "Xác thực chủ động (AA)";
+    if (step == "passive_authentication")
+        return "Xác thực thụ động (PA)";
     return nullptr;
 }
 
@@ -117,12 +131,17 @@ void printHuman(std::ostream& out, const emrtd::ChipReadResult& r)
     }
     out << "  Xác thực:\n";
     const auto& pa = r.passiveAuthentication;
-    const char* paWord = pa.result == emrtd::PaResult::Verified ? "[đạt]         " : pa.result == emrtd::PaResult::Failed ? "[KHÔNG ĐẠT]    " : "[chưa xác minh]";
+    const char* paWord = pa.result == emrtd::PaResult::Verified ? "[đạt]         "
+                         : pa.result == emrtd::PaResult::Failed ? "[KHÔNG ĐẠT]    "
+                                                                : "[chưa xác minh]";
     out << "    " << paWord << " Xác thực thụ động (dữ liệu do cơ quan cấp ký)"
         << (pa.reason.empty() ? "" : " — " + pa.reason) << "\n";
     auto auth = [&](const char* label, const emrtd::AuthResult& a) {
-        const char* w = a.outcome == emrtd::AuthOutcome::Passed ? "[đạt]         " : a.outcome == emrtd::AuthOutcome::Failed ? "[KHÔNG ĐẠT]    " : "[không hỗ trợ] ";
-        out << "    " << w << " " << label << (a.detail.empty() || a.outcome == emrtd::AuthOutcome::Passed ? "" : " — " + a.detail) << "\n";
+        const char* w = a.outcome == emrtd::AuthOutcome::Passed   ? "[đạt]         "
+                        : a.outcome == emrtd::AuthOutcome::Failed ? "[KHÔNG ĐẠT]    "
+                                                                  : "[không hỗ trợ] ";
+        out << "    " << w << " " << label
+            << (a.detail.empty() || a.outcome == emrtd::AuthOutcome::Passed ? "" : " — " + a.detail) << "\n";
     };
     auth("Xác thực chip (chống sao chép chip)", r.chipAuthentication);
     auth("Xác thực chủ động", r.activeAuthentication);
@@ -131,7 +150,8 @@ void printHuman(std::ostream& out, const emrtd::ChipReadResult& r)
     } else {
         out << "  Đối chiếu chip, QR và quy tắc số CCCD:\n";
         for (const auto& f : r.crossCheck) {
-            out << "    " << (f.isError() ? "[lỗi]      " : "[cảnh báo] ") << f.message().text() << " [" << f.code() << "]\n";
+            out << "    " << (f.isError() ? "[lỗi]      " : "[cảnh báo] ") << f.message().text() << " [" << f.code()
+                << "]\n";
         }
     }
     out << "  Thời gian:";
@@ -145,7 +165,7 @@ void printHuman(std::ostream& out, const emrtd::ChipReadResult& r)
 struct ChipOptions {
     bool json = false;
     std::optional<std::string> reader, id, can, mrz, doc, dob, expiry, qrText, csca, photoOut;
-    Date asOf;   // --as-of, else today
+    Date asOf; // --as-of, else today
 };
 
 // Reads args into o; an exit code on the first problem (an option given twice, an unknown or
@@ -165,7 +185,7 @@ std::optional<int> parseChipOptions(std::vector<std::string> args, std::ostream&
     o.csca = a.option("--csca");
     o.photoOut = a.option("--photo-out");
     const auto asOfText = a.option("--as-of");
-    for (const std::string& left : a.rest()) {   // each option is taken once: a second one stays behind
+    for (const std::string& left : a.rest()) { // each option is taken once: a second one stays behind
         for (const char* known : {"--json", "--reader", "--id", "--can", "--mrz", "--doc", "--dob", "--expiry",
                                   "--qr-text", "--csca", "--photo-out", "--as-of"}) {
             if (left == known || left.rfind(std::string(known) + "=", 0) == 0) {
@@ -210,11 +230,14 @@ std::optional<int> readQrIdentity(const ChipOptions& o, std::ostream& err, std::
 int keyProblem(std::ostream& err, const emrtd::KeyProblem& problem)
 {
     switch (problem.kind) {
-    case emrtd::KeyProblem::Kind::SeveralKeys: return usage(err, "give one of --id, --can, --mrz and --doc");
-    case emrtd::KeyProblem::Kind::DocumentWithoutDates: return usage(err, "--doc needs --dob and --expiry (YYMMDD)");
+    case emrtd::KeyProblem::Kind::SeveralKeys:
+        return usage(err, "give one of --id, --can, --mrz and --doc");
+    case emrtd::KeyProblem::Kind::DocumentWithoutDates:
+        return usage(err, "--doc needs --dob and --expiry (YYMMDD)");
     case emrtd::KeyProblem::Kind::NoKey:
         return usage(err, "give the card's key: --id, --can, --mrz, --doc … or the QR code with --qr-text");
-    case emrtd::KeyProblem::Kind::Rejected: break;
+    case emrtd::KeyProblem::Kind::Rejected:
+        break;
     }
     return usage(err, problem.message);
 }
@@ -277,7 +300,9 @@ std::optional<int> writePhoto(const ChipOptions& o, const emrtd::ChipReadResult&
         return std::nullopt;
     }
     const auto& bytes = r.face->data;
-    if (auto s = writeFileDurably(*o.photoOut, std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size())); !s) {
+    if (auto s =
+            writeFileDurably(*o.photoOut, std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
+        !s) {
         return fail(err, s.error());
     }
     return std::nullopt;

@@ -9,7 +9,8 @@
 namespace da06::cli {
 
 // args: what follows "idcheck chip".
-int runIdcheckChip(std::vector<std::string> args, std::ostream& out, std::ostream& err, const Date& today = SystemClock().today());
+int runIdcheckChip(std::vector<std::string> args, std::ostream& out, std::ostream& err,
+                   const Date& today = SystemClock().today());
 
 extern const char* const kIdcheckChipUsage;
 

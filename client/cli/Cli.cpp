@@ -4,8 +4,8 @@
 #include <map>
 #include <ostream>
 
-#include "client/cli/Commands.h"
 #include "client/cli/ChipCommand.h"
+#include "client/cli/Commands.h"
 #include "client/cli/IdcheckCommand.h"
 #include "domain/plan/PlanParser.h"
 #include "domain/schema/FullSchema.h"
@@ -149,11 +149,11 @@ int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
     }
     using Handler = int (*)(const Globals&, Args&, std::ostream&, std::ostream&);
     static const std::map<std::string, Handler> handlers = {
-        {"init", cmdInit},   {"plan", cmdPlan},     {"units", cmdUnits},      {"user", cmdUser},
-        {"audit", cmdAudit}, {"backup", cmdBackup}, {"restore", cmdRestore},   {"idcheck", cmdIdcheck},
-        {"assign", cmdAssign}, {"tasks", cmdTasks}, {"deadlines", cmdDeadlines}, {"desk", cmdDesk},
-        {"report", cmdReport}, {"enroll", cmdEnroll}, {"sync", cmdSync},
-        {"check", cmdCheck}, {"checks", cmdChecks}, {"case", cmdCase}, {"pawn", cmdPawn}, {"welfare", cmdWelfare},
+        {"init", cmdInit},     {"plan", cmdPlan},     {"units", cmdUnits},         {"user", cmdUser},
+        {"audit", cmdAudit},   {"backup", cmdBackup}, {"restore", cmdRestore},     {"idcheck", cmdIdcheck},
+        {"assign", cmdAssign}, {"tasks", cmdTasks},   {"deadlines", cmdDeadlines}, {"desk", cmdDesk},
+        {"report", cmdReport}, {"enroll", cmdEnroll}, {"sync", cmdSync},           {"check", cmdCheck},
+        {"checks", cmdChecks}, {"case", cmdCase},     {"pawn", cmdPawn},           {"welfare", cmdWelfare},
     };
     const auto it = handlers.find(*command);
     if (it == handlers.end()) {

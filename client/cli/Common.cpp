@@ -76,23 +76,32 @@ std::optional<std::string> Args::leftoverProblem() const
 int exitCodeFor(const Error& e)
 {
     switch (e.code) {
-    case ErrorCode::Usage: return kExitUsage;
+    case ErrorCode::Usage:
+        return kExitUsage;
     case ErrorCode::WrongPassphrase:
     case ErrorCode::StoreMissing:
     case ErrorCode::StoreDamaged:
     case ErrorCode::StoreTooNew:
-    case ErrorCode::LockedOut: return kExitStore;
-    case ErrorCode::NotFound: return kExitNotFound;
-    case ErrorCode::InvalidInput: return kExitInvalidInput;
-    case ErrorCode::PermissionDenied: return kExitDenied;
-    case ErrorCode::AccessDenied: return kExitChipDenied;
+    case ErrorCode::LockedOut:
+        return kExitStore;
+    case ErrorCode::NotFound:
+        return kExitNotFound;
+    case ErrorCode::InvalidInput:
+        return kExitInvalidInput;
+    case ErrorCode::PermissionDenied:
+        return kExitDenied;
+    case ErrorCode::AccessDenied:
+        return kExitChipDenied;
     case ErrorCode::AuthenticationFailed:
-    case ErrorCode::Unauthorized: return kExitAuthFailed;
+    case ErrorCode::Unauthorized:
+        return kExitAuthFailed;
     case ErrorCode::ServiceUnavailable:
     case ErrorCode::NoReader:
     case ErrorCode::NoCard:
-    case ErrorCode::CardRemoved: return kExitNoDevice;
-    default: return kExitFailure;
+    case ErrorCode::CardRemoved:
+        return kExitNoDevice;
+    default:
+        return kExitFailure;
     }
 }
 
@@ -113,7 +122,8 @@ Result<access::Session> openSession(const Globals& g)
     // A missing store is reported before any passphrase is asked for.
     std::error_code ec;
     if (!std::filesystem::exists(g.store, ec)) {
-        return fail(ErrorCode::StoreMissing, "there is no store at " + g.store.string() + " (create one with `da06 init`)");
+        return fail(ErrorCode::StoreMissing,
+                    "there is no store at " + g.store.string() + " (create one with `da06 init`)");
     }
     std::string why;
     auto pass = readPassphrase("Passphrase" + (g.user.empty() ? std::string() : " of " + g.user) + " for " +
@@ -133,7 +143,8 @@ Result<std::string> unitOrDesk(access::Session& s, const Globals& g, const std::
     work::UnitService units(s.store.db(), *g.clock, s.actor);
     DA06_TRY(desk, units.deskUnit());
     if (!*desk) {
-        return fail(ErrorCode::Usage, "name the unit with --unit (this desk has no unit yet: `da06 desk unit set UNIT`)");
+        return fail(ErrorCode::Usage,
+                    "name the unit with --unit (this desk has no unit yet: `da06 desk unit set UNIT`)");
     }
     return (*desk)->id;
 }

@@ -7,17 +7,17 @@
 #include <string>
 #include <vector>
 
-#include "domain/access/Accounts.h"
 #include "client/cli/Cli.h"
+#include "domain/access/Accounts.h"
 #include "domain/core/Clock.h"
 #include "domain/core/Error.h"
 
 namespace da06::cli {
 
 struct Globals {
-    std::filesystem::path store;   // --store, DA06_STORE, or the default
-    std::string user;              // --user or DA06_USER; empty: the first key slot
-    const Clock* clock = nullptr;  // the system clock (DA06_FAKE_TODAY=YYYY-MM-DD fixes it, for tests)
+    std::filesystem::path store;  // --store, DA06_STORE, or the default
+    std::string user;             // --user or DA06_USER; empty: the first key slot
+    const Clock* clock = nullptr; // the system clock (DA06_FAKE_TODAY=YYYY-MM-DD fixes it, for tests)
 };
 
 class Args {

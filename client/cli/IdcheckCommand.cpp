@@ -7,8 +7,8 @@
 #include <optional>
 #include <ostream>
 
-#include "client/readers/QrImageReader.h"
 #include "client/cli/ChipCommand.h"
+#include "client/readers/QrImageReader.h"
 #include "client/readers/SerialPort.h"
 #include "domain/core/Clock.h"
 #include "domain/core/Json.h"
@@ -33,18 +33,23 @@ constexpr int kExitFailure = 1, kExitUsage = 2, kExitNotFound = 4;
 
 int usage(std::ostream& err, const std::string& why)
 {
-    err << "da06: " << why << "\nusage: da06 idcheck qr (--image FILE | --text PAYLOAD | --serial DEVICE [--baud N]) "
-                              "[--as-of DATE] [--json]\n";
+    err << "da06: " << why
+        << "\nusage: da06 idcheck qr (--image FILE | --text PAYLOAD | --serial DEVICE [--baud N]) "
+           "[--as-of DATE] [--json]\n";
     return kExitUsage;
 }
 
 int exitFor(const Error& e)
 {
     switch (e.code) {
-    case ErrorCode::Usage: return kExitUsage;
-    case ErrorCode::NotFound: return kExitNotFound;
-    case ErrorCode::InvalidInput: return kExitIdInvalid;
-    default: return kExitFailure;
+    case ErrorCode::Usage:
+        return kExitUsage;
+    case ErrorCode::NotFound:
+        return kExitNotFound;
+    case ErrorCode::InvalidInput:
+        return kExitIdInvalid;
+    default:
+        return kExitFailure;
     }
 }
 
@@ -63,16 +68,20 @@ std::optional<Date> parseAsOf(const std::string& s)
     if (auto d = Date::parseIso(s)) {
         return d;
     }
-    return identity::parseCardDate(s);   // dd/mm/yyyy or ddmmyyyy
+    return identity::parseCardDate(s); // dd/mm/yyyy or ddmmyyyy
 }
 
 const char* statusWord(identity::CheckStatus s)
 {
     switch (s) {
-    case identity::CheckStatus::Pass: return "[đạt]     ";
-    case identity::CheckStatus::Warn: return "[cảnh báo]";
-    case identity::CheckStatus::Fail: return "[lỗi]     ";
-    case identity::CheckStatus::Skipped: return "[bỏ qua]  ";
+    case identity::CheckStatus::Pass:
+        return "[đạt]     ";
+    case identity::CheckStatus::Warn:
+        return "[cảnh báo]";
+    case identity::CheckStatus::Fail:
+        return "[lỗi]     ";
+    case identity::CheckStatus::Skipped:
+        return "[bỏ qua]  ";
     }
     return "";
 }
@@ -80,16 +89,26 @@ const char* statusWord(identity::CheckStatus s)
 const char* checkLabel(identity::CheckKind k)
 {
     switch (k) {
-    case identity::CheckKind::Payload: return "Mã QR";
-    case identity::CheckKind::Diacritics: return "Dấu tiếng Việt";
-    case identity::CheckKind::IdNumber: return "Số CCCD";
-    case identity::CheckKind::Province: return "Mã tỉnh";
-    case identity::CheckKind::Sex: return "Giới tính";
-    case identity::CheckKind::BirthYear: return "Năm sinh";
-    case identity::CheckKind::DateOfBirth: return "Ngày sinh";
-    case identity::CheckKind::IssueDate: return "Ngày cấp";
-    case identity::CheckKind::Expiry: return "Thời hạn";
-    case identity::CheckKind::OldIdNumber: return "Số CMND cũ";
+    case identity::CheckKind::Payload:
+        return "Mã QR";
+    case identity::CheckKind::Diacritics:
+        return "Dấu tiếng Việt";
+    case identity::CheckKind::IdNumber:
+        return "Số CCCD";
+    case identity::CheckKind::Province:
+        return "Mã tỉnh";
+    case identity::CheckKind::Sex:
+        return "Giới tính";
+    case identity::CheckKind::BirthYear:
+        return "Năm sinh";
+    case identity::CheckKind::DateOfBirth:
+        return "Ngày sinh";
+    case identity::CheckKind::IssueDate:
+        return "Ngày cấp";
+    case identity::CheckKind::Expiry:
+        return "Thời hạn";
+    case identity::CheckKind::OldIdNumber:
+        return "Số CMND cũ";
     }
     return "";
 }
@@ -97,7 +116,9 @@ const char* checkLabel(identity::CheckKind k)
 void printHuman(std::ostream& out, const identity::CccdReport& r, std::size_t index, std::size_t count)
 {
     const identity::CccdIdentity& id = r.identity;
-    const char* verdict = !r.valid() ? "KHÔNG HỢP LỆ (invalid)" : r.hasWarnings() ? "CẢNH BÁO (warning)" : "HỢP LỆ (valid)";
+    const char* verdict = !r.valid()        ? "KHÔNG HỢP LỆ (invalid)"
+                          : r.hasWarnings() ? "CẢNH BÁO (warning)"
+                                            : "HỢP LỆ (valid)";
     out << "Mã QR " << index << "/" << count << ": " << verdict << "\n";
     auto line = [&](const char* label, const std::string& value) {
         if (!value.empty()) {
@@ -113,12 +134,13 @@ void printHuman(std::ostream& out, const identity::CccdReport& r, std::size_t in
         line("Nơi thường trú", id.address);
         line("Ngày cấp", id.issueDate ? id.issueDate->toVietnamese() : id.issueDateText);
         if (r.expiry) {
-            line("Có giá trị đến", r.expiry->expires ? r.expiry->date.toVietnamese() + (r.expired && *r.expired ? " (đã hết hạn)" : "")
-                                                     : std::string("không thời hạn"));
+            line("Có giá trị đến",
+                 r.expiry->expires ? r.expiry->date.toVietnamese() + (r.expired && *r.expired ? " (đã hết hạn)" : "")
+                                   : std::string("không thời hạn"));
         }
         if (!r.provinceCode.empty()) {
-            line("Nơi đăng ký khai sinh",
-                 (r.province ? std::string(r.province->name) : std::string("mã không rõ")) + " (" + r.provinceCode + ")");
+            line("Nơi đăng ký khai sinh", (r.province ? std::string(r.province->name) : std::string("mã không rõ")) +
+                                              " (" + r.provinceCode + ")");
         }
         for (std::size_t i = 0; i < id.extraFields.size(); ++i) {
             if (!id.extraFields[i].empty()) {
@@ -147,9 +169,9 @@ void printHuman(std::ostream& out, const identity::CccdReport& r, std::size_t in
 struct QrOptions {
     std::optional<std::string> image, text, serial, baudText, timeoutText, asOfText;
     bool json = false;
-    Date asOf;                          // --as-of, else today
-    int baud = readers::kDefaultBaud;   // --baud, with --serial
-    int timeout = 30;                   // --timeout in seconds, with --serial
+    Date asOf;                        // --as-of, else today
+    int baud = readers::kDefaultBaud; // --baud, with --serial
+    int timeout = 30;                 // --timeout in seconds, with --serial
 };
 
 // Reads the words of args into o; an exit code when one is unknown, given twice or without its value.
@@ -159,7 +181,7 @@ std::optional<int> readQrArgs(const std::vector<std::string>& args, std::ostream
         const std::string& a = args[i];
         auto value = [&](std::optional<std::string>& into) -> bool {
             if (into) {
-                return false;   // given twice
+                return false; // given twice
             }
             if (i + 1 >= args.size()) {
                 return false;
@@ -351,7 +373,8 @@ int runIdcheck(std::vector<std::string> args, std::ostream& out, std::ostream& e
         return runIdcheckChip(std::move(args), out, err, today);
     }
     if (args.empty() || args.front() != "qr") {
-        return usage(err, args.empty() ? "idcheck needs a subcommand" : "unknown idcheck subcommand \"" + args.front() + "\"");
+        return usage(err, args.empty() ? "idcheck needs a subcommand"
+                                       : "unknown idcheck subcommand \"" + args.front() + "\"");
     }
     args.erase(args.begin());
     return runIdcheckQr(args, out, err, today);

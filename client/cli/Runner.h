@@ -19,7 +19,7 @@ struct Context {
     Args& a;
     std::ostream& out;
     std::ostream& err;
-    bool json = false;   // --json, when the group reads it before choosing the subcommand
+    bool json = false; // --json, when the group reads it before choosing the subcommand
 
     // Prints a JSON value as every command does (indented by two, then a newline).
     void print(const json::Value& v) const { out << v.dump(2) << "\n"; }
@@ -47,8 +47,7 @@ Subcommand findSubcommand(std::span<const SubcommandEntry> table, const std::str
 int dispatch(Context& c, std::span<const SubcommandEntry> table, const std::string& group, const std::string& usage);
 
 // A JSON array of conv(x) for every x of items.
-template <class Items, class Conv>
-json::Value jsonArray(const Items& items, Conv conv)
+template <class Items, class Conv> json::Value jsonArray(const Items& items, Conv conv)
 {
     json::Value arr = json::Array{};
     for (const auto& x : items) {

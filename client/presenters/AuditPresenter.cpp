@@ -14,7 +14,7 @@ void AuditPresenter::load(const std::optional<std::string>& sinceIso)
     }
     std::vector<AuditRow> rows;
     rows.reserve(entries->size());
-    for (auto it = entries->rbegin(); it != entries->rend(); ++it) {   // newest first
+    for (auto it = entries->rbegin(); it != entries->rend(); ++it) { // newest first
         std::string at = it->at;
         if (auto d = Date::parseIso(at.substr(0, 10)); d && at.size() >= 19) {
             at = d->toVietnamese() + " " + at.substr(11, 8);
@@ -32,8 +32,9 @@ void AuditPresenter::verify()
         return;
     }
     if (r->ok) {
-        m_view.showVerification(true, format1(tr("The audit log is intact: %s entries, each chained to the one before."),
-                                              std::to_string(r->entries)));
+        m_view.showVerification(true,
+                                format1(tr("The audit log is intact: %s entries, each chained to the one before."),
+                                        std::to_string(r->entries)));
     } else {
         m_view.showVerification(false, format1(tr("The audit log does NOT verify from entry %s: "),
                                                std::to_string(r->firstBadSeq.value_or(0))) +

@@ -1,8 +1,8 @@
 #include "client/presenters/ChipCheckPresenter.h"
 
-#include "client/readers/emrtd/ChipResultJson.h"
 #include "client/presenters/ReaderStatus.h"
 #include "client/presenters/Translate.h"
+#include "client/readers/emrtd/ChipResultJson.h"
 #include "domain/identity/CccdNormalize.h"
 #include "domain/text/Text.h"
 
@@ -136,18 +136,20 @@ ChipCheckCard makeChipCard(const json::Value& root, const std::optional<identity
     const std::string pa = result(root, "passive_authentication");
     const std::string ca = result(root, "chip_authentication");
     const std::string aa = result(root, "active_authentication");
-    card.verifications.push_back(verification(pa, reason(root, "passive_authentication"), N_("Issuer's signature"),
-                                              N_("The data was signed by the issuing authority and has not been changed."),
-                                              N_("The data on the chip does not match the issuer's signature: it may have been altered."),
-                                              N_("Not verified: no trusted certificate of the issuer is configured.")));
+    card.verifications.push_back(
+        verification(pa, reason(root, "passive_authentication"), N_("Issuer's signature"),
+                     N_("The data was signed by the issuing authority and has not been changed."),
+                     N_("The data on the chip does not match the issuer's signature: it may have been altered."),
+                     N_("Not verified: no trusted certificate of the issuer is configured.")));
     card.verifications.push_back(verification(ca, reason(root, "chip_authentication"), N_("Genuine chip"),
                                               N_("The chip proved it holds its secret key: it is not a copy."),
                                               N_("The chip could not prove it holds its key: it may be a cloned chip."),
                                               N_("This chip does not offer chip authentication.")));
-    card.verifications.push_back(verification(aa, reason(root, "active_authentication"), N_("Active authentication"),
-                                              N_("The chip signed a random challenge with its key."),
-                                              N_("The chip's signature of the challenge is wrong: it may be a cloned chip."),
-                                              N_("This chip does not offer active authentication.")));
+    card.verifications.push_back(
+        verification(aa, reason(root, "active_authentication"), N_("Active authentication"),
+                     N_("The chip signed a random challenge with its key."),
+                     N_("The chip's signature of the challenge is wrong: it may be a cloned chip."),
+                     N_("This chip does not offer active authentication.")));
 
     bool crossError = false;
     if (const json::Value* cc = root.find("cross_check"); cc && cc->isArray()) {
@@ -197,22 +199,26 @@ ChipCheckCard makeChipCard(const json::Value& root, const std::optional<identity
     }
 
     const json::Value* apdus = root.find("apdu_count");
-    card.accessText = format1(tr("Read with %s"), str(&root, "access")) +
-                      (apdus && apdus->isInteger() ? ", " + format1(tr("%s commands"), std::to_string(apdus->asInteger())) : "");
+    card.accessText =
+        format1(tr("Read with %s"), str(&root, "access")) +
+        (apdus && apdus->isInteger() ? ", " + format1(tr("%s commands"), std::to_string(apdus->asInteger())) : "");
 
     const bool failed = pa == "failed" || ca == "failed" || aa == "failed";
     if (failed || crossError) {
         card.verdict = Verdict::Invalid;
         card.verdictText = tr("Do not accept");
-        card.nextSteps.push_back(tr("Do not accept the card. Keep it if the rules of your office say so, and report it to the police of the ward."));
+        card.nextSteps.push_back(tr("Do not accept the card. Keep it if the rules of your office say so, and report it "
+                                    "to the police of the ward."));
     } else if (pa != "verified" || differs || !card.crossChecks.empty()) {
         card.verdict = Verdict::Warning;
         card.verdictText = tr("Check by eye");
         if (pa != "verified") {
-            card.nextSteps.push_back(tr("The issuer's signature could not be verified here: compare the photo with the person and the printed card."));
+            card.nextSteps.push_back(tr("The issuer's signature could not be verified here: compare the photo with the "
+                                        "person and the printed card."));
         }
         if (differs) {
-            card.nextSteps.push_back(tr("The chip and the QR code differ (marked below): the chip is authoritative; ask the citizen about the difference."));
+            card.nextSteps.push_back(tr("The chip and the QR code differ (marked below): the chip is authoritative; "
+                                        "ask the citizen about the difference."));
         }
     } else {
         card.verdict = Verdict::Valid;
@@ -258,13 +264,14 @@ ChipReadOutcome ChipReadJob::run(const ProgressSink& sink) const
     return outcome;
 }
 
-ChipCheckPresenter::ChipCheckPresenter(ChipCheckView& view, const Clock& clock, std::shared_ptr<emrtd::ChipReaderPort> reader,
-                                       std::string trustFolder)
+ChipCheckPresenter::ChipCheckPresenter(ChipCheckView& view, const Clock& clock,
+                                       std::shared_ptr<emrtd::ChipReaderPort> reader, std::string trustFolder)
     : m_view(view), m_clock(clock), m_reader(std::move(reader)), m_trustFolder(std::move(trustFolder))
 {
 }
 
-std::optional<ChipReadJob> ChipCheckPresenter::start(const std::string& typedText, const std::vector<identity::CccdReport>& reports)
+std::optional<ChipReadJob> ChipCheckPresenter::start(const std::string& typedText,
+                                                     const std::vector<identity::CccdReport>& reports)
 {
     if (m_busy) {
         return std::nullopt;
@@ -294,15 +301,15 @@ std::optional<ChipReadJob> ChipCheckPresenter::start(const std::string& typedTex
     }
     emrtd::KeyRequest request;
     if (typed.size() == 12) {
-        request.id = typed;   // with the QR code of the same number: its dates for BAC
+        request.id = typed; // with the QR code of the same number: its dates for BAC
     } else {
         request.can = typed;
     }
     request.qr = qr;
     auto key = emrtd::chooseAccessKey(request);
     if (!key) {
-        m_view.showChipKeyProblem(
-            tr("Type the 12-digit card number or the 6-digit CAN (the last 6 digits of the number), or scan the QR code first."));
+        m_view.showChipKeyProblem(tr("Type the 12-digit card number or the 6-digit CAN (the last 6 digits of the "
+                                     "number), or scan the QR code first."));
         return std::nullopt;
     }
     m_busy = true;

@@ -25,21 +25,21 @@
 namespace da06::ui {
 
 struct ChipComparisonRow {
-    std::string label;   // translated ("Full name")
-    std::string chip;    // as on the chip (DG13)
-    std::string qr;      // as in the QR code ("" when there was no QR scan)
+    std::string label; // translated ("Full name")
+    std::string chip;  // as on the chip (DG13)
+    std::string qr;    // as in the QR code ("" when there was no QR scan)
     bool differs = false;
 };
 
 struct ChipCheckCard {
     Verdict verdict = Verdict::Invalid;
     std::string verdictText;
-    std::string accessText;                        // "Read with PACE, 111 commands, 0.4 s"
+    std::string accessText; // "Read with PACE, 111 commands, 0.4 s"
     std::vector<IdentityField> fields;
-    std::vector<IdentityCheckRow> verifications;   // passive, chip, active authentication
-    std::vector<IdentityCheckRow> crossChecks;     // chip vs QR vs number rules (from the reader)
-    std::vector<ChipComparisonRow> comparison;     // empty without a QR scan
-    std::string photoText;                         // "JPEG 2000, 240 × 320" or why there is none
+    std::vector<IdentityCheckRow> verifications; // passive, chip, active authentication
+    std::vector<IdentityCheckRow> crossChecks;   // chip vs QR vs number rules (from the reader)
+    std::vector<ChipComparisonRow> comparison;   // empty without a QR scan
+    std::string photoText;                       // "JPEG 2000, 240 × 320" or why there is none
     std::vector<std::string> nextSteps;
 };
 
@@ -55,16 +55,16 @@ std::string canFromQr(const identity::CccdIdentity& qr);
 // A step of a reading, as the page shows it (gauge and line).
 struct ChipProgress {
     int percent = 0;
-    std::string text;   // chipStepText
+    std::string text; // chipStepText
 };
 
 // What a reading gave: the card, the record and the photo, or the problem.
 struct ChipReadOutcome {
     bool ok = false;
-    std::string problem;                     // "title\nadvice" (readerErrorMessage) when !ok
+    std::string problem; // "title\nadvice" (readerErrorMessage) when !ok
     ChipCheckCard card;
-    json::Value record;                      // `da06 idcheck chip --json` (untranslated): what is saved
-    std::optional<emrtd::RgbImage> photo;    // the decoded face, when there is one
+    json::Value record;                   // `da06 idcheck chip --json` (untranslated): what is saved
+    std::optional<emrtd::RgbImage> photo; // the decoded face, when there is one
 };
 
 class ChipCheckView {

@@ -8,9 +8,12 @@ std::string DashboardPresenter::modelDeadlineLabel(const plan::Deadline& d)
 {
     switch (d.kind) {
     case plan::DeadlineKind::Month:
-    case plan::DeadlineKind::Quarter: return dateLabel(d.due);
-    case plan::DeadlineKind::Recurring: return tr("Recurring");
-    case plan::DeadlineKind::Completed: return d.year ? format1(tr("Completed (%s)"), std::to_string(*d.year)) : tr("Completed");
+    case plan::DeadlineKind::Quarter:
+        return dateLabel(d.due);
+    case plan::DeadlineKind::Recurring:
+        return tr("Recurring");
+    case plan::DeadlineKind::Completed:
+        return d.year ? format1(tr("Completed (%s)"), std::to_string(*d.year)) : tr("Completed");
     }
     return "";
 }
@@ -56,8 +59,9 @@ void DashboardPresenter::load()
             m_models.clear();
             m_overdue.clear();
             m_dueSoon.clear();
-            m_view.showNoUnit(tr("This desk has no unit yet. An administrator chooses it once (the province, a department, "
-                                 "a district, a commune or a site); the dashboard then shows that unit's models and tasks."));
+            m_view.showNoUnit(
+                tr("This desk has no unit yet. An administrator chooses it once (the province, a department, "
+                   "a district, a commune or a site); the dashboard then shows that unit's models and tasks."));
             return;
         }
         unit = (*desk)->id;
@@ -80,10 +84,11 @@ void DashboardPresenter::load()
         r.role = unitRoleLabel(m.assignment.role);
         r.deadline = modelDeadlineLabel(m.deadline);
         r.percent = m.summary.percent;
-        r.progress = m.summary.tasks == 0
-                         ? tr("No tasks yet")
-                         : format1(format1(tr("%s of %s tasks done"), std::to_string(m.summary.done)), std::to_string(m.summary.tasks));
-        r.counts = m.summary.tasks == 0 ? std::string() : std::to_string(m.summary.done) + "/" + std::to_string(m.summary.tasks);
+        r.progress = m.summary.tasks == 0 ? tr("No tasks yet")
+                                          : format1(format1(tr("%s of %s tasks done"), std::to_string(m.summary.done)),
+                                                    std::to_string(m.summary.tasks));
+        r.counts = m.summary.tasks == 0 ? std::string()
+                                        : std::to_string(m.summary.done) + "/" + std::to_string(m.summary.tasks);
         r.tasks = m.summary.tasks;
         r.overdue = m.summary.overdue;
         r.state = deadlineStateLabel(m.summary.state);

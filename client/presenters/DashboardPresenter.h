@@ -16,25 +16,25 @@
 namespace da06::ui {
 
 struct DashboardHeader {
-    std::string unitName;    // "Huyện Tân Biên"
-    std::string date;        // "20/03/2024"
-    std::string summary;     // "12 models · 30 open tasks · 2 overdue · 3 due within 7 days"
-    std::size_t overdueTotal = 0;   // the lists show the most urgent kMaxListed only
+    std::string unitName;         // "Huyện Tân Biên"
+    std::string date;             // "20/03/2024"
+    std::string summary;          // "12 models · 30 open tasks · 2 overdue · 3 due within 7 days"
+    std::size_t overdueTotal = 0; // the lists show the most urgent kMaxListed only
     std::size_t dueSoonTotal = 0;
 };
 
 struct DashboardModelRow {
     int number = 0;
     std::string title;
-    std::string role;        // "Lead" / "Coordinating" (translated)
+    std::string role; // "Lead" / "Coordinating" (translated)
     bool lead = false;
-    std::string deadline;    // dd/MM/yyyy, "Recurring", "Completed (2021)"
-    int percent = 0;         // the bar
-    std::string progress;    // "2 of 5 tasks done"
-    std::string counts;      // "2/5" (done/tasks), "" without tasks
+    std::string deadline; // dd/MM/yyyy, "Recurring", "Completed (2021)"
+    int percent = 0;      // the bar
+    std::string progress; // "2 of 5 tasks done"
+    std::string counts;   // "2/5" (done/tasks), "" without tasks
     int tasks = 0;
     int overdue = 0;
-    std::string state;       // the word next to the bar
+    std::string state; // the word next to the bar
     Tone tone = Tone::Neutral;
 };
 
@@ -43,9 +43,9 @@ struct DashboardTaskRow {
     std::string uid;
     int model = 0;
     std::string title;
-    std::string unit;        // the unit's name (tasks of the units below are listed too)
-    std::string due;         // dd/MM/yyyy
-    std::string when;        // "Overdue by 3 days", "2 days left"
+    std::string unit; // the unit's name (tasks of the units below are listed too)
+    std::string due;  // dd/MM/yyyy
+    std::string when; // "Overdue by 3 days", "2 days left"
     int percent = 0;
     std::string state;
     Tone tone = Tone::Neutral;
@@ -69,7 +69,9 @@ public:
     static constexpr std::size_t kMaxListed = 200;
 
     DashboardPresenter(DashboardView& view, store::Database& db, const Clock& clock, access::Actor actor)
-        : m_view(view), m_db(db), m_clock(clock), m_actor(std::move(actor)) {}
+        : m_view(view), m_db(db), m_clock(clock), m_actor(std::move(actor))
+    {
+    }
 
     // Reads everything again (F5). The unit is the one set with showUnit(), else the desk's.
     void load();

@@ -28,9 +28,12 @@ std::string dayText(const std::string& isoUtc)
 std::string caseStatusText(desk::CaseStatus s)
 {
     switch (s) {
-    case desk::CaseStatus::Open: return tr("Open");
-    case desk::CaseStatus::Completed: return tr("Completed");
-    case desk::CaseStatus::Cancelled: return tr("Cancelled");
+    case desk::CaseStatus::Open:
+        return tr("Open");
+    case desk::CaseStatus::Completed:
+        return tr("Completed");
+    case desk::CaseStatus::Cancelled:
+        return tr("Cancelled");
     }
     return "";
 }
@@ -75,29 +78,14 @@ std::vector<DeskColumn> DeskListsPresenter::columns(DeskList list)
 {
     switch (list) {
     case DeskList::Cases:
-        return {{tr("Case number"), 120},
-                {tr("Kind of act"), 150},
-                {tr("Title"), 260},
-                {tr("Parties"), 170},
-                {tr("Opened"), 95},
-                {tr("Status"), 170}};
+        return {{tr("Case number"), 120}, {tr("Kind of act"), 150}, {tr("Title"), 260},
+                {tr("Parties"), 170},     {tr("Opened"), 95},       {tr("Status"), 170}};
     case DeskList::Contracts:
-        return {{tr("Contract"), 150},
-                {tr("Customer"), 170},
-                {tr("Item"), 190},
-                {tr("Loan"), 115, true},
-                {tr("From"), 88},
-                {tr("Until"), 88},
-                {tr("Alerts"), 130},
-                {tr("Status"), 100}};
+        return {{tr("Contract"), 150}, {tr("Customer"), 170}, {tr("Item"), 190},   {tr("Loan"), 115, true},
+                {tr("From"), 88},      {tr("Until"), 88},     {tr("Alerts"), 130}, {tr("Status"), 100}};
     case DeskList::Payouts:
-        return {{tr("Payout"), 160},
-                {tr("Beneficiary"), 180},
-                {tr("Programme"), 200},
-                {tr("Category"), 130},
-                {tr("Pay period"), 110},
-                {tr("Amount"), 120, true},
-                {tr("Paid on"), 100}};
+        return {{tr("Payout"), 160},     {tr("Beneficiary"), 180},  {tr("Programme"), 200}, {tr("Category"), 130},
+                {tr("Pay period"), 110}, {tr("Amount"), 120, true}, {tr("Paid on"), 100}};
     }
     return {};
 }
@@ -105,9 +93,12 @@ std::vector<DeskColumn> DeskListsPresenter::columns(DeskList list)
 int DeskListsPresenter::toneColumn(DeskList list)
 {
     switch (list) {
-    case DeskList::Cases: return 5;
-    case DeskList::Contracts: return 7;
-    case DeskList::Payouts: return -1;
+    case DeskList::Cases:
+        return 5;
+    case DeskList::Contracts:
+        return 7;
+    case DeskList::Payouts:
+        return -1;
     }
     return -1;
 }
@@ -130,9 +121,15 @@ void DeskListsPresenter::failed(const Error& e)
 void DeskListsPresenter::load(DeskList list)
 {
     switch (list) {
-    case DeskList::Cases: loadCases(); break;
-    case DeskList::Contracts: loadContracts(); break;
-    case DeskList::Payouts: loadPayouts(); break;
+    case DeskList::Cases:
+        loadCases();
+        break;
+    case DeskList::Contracts:
+        loadContracts();
+        break;
+    case DeskList::Payouts:
+        loadPayouts();
+        break;
     }
     show(list);
 }
@@ -195,8 +192,8 @@ bool DeskListsPresenter::setPayoutPeriod(const std::string& periodIn)
 {
     const std::string period = text::trim(periodIn);
     if (!period.empty() && !desk::isPeriod(period)) {
-        m_view.showError(format1(tr("\"%s\" is not a period: type a month (2024-11), a quarter (2024-Q4) or a year (2024)."),
-                                 period));
+        m_view.showError(format1(
+            tr("\"%s\" is not a period: type a month (2024-11), a quarter (2024-Q4) or a year (2024)."), period));
         return false;
     }
     m_period = period;
@@ -222,7 +219,8 @@ void DeskListsPresenter::loadCases()
         if (c.status == desk::CaseStatus::Open && blocking > 0) {
             parties += " (" + format1(tr("%s to verify"), std::to_string(blocking)) + ")";
         }
-        r.cells = {c.number, desk::actKindLabel(c.actKind), c.title, parties, dayText(c.openedAt), caseStatusText(c.status)};
+        r.cells = {c.number, desk::actKindLabel(c.actKind), c.title,
+                   parties,  dayText(c.openedAt),           caseStatusText(c.status)};
         if (c.status == desk::CaseStatus::Completed) {
             r.tone = Tone::Good;
         } else if (c.status == desk::CaseStatus::Open) {
@@ -289,8 +287,10 @@ void DeskListsPresenter::loadPayouts()
     for (const auto& p : *payouts) {
         DeskRow r;
         r.key = p.uid;
-        r.cells = {p.reference, p.fullName, p.programme, desk::categoryLabel(p.category), periodLabel(p.period),
-                   reports::vndAmount(p.amount), dayText(p.paidAt)};
+        r.cells = {p.reference,           p.fullName,
+                   p.programme,           desk::categoryLabel(p.category),
+                   periodLabel(p.period), reports::vndAmount(p.amount),
+                   dayText(p.paidAt)};
         rows.push_back(std::move(r));
     }
     m_view.showStatus(format1(tr("%s payout(s)."), std::to_string(rows.size())));
@@ -304,9 +304,15 @@ void DeskListsPresenter::select(DeskList list, const std::string& key)
         return;
     }
     switch (list) {
-    case DeskList::Cases: showCase(key); break;
-    case DeskList::Contracts: showContract(key); break;
-    case DeskList::Payouts: showPayout(key); break;
+    case DeskList::Cases:
+        showCase(key);
+        break;
+    case DeskList::Contracts:
+        showContract(key);
+        break;
+    case DeskList::Payouts:
+        showPayout(key);
+        break;
     }
 }
 
@@ -336,7 +342,8 @@ void DeskListsPresenter::showCase(const std::string& key)
         d.lines.push_back(line);
     }
     if (c->parties.empty()) {
-        d.lines.push_back({tr("Parties"), tr("none yet: attach a check from the identity-check page (Ctrl+G)"), Tone::Warning});
+        d.lines.push_back(
+            {tr("Parties"), tr("none yet: attach a check from the identity-check page (Ctrl+G)"), Tone::Warning});
     }
     for (const auto& doc : c->documents) {
         d.lines.push_back({tr("Document"), doc.fileName + (doc.certification ? " – " + *doc.certification : "")});
@@ -438,13 +445,15 @@ std::vector<PartyChoice> DeskListsPresenter::blockingParties(const std::string& 
     for (const auto& p : c->parties) {
         if (!p.passing && !p.exception) {
             Tone tone = Tone::Neutral;
-            out.push_back({p.uid, desk::partyRoleLabel(p.role) + " – " + partyName(p) + " (" + partyState(p, tone) + ")"});
+            out.push_back(
+                {p.uid, desk::partyRoleLabel(p.role) + " – " + partyName(p) + " (" + partyState(p, tone) + ")"});
         }
     }
     return out;
 }
 
-bool DeskListsPresenter::setPartyException(const std::string& key, const std::string& partyUid, const std::string& reason)
+bool DeskListsPresenter::setPartyException(const std::string& key, const std::string& partyUid,
+                                           const std::string& reason)
 {
     desk::NotaryService notary(m_db, m_clock, m_actor);
     if (auto st = notary.setException(key, partyUid, text::trim(reason)); !st) {
@@ -485,7 +494,8 @@ std::string DeskListsPresenter::registerFileStem(const Date& from, const Date& t
     return "so-cam-do-" + from.toIso() + "-" + to.toIso();
 }
 
-std::optional<reports::Document> DeskListsPresenter::registerDocument(const std::string& fromText, const std::string& toText)
+std::optional<reports::Document> DeskListsPresenter::registerDocument(const std::string& fromText,
+                                                                      const std::string& toText)
 {
     const auto from = parseDateInput(fromText);
     const auto to = parseDateInput(toText);
@@ -551,8 +561,8 @@ std::optional<reports::Document> DeskListsPresenter::reconciliationDocument(cons
 {
     const std::string period = text::trim(periodIn);
     if (!desk::isPeriod(period)) {
-        m_view.showError(format1(tr("\"%s\" is not a period: type a month (2024-11), a quarter (2024-Q4) or a year (2024)."),
-                                 period));
+        m_view.showError(format1(
+            tr("\"%s\" is not a period: type a month (2024-11), a quarter (2024-Q4) or a year (2024)."), period));
         return std::nullopt;
     }
     desk::WelfareService welfare(m_db, m_clock, m_actor);

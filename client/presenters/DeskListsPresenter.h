@@ -12,7 +12,6 @@
 #include <string_view>
 #include <vector>
 
-#include "reports/Document.h"
 #include "client/presenters/TaskLabels.h"
 #include "domain/access/Access.h"
 #include "domain/core/Clock.h"
@@ -20,21 +19,22 @@
 #include "domain/desk/PawnService.h"
 #include "domain/desk/WelfareService.h"
 #include "domain/store/Database.h"
+#include "reports/Document.h"
 
 namespace da06::ui {
 
 enum class DeskList { Cases, Contracts, Payouts };
 
 struct DeskColumn {
-    std::string title;   // translated
-    int width = 100;     // in DIPs at 100 %
+    std::string title; // translated
+    int width = 100;   // in DIPs at 100 %
     bool alignRight = false;
 };
 
 struct DeskRow {
-    std::string key;                 // the uid of the case, contract or payout
-    std::vector<std::string> cells;  // one per column
-    Tone tone = Tone::Neutral;       // of the state column (named, never colour alone)
+    std::string key;                // the uid of the case, contract or payout
+    std::vector<std::string> cells; // one per column
+    Tone tone = Tone::Neutral;      // of the state column (named, never colour alone)
 };
 
 struct DeskDetailLine {
@@ -44,7 +44,7 @@ struct DeskDetailLine {
 };
 
 struct DeskDetail {
-    std::string heading;                 // empty: nothing selected
+    std::string heading; // empty: nothing selected
     std::vector<DeskDetailLine> lines;
 };
 
@@ -59,7 +59,7 @@ public:
 
 struct PartyChoice {
     std::string uid;
-    std::string label;   // "Bên B – Trần Văn Hùng (no passing check)"
+    std::string label; // "Bên B – Trần Văn Hùng (no passing check)"
 };
 
 class DeskListsPresenter {
@@ -108,7 +108,7 @@ public:
     bool importList(const std::string& name, int model, std::string_view csv);
     std::optional<reports::Document> reconciliationDocument(const std::string& period);
     static std::string reconciliationFileStem(const std::string& period);
-    std::string currentMonth() const;   // "2024-11"
+    std::string currentMonth() const; // "2024-11"
 
 private:
     void show(DeskList list);

@@ -7,8 +7,6 @@
 #include <string>
 #include <vector>
 
-#include "reports/DeskDocuments.h"
-#include "reports/ReportDocuments.h"
 #include "domain/access/Access.h"
 #include "domain/core/Clock.h"
 #include "domain/core/Date.h"
@@ -20,6 +18,8 @@
 #include "domain/plan/PlanRepository.h"
 #include "domain/store/Database.h"
 #include "domain/work/UnitService.h"
+#include "reports/DeskDocuments.h"
+#include "reports/ReportDocuments.h"
 
 namespace da06::ui {
 

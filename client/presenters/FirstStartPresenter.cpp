@@ -4,8 +4,8 @@
 #include <cctype>
 #include <map>
 
-#include "client/presenters/Translate.h"
 #include "client/presenters/StartupPresenter.h"
+#include "client/presenters/Translate.h"
 #include "domain/work/UnitService.h"
 
 namespace da06::ui {
@@ -87,7 +87,8 @@ std::optional<std::string> normalizeEnrollmentCode(const std::string& typed)
     return code.substr(0, 4) + "-" + code.substr(4, 4) + "-" + code.substr(8, 4);
 }
 
-FirstStartPresenter::FirstStartPresenter(access::Session& session, const Clock& clock, Enroller enroller, ReaderProbe probe)
+FirstStartPresenter::FirstStartPresenter(access::Session& session, const Clock& clock, Enroller enroller,
+                                         ReaderProbe probe)
     : m_session(session), m_clock(clock), m_enroller(std::move(enroller)), m_probe(std::move(probe))
 {
     work::UnitService units(m_session.store.db(), m_clock, m_session.actor);
@@ -116,9 +117,10 @@ std::string FirstStartPresenter::next()
         }
         return {};
     case Step::Readers:
-        m_step = Step::Done;   // readers are advice, never a condition: QR checks and reports work without them
+        m_step = Step::Done; // readers are advice, never a condition: QR checks and reports work without them
         return {};
-    case Step::Done: return {};
+    case Step::Done:
+        return {};
     }
     return {};
 }
@@ -126,10 +128,17 @@ std::string FirstStartPresenter::next()
 void FirstStartPresenter::back()
 {
     switch (m_step) {
-    case Step::Unit: break;
-    case Step::Hub: m_step = Step::Unit; break;
-    case Step::Readers: m_step = Step::Hub; break;
-    case Step::Done: m_step = Step::Readers; break;
+    case Step::Unit:
+        break;
+    case Step::Hub:
+        m_step = Step::Unit;
+        break;
+    case Step::Readers:
+        m_step = Step::Hub;
+        break;
+    case Step::Done:
+        m_step = Step::Readers;
+        break;
     }
 }
 
@@ -216,7 +225,8 @@ std::string FirstStartPresenter::enroll(const HubEnrollment& requestIn)
     }
     auto code = normalizeEnrollmentCode(request.code);
     if (!code) {
-        return tr("An enrollment code has 12 letters and digits, like K7Q2-M9XD-4TWP. Check it with the hub's administrator.");
+        return tr("An enrollment code has 12 letters and digits, like K7Q2-M9XD-4TWP. Check it with the hub's "
+                  "administrator.");
     }
     request.code = *code;
     if (!m_unit) {
@@ -232,9 +242,11 @@ std::string FirstStartPresenter::enroll(const HubEnrollment& requestIn)
                    "\n\n" + s.error().message;
         case ErrorCode::Unauthorized:
         case ErrorCode::AuthenticationFailed:
-            return tr("The hub refused the enrollment code: it may be used already or expired. Ask the hub's administrator for a new one.") +
+            return tr("The hub refused the enrollment code: it may be used already or expired. Ask the hub's "
+                      "administrator for a new one.") +
                    "\n\n" + s.error().message;
-        default: return StartupPresenter::messageFor(s.error());
+        default:
+            return StartupPresenter::messageFor(s.error());
         }
     }
     m_enrolled = true;
@@ -259,15 +271,18 @@ ReaderCheckResult FirstStartPresenter::checkReaders()
         r.severity = ReaderSeverity::Error;
         r.summary = m.title;
         r.advice.push_back(m.advice);
-        r.advice.push_back(tr("QR checks, tasks and reports work without a chip reader; the status bar always shows the state of the readers."));
+        r.advice.push_back(tr("QR checks, tasks and reports work without a chip reader; the status bar always shows "
+                              "the state of the readers."));
     } else if (input.readers.empty()) {
         const ReaderMessage m = readerErrorMessage(ErrorCode::NoReader);
         r.severity = ReaderSeverity::Warning;
         r.summary = m.title;
         r.advice.push_back(m.advice);
-        r.advice.push_back(tr("QR checks, tasks and reports work without a chip reader; the status bar always shows the state of the readers."));
+        r.advice.push_back(tr("QR checks, tasks and reports work without a chip reader; the status bar always shows "
+                              "the state of the readers."));
     } else {
-        const auto withCard = std::count_if(input.readers.begin(), input.readers.end(), [](const ReaderLine& l) { return l.cardPresent; });
+        const auto withCard = std::count_if(input.readers.begin(), input.readers.end(),
+                                            [](const ReaderLine& l) { return l.cardPresent; });
         r.severity = ReaderSeverity::Ok;
         r.summary = input.readers.size() == 1 ? format1(tr("One reader found: %s."), input.readers.front().name)
                                               : format1(tr("%s readers found."), std::to_string(input.readers.size()));
@@ -275,7 +290,8 @@ ReaderCheckResult FirstStartPresenter::checkReaders()
             r.advice.push_back(l.name + (l.cardPresent ? " — " + tr("a card is on it") : " — " + tr("ready, no card")));
         }
         if (withCard == 0) {
-            r.advice.push_back(tr("To try it, place an identity card flat on the reader and read it on the Identity check page."));
+            r.advice.push_back(
+                tr("To try it, place an identity card flat on the reader and read it on the Identity check page."));
         }
     }
     m_readers = r;
@@ -294,7 +310,8 @@ std::vector<std::string> FirstStartPresenter::summary() const
     if (m_readers) {
         lines.push_back(format1(tr("Card readers: %s"), m_readers->summary));
     }
-    lines.push_back(tr("Add the other users of this desk (staff, checkers, coordinators) with Administration > Users."));
+    lines.push_back(
+        tr("Add the other users of this desk (staff, checkers, coordinators) with Administration > Users."));
     return lines;
 }
 

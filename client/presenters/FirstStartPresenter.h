@@ -17,16 +17,16 @@
 namespace da06::ui {
 
 struct UnitChoice {
-    std::string id;      // the unit's code
-    std::string label;   // "Huyện Châu Thành (huyện)", indented by depth in the list
-    std::string level;   // province | district | commune | site
-    int depth = 0;       // 0 for the province's own units
+    std::string id;    // the unit's code
+    std::string label; // "Huyện Châu Thành (huyện)", indented by depth in the list
+    std::string level; // province | district | commune | site
+    int depth = 0;     // 0 for the province's own units
 };
 
 struct HubEnrollment {
-    std::string server;   // https://hub.example.vn:8443 (http only for localhost)
-    std::string code;     // the one-time code the hub's administrator gave
-    std::string caFile;   // optional: the hub's certificate authority (self-signed hubs)
+    std::string server; // https://hub.example.vn:8443 (http only for localhost)
+    std::string code;   // the one-time code the hub's administrator gave
+    std::string caFile; // optional: the hub's certificate authority (self-signed hubs)
 };
 
 // Enrolls the desk (the real one is the sync client's enroll()); errors carry what to do.
@@ -36,8 +36,8 @@ using ReaderProbe = std::function<ReaderStatusInput()>;
 
 struct ReaderCheckResult {
     ReaderSeverity severity = ReaderSeverity::Info;
-    std::string summary;                // one line: "2 readers found; a card is on ACS ACR1252"
-    std::vector<std::string> advice;    // what to do, one sentence per line (may be empty)
+    std::string summary;             // one line: "2 readers found; a card is on ACS ACR1252"
+    std::vector<std::string> advice; // what to do, one sentence per line (may be empty)
 };
 
 class FirstStartPresenter {

@@ -2,13 +2,13 @@
 
 #include <algorithm>
 
-#include "reports/PdfWriter.h"
 #include "client/presenters/StartupPresenter.h"
 #include "client/presenters/Translate.h"
 #include "domain/plan/PlanRepository.h"
 #include "domain/store/Settings.h"
 #include "domain/text/Text.h"
 #include "domain/work/UnitService.h"
+#include "reports/PdfWriter.h"
 
 namespace da06::ui {
 
@@ -40,10 +40,14 @@ std::string shorten(const std::string& s, std::size_t chars)
 std::string outcomeWord(desk::CheckOutcome o)
 {
     switch (o) {
-    case desk::CheckOutcome::Valid: return tr("Valid");
-    case desk::CheckOutcome::Warning: return tr("Warning");
-    case desk::CheckOutcome::Invalid: return tr("Invalid");
-    case desk::CheckOutcome::Unverified: return tr("Could not be verified");
+    case desk::CheckOutcome::Valid:
+        return tr("Valid");
+    case desk::CheckOutcome::Warning:
+        return tr("Warning");
+    case desk::CheckOutcome::Invalid:
+        return tr("Invalid");
+    case desk::CheckOutcome::Unverified:
+        return tr("Could not be verified");
     }
     return "";
 }
@@ -51,10 +55,13 @@ std::string outcomeWord(desk::CheckOutcome o)
 Tone outcomeTone(desk::CheckOutcome o)
 {
     switch (o) {
-    case desk::CheckOutcome::Valid: return Tone::Good;
+    case desk::CheckOutcome::Valid:
+        return Tone::Good;
     case desk::CheckOutcome::Warning:
-    case desk::CheckOutcome::Unverified: return Tone::Warning;
-    case desk::CheckOutcome::Invalid: return Tone::Danger;
+    case desk::CheckOutcome::Unverified:
+        return Tone::Warning;
+    case desk::CheckOutcome::Invalid:
+        return Tone::Danger;
     }
     return Tone::Neutral;
 }
@@ -104,7 +111,7 @@ int defaultDeskPurpose(const std::string& siteKind)
     if (siteKind == "pawnshop") {
         return 15;
     }
-    return frontDeskPurposes().front();   // 4: a notary office, and every other desk
+    return frontDeskPurposes().front(); // 4: a notary office, and every other desk
 }
 
 std::filesystem::path receiptFolder(store::Database& db, const std::filesystem::path& documentsDir,
@@ -132,16 +139,20 @@ std::string deskErrorMessage(const Error& e)
 {
     switch (e.code) {
     case ErrorCode::PermissionDenied:
-        return tr("Your role does not allow this: only a checker makes and reads identity checks.") + "\n\n" + e.message;
+        return tr("Your role does not allow this: only a checker makes and reads identity checks.") + "\n\n" +
+               e.message;
     case ErrorCode::NotFound:
     case ErrorCode::InvalidInput:
     case ErrorCode::AlreadyExists:
-    case ErrorCode::Usage: return e.message;
-    default: return StartupPresenter::messageFor(e);
+    case ErrorCode::Usage:
+        return e.message;
+    default:
+        return StartupPresenter::messageFor(e);
     }
 }
 
-FrontDeskPresenter::FrontDeskPresenter(FrontDeskView& view, store::Database& db, const Clock& clock, access::Actor actor)
+FrontDeskPresenter::FrontDeskPresenter(FrontDeskView& view, store::Database& db, const Clock& clock,
+                                       access::Actor actor)
     : m_view(view), m_db(db), m_clock(clock), m_actor(std::move(actor))
 {
 }
@@ -279,11 +290,16 @@ AttachTarget FrontDeskPresenter::attachTarget() const
     const int model = m_saved ? m_saved->model : m_purpose;
     switch (model) {
     case 4:
-    case 8: return AttachTarget::Case;
-    case 15: return AttachTarget::Contract;
-    case 35: return AttachTarget::Payout;
-    case 19: return AttachTarget::Loan;
-    default: return AttachTarget::None;
+    case 8:
+        return AttachTarget::Case;
+    case 15:
+        return AttachTarget::Contract;
+    case 35:
+        return AttachTarget::Payout;
+    case 19:
+        return AttachTarget::Loan;
+    default:
+        return AttachTarget::None;
     }
 }
 
@@ -300,8 +316,8 @@ std::vector<CaseItem> FrontDeskPresenter::openCases(const std::string& query)
         CaseItem item;
         item.uid = c.uid;
         item.number = c.number;
-        item.label = c.number + " – " + desk::actKindLabel(c.actKind) + (c.title.empty() ? "" : " – " + c.title) + " (" +
-                     format1(tr("%s parties"), std::to_string(c.parties.size())) + ")";
+        item.label = c.number + " – " + desk::actKindLabel(c.actKind) + (c.title.empty() ? "" : " – " + c.title) +
+                     " (" + format1(tr("%s parties"), std::to_string(c.parties.size())) + ")";
         out.push_back(std::move(item));
     }
     return out;
@@ -420,10 +436,9 @@ bool FrontDeskPresenter::attachToNewContract(const desk::NewPawn& in)
     if (auto fresh = checks().get(m_saved->uid)) {
         m_saved = std::move(*fresh);
     }
-    m_view.showStatus(contract->alerts.empty()
-                          ? format1(tr("Pawn contract %s saved."), contract->number)
-                          : format2(tr("Pawn contract %s saved with %s alert(s) in the register."), contract->number,
-                                    std::to_string(contract->alerts.size())));
+    m_view.showStatus(contract->alerts.empty() ? format1(tr("Pawn contract %s saved."), contract->number)
+                                               : format2(tr("Pawn contract %s saved with %s alert(s) in the register."),
+                                                         contract->number, std::to_string(contract->alerts.size())));
     publish();
     return true;
 }
@@ -468,9 +483,9 @@ std::optional<PayoutMatchView> FrontDeskPresenter::matchPayout(const std::string
         v.warnings.push_back(format1(tr("Already paid: payout %s."), ref));
     }
     if (m->eligibility == desk::Eligibility::NotListed) {
-        v.warnings.push_back(period.empty() ? tr("This card number is on no imported list.")
-                                            : format1(tr("This card number is on no imported list for %s."),
-                                                      periodLabel(period)));
+        v.warnings.push_back(period.empty()
+                                 ? tr("This card number is on no imported list.")
+                                 : format1(tr("This card number is on no imported list for %s."), periodLabel(period)));
     }
     for (const auto& b : m->entries) {
         PayoutMatchView::Entry e;
@@ -600,11 +615,21 @@ void FrontDeskPresenter::publish()
     s.attached = m_attachedText.has_value();
     s.target = attachTarget();
     switch (s.target) {
-    case AttachTarget::Case: s.attachLabel = tr("Attach to a notarial case..."); break;
-    case AttachTarget::Contract: s.attachLabel = tr("Attach to a new pawn contract..."); break;
-    case AttachTarget::Payout: s.attachLabel = tr("Attach to a welfare payout..."); break;
-    case AttachTarget::Loan: s.attachLabel = tr("Attach to a loan application..."); break;
-    case AttachTarget::None: s.attachLabel = tr("Attach to a case, contract or payout..."); break;
+    case AttachTarget::Case:
+        s.attachLabel = tr("Attach to a notarial case...");
+        break;
+    case AttachTarget::Contract:
+        s.attachLabel = tr("Attach to a new pawn contract...");
+        break;
+    case AttachTarget::Payout:
+        s.attachLabel = tr("Attach to a welfare payout...");
+        break;
+    case AttachTarget::Loan:
+        s.attachLabel = tr("Attach to a loan application...");
+        break;
+    case AttachTarget::None:
+        s.attachLabel = tr("Attach to a case, contract or payout...");
+        break;
     }
     s.canSave = s.hasResult && !s.saved;
     s.canAttach = s.saved && !s.attached && s.target != AttachTarget::None;
@@ -628,9 +653,9 @@ void FrontDeskPresenter::publish()
     } else if (s.hasResult) {
         s.tone = outcomeTone(m_input->outcome);
         s.summary = format1(tr("Result: %s. Not saved yet."), outcomeWord(m_input->outcome));
-        s.hint = m_consent == ConsentChoice::None
-                     ? tr("Choose the legal ground (the citizen's consent or an obligation set by law), then save the check (Ctrl+S).")
-                     : tr("Save the check (Ctrl+S).");
+        s.hint = m_consent == ConsentChoice::None ? tr("Choose the legal ground (the citizen's consent or an "
+                                                       "obligation set by law), then save the check (Ctrl+S).")
+                                                  : tr("Save the check (Ctrl+S).");
     } else if (!m_inputProblem.empty()) {
         s.tone = Tone::Danger;
         s.summary = tr("This result cannot be saved as a check:") + " " + m_inputProblem;

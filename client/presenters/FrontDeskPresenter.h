@@ -52,23 +52,23 @@ enum class AttachTarget { None, Case, Contract, Payout, Loan };
 
 struct PurposeItem {
     int model = 0;
-    std::string label;   // "4 – Lưu trữ, chứng thực các giấy tờ…" (shortened for the chooser)
-    std::string title;   // the full title
+    std::string label; // "4 – Lưu trữ, chứng thực các giấy tờ…" (shortened for the chooser)
+    std::string title; // the full title
 };
 
 // What the page shows around the result, and which actions are enabled.
 struct FrontDeskState {
-    bool hasResult = false;      // a result a check can be made from
+    bool hasResult = false; // a result a check can be made from
     bool saved = false;
     bool attached = false;
-    bool canSave = false;        // a result, not saved yet (the consent is checked on save)
-    bool canAttach = false;      // saved, not attached, and the purpose has something to attach to
-    bool canPrint = false;       // saved
+    bool canSave = false;   // a result, not saved yet (the consent is checked on save)
+    bool canAttach = false; // saved, not attached, and the purpose has something to attach to
+    bool canPrint = false;  // saved
     AttachTarget target = AttachTarget::None;
-    std::string attachLabel;     // "Attach to a notarial case..." (by target)
-    std::string summary;         // one line: "Check KT-20241105-7F3A2C saved (Valid); attached to case 12/2024"
+    std::string attachLabel; // "Attach to a notarial case..." (by target)
+    std::string summary;     // one line: "Check KT-20241105-7F3A2C saved (Valid); attached to case 12/2024"
     Tone tone = Tone::Neutral;
-    std::string hint;            // the next step ("Choose the legal ground, then save (Ctrl+S).")
+    std::string hint; // the next step ("Choose the legal ground, then save (Ctrl+S).")
 };
 
 class FrontDeskView {
@@ -84,23 +84,23 @@ public:
 struct CaseItem {
     std::string uid;
     std::string number;
-    std::string label;   // "125/2024/HĐ – Hợp đồng – <title> (2 parties)"
+    std::string label; // "125/2024/HĐ – Hợp đồng – <title> (2 parties)"
 };
 
 struct RoleItem {
-    std::string code;    // "party_a"
-    std::string label;   // "Bên A"
+    std::string code;  // "party_a"
+    std::string label; // "Bên A"
 };
 
 // The welfare match of the saved check, as the payout dialog shows it.
 struct PayoutMatchView {
     desk::Eligibility eligibility = desk::Eligibility::NotListed;
-    std::string verdict;              // "Eligible", "Not listed", "Already paid" (translated)
+    std::string verdict; // "Eligible", "Not listed", "Already paid" (translated)
     Tone tone = Tone::Neutral;
     std::vector<std::string> warnings; // the name differs, paid references
     struct Entry {
         std::int64_t beneficiaryId = 0;
-        std::string label;            // "Trợ cấp … – Hộ nghèo – tháng 11/2024 – 1.500.000 đồng"
+        std::string label; // "Trợ cấp … – Hộ nghèo – tháng 11/2024 – 1.500.000 đồng"
         bool paid = false;
     };
     std::vector<Entry> entries;
@@ -185,9 +185,9 @@ private:
     std::optional<desk::CheckInput> m_input;
     std::string m_inputProblem;
     std::optional<desk::CheckRecord> m_saved;
-    std::optional<std::string> m_attachedText;   // "case 125/2024/HĐ"
+    std::optional<std::string> m_attachedText; // "case 125/2024/HĐ"
     std::optional<desk::Payout> m_payout;
-    std::size_t m_contractAlerts = 0;            // alerts of the contract the check went to
+    std::size_t m_contractAlerts = 0; // alerts of the contract the check went to
     FrontDeskState m_state;
 };
 

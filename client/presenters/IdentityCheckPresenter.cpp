@@ -16,16 +16,26 @@ using identity::Problem;
 const char* checkLabel(CheckKind k)
 {
     switch (k) {
-    case CheckKind::Payload: return N_("QR code");
-    case CheckKind::Diacritics: return N_("Diacritics");
-    case CheckKind::IdNumber: return N_("Card number");
-    case CheckKind::Province: return N_("Province code");
-    case CheckKind::Sex: return N_("Sex");
-    case CheckKind::BirthYear: return N_("Year of birth");
-    case CheckKind::DateOfBirth: return N_("Date of birth");
-    case CheckKind::IssueDate: return N_("Issue date");
-    case CheckKind::Expiry: return N_("Validity");
-    case CheckKind::OldIdNumber: return N_("Old ID number");
+    case CheckKind::Payload:
+        return N_("QR code");
+    case CheckKind::Diacritics:
+        return N_("Diacritics");
+    case CheckKind::IdNumber:
+        return N_("Card number");
+    case CheckKind::Province:
+        return N_("Province code");
+    case CheckKind::Sex:
+        return N_("Sex");
+    case CheckKind::BirthYear:
+        return N_("Year of birth");
+    case CheckKind::DateOfBirth:
+        return N_("Date of birth");
+    case CheckKind::IssueDate:
+        return N_("Issue date");
+    case CheckKind::Expiry:
+        return N_("Validity");
+    case CheckKind::OldIdNumber:
+        return N_("Old ID number");
     }
     return "";
 }
@@ -33,10 +43,14 @@ const char* checkLabel(CheckKind k)
 CheckMark markOf(CheckStatus s)
 {
     switch (s) {
-    case CheckStatus::Pass: return CheckMark::Pass;
-    case CheckStatus::Warn: return CheckMark::Warn;
-    case CheckStatus::Fail: return CheckMark::Fail;
-    case CheckStatus::Skipped: return CheckMark::Skipped;
+    case CheckStatus::Pass:
+        return CheckMark::Pass;
+    case CheckStatus::Warn:
+        return CheckMark::Warn;
+    case CheckStatus::Fail:
+        return CheckMark::Fail;
+    case CheckStatus::Skipped:
+        return CheckMark::Skipped;
     }
     return CheckMark::Skipped;
 }
@@ -65,9 +79,12 @@ void addOnce(std::vector<std::string>& steps, const std::string& s)
 std::string IdentityCheckPresenter::verdictText(Verdict v)
 {
     switch (v) {
-    case Verdict::Valid: return tr("Valid");
-    case Verdict::Warning: return tr("Warning");
-    case Verdict::Invalid: return tr("Invalid");
+    case Verdict::Valid:
+        return tr("Valid");
+    case Verdict::Warning:
+        return tr("Warning");
+    case Verdict::Invalid:
+        return tr("Invalid");
     }
     return "";
 }
@@ -103,7 +120,7 @@ IdentityCheckCard IdentityCheckPresenter::cardFor(const identity::CccdReport& r,
         field(N_("Issue date"), dateText(id.issueDate, id.issueDateText));
         if (!r.provinceCode.empty()) {
             field(N_("Birth registered in"), r.province ? std::string(r.province->name) + " (" + r.provinceCode + ")"
-                                                    : r.provinceCode + " (" + tr("unknown code") + ")");
+                                                        : r.provinceCode + " (" + tr("unknown code") + ")");
         }
         for (std::size_t i = 0; i < id.extraFields.size(); ++i) {
             if (!id.extraFields[i].empty()) {
@@ -114,7 +131,7 @@ IdentityCheckCard IdentityCheckPresenter::cardFor(const identity::CccdReport& r,
 
     for (const identity::CheckItem& item : r.checks) {
         if (!r.isCccd && item.kind != CheckKind::Payload) {
-            continue;   // nothing else was checked
+            continue; // nothing else was checked
         }
         IdentityCheckRow row;
         row.mark = markOf(item.status);
@@ -152,7 +169,8 @@ IdentityCheckCard IdentityCheckPresenter::cardFor(const identity::CccdReport& r,
     return card;
 }
 
-void IdentityCheckPresenter::checkTexts(const std::vector<std::string>& texts, InputSource source, const std::string& label)
+void IdentityCheckPresenter::checkTexts(const std::vector<std::string>& texts, InputSource source,
+                                        const std::string& label)
 {
     const Date today = m_clock.today();
     m_reports.clear();
@@ -162,7 +180,8 @@ void IdentityCheckPresenter::checkTexts(const std::vector<std::string>& texts, I
         identity::CccdReport report = identity::checkQrText(texts[i], today);
         std::string where = label;
         if (source == InputSource::ImageFile && texts.size() > 1) {
-            where = identity::fillPattern(tr("%s: code %s of %s"), {label, std::to_string(i + 1), std::to_string(texts.size())});
+            where = identity::fillPattern(tr("%s: code %s of %s"),
+                                          {label, std::to_string(i + 1), std::to_string(texts.size())});
         }
         advice = advice || scannerLosesText(report);
         m_cards.push_back(cardFor(report, where));
@@ -186,7 +205,8 @@ void IdentityCheckPresenter::checkPastedText(std::string_view text)
     std::size_t start = 0;
     while (start <= text.size()) {
         const std::size_t end = text.find_first_of("\r\n", start);
-        const std::string_view line = text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+        const std::string_view line =
+            text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
         if (line.find_first_not_of(" \t") != std::string_view::npos) {
             lines.emplace_back(line);
         }
@@ -211,7 +231,8 @@ void IdentityCheckPresenter::checkImageFile(const std::filesystem::path& path)
     showImageResult(path, m_decoder(path));
 }
 
-void IdentityCheckPresenter::showImageResult(const std::filesystem::path& path, const Result<std::vector<std::string>>& codes)
+void IdentityCheckPresenter::showImageResult(const std::filesystem::path& path,
+                                             const Result<std::vector<std::string>>& codes)
 {
     if (!codes) {
         m_view.showProblem(identity::fillPattern(tr("The image cannot be read (%s). Choose a PNG, JPEG or BMP file."),

@@ -23,33 +23,33 @@ namespace da06::ui {
 enum class CheckMark { Pass, Warn, Fail, Skipped };
 
 enum class Verdict {
-    Valid,     // "Hợp lệ"
-    Warning,   // "Cảnh báo": usable, but look again
-    Invalid,   // "Không hợp lệ"
+    Valid,   // "Hợp lệ"
+    Warning, // "Cảnh báo": usable, but look again
+    Invalid, // "Không hợp lệ"
 };
 
 enum class InputSource { SerialScanner, KeyboardScanner, Typed, Pasted, ImageFile };
 
 struct IdentityField {
-    std::string label;   // translated
+    std::string label; // translated
     std::string value;
 };
 
 struct IdentityCheckRow {
     CheckMark mark = CheckMark::Skipped;
-    std::string label;     // translated name of the check ("Card number")
-    std::string message;   // translated sentence
+    std::string label;   // translated name of the check ("Card number")
+    std::string message; // translated sentence
 };
 
 // One QR code, as the page shows it.
 struct IdentityCheckCard {
     Verdict verdict = Verdict::Invalid;
-    std::string verdictText;                 // the word shown large with the colour
-    std::string source;                      // "Serial scanner", "Image card.jpg: code 2 of 3"
-    std::vector<IdentityField> fields;       // card number, name, dates, sex, residence, …
+    std::string verdictText;           // the word shown large with the colour
+    std::string source;                // "Serial scanner", "Image card.jpg: code 2 of 3"
+    std::vector<IdentityField> fields; // card number, name, dates, sex, residence, …
     std::vector<IdentityCheckRow> checks;
-    std::string expiryText;                  // "Valid until 15/03/2030", "Valid for life", "Unknown"
-    std::vector<std::string> nextSteps;      // what the clerk does now, most important first
+    std::string expiryText;             // "Valid until 15/03/2030", "Valid for life", "Unknown"
+    std::vector<std::string> nextSteps; // what the clerk does now, most important first
 };
 
 class IdentityCheckView {
@@ -73,7 +73,9 @@ public:
     using ImageDecoder = std::function<Result<std::vector<std::string>>(const std::filesystem::path&)>;
 
     IdentityCheckPresenter(IdentityCheckView& view, const Clock& clock, ImageDecoder decoder = {})
-        : m_view(view), m_clock(clock), m_decoder(std::move(decoder)) {}
+        : m_view(view), m_clock(clock), m_decoder(std::move(decoder))
+    {
+    }
 
     void checkSerialScan(std::string_view text);
     void checkPastedText(std::string_view text);

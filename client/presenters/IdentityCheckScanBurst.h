@@ -16,9 +16,9 @@ public:
     using Clock = std::chrono::steady_clock;
 
     struct Thresholds {
-        std::chrono::milliseconds maxGap{50};   // slowest scanner keystroke interval
-        std::size_t minKeys = 20;               // shorter lines are not QR payloads
-        double minFastShare = 0.9;              // share of gaps that must be fast
+        std::chrono::milliseconds maxGap{50}; // slowest scanner keystroke interval
+        std::size_t minKeys = 20;             // shorter lines are not QR payloads
+        double minFastShare = 0.9;            // share of gaps that must be fast
     };
 
     struct Line {

@@ -23,9 +23,12 @@ std::string ModelsPresenter::deadlineLabel(const plan::Deadline& d)
 {
     switch (d.kind) {
     case plan::DeadlineKind::Month:
-    case plan::DeadlineKind::Quarter: return d.due ? d.due->toVietnamese() : "";
-    case plan::DeadlineKind::Recurring: return tr("Recurring");
-    case plan::DeadlineKind::Completed: return d.year ? format1(tr("Completed (%s)"), std::to_string(*d.year)) : tr("Completed");
+    case plan::DeadlineKind::Quarter:
+        return d.due ? d.due->toVietnamese() : "";
+    case plan::DeadlineKind::Recurring:
+        return tr("Recurring");
+    case plan::DeadlineKind::Completed:
+        return d.year ? format1(tr("Completed (%s)"), std::to_string(*d.year)) : tr("Completed");
     }
     return "";
 }
@@ -85,8 +88,8 @@ void ModelsPresenter::rebuild()
             }
             if (!m_query.empty()) {
                 const std::string hay = text::fold(std::to_string(sm.model.number) + " " + sm.model.title + " " +
-                                                   joined(sm.leadUnitNames) + " " + joined(sm.coordinatingUnitNames) + " " +
-                                                   sm.model.target.value_or("") + " " + joined(sm.model.tools));
+                                                   joined(sm.leadUnitNames) + " " + joined(sm.coordinatingUnitNames) +
+                                                   " " + sm.model.target.value_or("") + " " + joined(sm.model.tools));
                 if (!text::matchesFolded(hay, m_query)) {
                     continue;
                 }
@@ -106,7 +109,8 @@ void ModelsPresenter::rebuild()
     if (m_query.empty()) {
         m_view.showStatus(format1(tr("%s models"), std::to_string(m_total)));
     } else {
-        m_view.showStatus(format1(format1(tr("%s of %s models match"), std::to_string(shownCount())), std::to_string(m_total)));
+        m_view.showStatus(
+            format1(format1(tr("%s of %s models match"), std::to_string(shownCount())), std::to_string(m_total)));
     }
     bool selectedVisible = false;
     for (const auto& g : m_groups) {
@@ -163,10 +167,18 @@ void ModelsPresenter::select(int number)
     add(N_("Deployment tools"), tools);
     std::string funding;
     switch (m.funding.kind) {
-    case plan::FundingKind::Free: funding = tr("Free"); break;
-    case plan::FundingKind::Funded: funding = tr("Funded"); break;
-    case plan::FundingKind::SelfEquipped: funding = tr("Self-equipped"); break;
-    case plan::FundingKind::Unspecified: funding = tr("Not stated"); break;
+    case plan::FundingKind::Free:
+        funding = tr("Free");
+        break;
+    case plan::FundingKind::Funded:
+        funding = tr("Funded");
+        break;
+    case plan::FundingKind::SelfEquipped:
+        funding = tr("Self-equipped");
+        break;
+    case plan::FundingKind::Unspecified:
+        funding = tr("Not stated");
+        break;
     }
     if (m.funding.equipment) {
         funding += ": " + *m.funding.equipment;

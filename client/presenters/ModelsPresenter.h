@@ -11,7 +11,7 @@ namespace da06::ui {
 struct ModelRow {
     int number = 0;
     std::string title;
-    std::string deadline;    // dd/MM/yyyy, or "Thường xuyên", "Đã xong (2021)"
+    std::string deadline; // dd/MM/yyyy, or "Thường xuyên", "Đã xong (2021)"
     std::string leadUnits;
 };
 
@@ -28,9 +28,9 @@ struct DetailField {
 
 struct ModelDetail {
     int number = 0;
-    std::string heading;     // "Mô hình 15"
+    std::string heading; // "Mô hình 15"
     std::string title;
-    std::string group;       // "B. Nhóm tiện ích …"
+    std::string group; // "B. Nhóm tiện ích …"
     std::vector<DetailField> fields;
 };
 

@@ -18,14 +18,21 @@ PassphraseStrength evaluatePassphrase(std::string_view p)
             ++chars;
         }
         distinct.insert(c);
-        if (c >= 'a' && c <= 'z') lower = true;
-        else if (c >= 'A' && c <= 'Z') upper = true;
-        else if (c >= '0' && c <= '9') digit = true;
-        else if (c == ' ') space = true;
-        else if (c >= 0x80) nonAscii = true;
-        else other = true;
+        if (c >= 'a' && c <= 'z')
+            lower = true;
+        else if (c >= 'A' && c <= 'Z')
+            upper = true;
+        else if (c >= '0' && c <= '9')
+            digit = true;
+        else if (c == ' ')
+            space = true;
+        else if (c >= 0x80)
+            nonAscii = true;
+        else
+            other = true;
     }
-    int pool = (lower ? 26 : 0) + (upper ? 26 : 0) + (digit ? 10 : 0) + (other ? 32 : 0) + (space ? 1 : 0) + (nonAscii ? 64 : 0);
+    int pool = (lower ? 26 : 0) + (upper ? 26 : 0) + (digit ? 10 : 0) + (other ? 32 : 0) + (space ? 1 : 0) +
+               (nonAscii ? 64 : 0);
     if (pool == 0) {
         pool = 1;
     }
@@ -39,8 +46,9 @@ PassphraseStrength evaluatePassphrase(std::string_view p)
     if (chars < kMinPassphraseLength) {
         s.score = 0;
         s.label = tr("Too short");
-        s.hint = format1(tr("Use at least %s characters; a few words that belong together only for you are easy to remember."),
-                         std::to_string(kMinPassphraseLength));
+        s.hint = format1(
+            tr("Use at least %s characters; a few words that belong together only for you are easy to remember."),
+            std::to_string(kMinPassphraseLength));
     } else if (bits < 45) {
         s.score = 1;
         s.label = tr("Weak");

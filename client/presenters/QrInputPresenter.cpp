@@ -4,7 +4,8 @@
 
 namespace da06::ui {
 
-void ScannerJob::run(const std::function<void(std::string)>& onScan, const std::function<void(std::string)>& onFailure) const
+void ScannerJob::run(const std::function<void(std::string)>& onScan,
+                     const std::function<void(std::string)>& onFailure) const
 {
     while (!m_stop->load()) {
         auto scan = m_connection->readScan(std::chrono::milliseconds(200));
@@ -18,8 +19,8 @@ void ScannerJob::run(const std::function<void(std::string)>& onScan, const std::
     }
 }
 
-QrInputPresenter::QrInputPresenter(IdentityCheckPresenter& checks, QrInputView& view, std::shared_ptr<QrImageSource> images,
-                                   std::shared_ptr<ScannerSource> scanners)
+QrInputPresenter::QrInputPresenter(IdentityCheckPresenter& checks, QrInputView& view,
+                                   std::shared_ptr<QrImageSource> images, std::shared_ptr<ScannerSource> scanners)
     : m_checks(checks), m_view(view), m_images(std::move(images)), m_scanners(std::move(scanners))
 {
 }
@@ -55,9 +56,10 @@ std::optional<ScannerJob> QrInputPresenter::toggleScanner()
     }
     const std::vector<std::string> ports = m_scanners->ports();
     if (ports.empty()) {
-        m_view.showScannerNotice(tr("No USB-COM scanner was found. Plug the scanner in, switch it to USB-COM (virtual serial port) "
-                                    "mode, then try again."),
-                                 false);
+        m_view.showScannerNotice(
+            tr("No USB-COM scanner was found. Plug the scanner in, switch it to USB-COM (virtual serial port) "
+               "mode, then try again."),
+            false);
         return std::nullopt;
     }
     const auto chosen = m_view.chooseScannerPort(ports);

@@ -111,7 +111,7 @@ private:
     std::shared_ptr<QrImageSource> m_images;
     std::shared_ptr<ScannerSource> m_scanners;
     bool m_imageBusy = false;
-    std::shared_ptr<std::atomic<bool>> m_stop;   // set while listening
+    std::shared_ptr<std::atomic<bool>> m_stop; // set while listening
 };
 
 } // namespace da06::ui

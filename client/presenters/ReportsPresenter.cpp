@@ -1,8 +1,8 @@
 #include "client/presenters/ReportsPresenter.h"
 
-#include "reports/ReportDocuments.h"
 #include "client/presenters/Translate.h"
 #include "domain/work/UnitService.h"
+#include "reports/ReportDocuments.h"
 
 namespace da06::ui {
 
@@ -10,14 +10,22 @@ std::string periodStateLabel(report::PeriodState s)
 {
     using report::PeriodState;
     switch (s) {
-    case PeriodState::NotStarted: return tr(N_("Not started"));
-    case PeriodState::Open: return tr(N_("Open"));
-    case PeriodState::DueSoon: return tr(N_("Due soon"));
-    case PeriodState::Overdue: return tr(N_("Overdue"));
-    case PeriodState::Submitted: return tr(N_("Submitted"));
-    case PeriodState::Accepted: return tr(N_("Accepted"));
-    case PeriodState::Returned: return tr(N_("Returned"));
-    case PeriodState::Locked: return tr(N_("Locked"));
+    case PeriodState::NotStarted:
+        return tr(N_("Not started"));
+    case PeriodState::Open:
+        return tr(N_("Open"));
+    case PeriodState::DueSoon:
+        return tr(N_("Due soon"));
+    case PeriodState::Overdue:
+        return tr(N_("Overdue"));
+    case PeriodState::Submitted:
+        return tr(N_("Submitted"));
+    case PeriodState::Accepted:
+        return tr(N_("Accepted"));
+    case PeriodState::Returned:
+        return tr(N_("Returned"));
+    case PeriodState::Locked:
+        return tr(N_("Locked"));
     }
     return "";
 }
@@ -27,12 +35,16 @@ ReportTone periodStateTone(report::PeriodState s)
     using report::PeriodState;
     switch (s) {
     case PeriodState::Accepted:
-    case PeriodState::Submitted: return ReportTone::Good;
+    case PeriodState::Submitted:
+        return ReportTone::Good;
     case PeriodState::DueSoon:
-    case PeriodState::Returned: return ReportTone::Warning;
+    case PeriodState::Returned:
+        return ReportTone::Warning;
     case PeriodState::Overdue:
-    case PeriodState::Locked: return ReportTone::Bad;
-    default: return ReportTone::Neutral;
+    case PeriodState::Locked:
+        return ReportTone::Bad;
+    default:
+        return ReportTone::Neutral;
     }
 }
 
@@ -42,10 +54,14 @@ std::string reportStatusLabel(const std::optional<report::ReportStatus>& s)
         return tr(N_("Not sent"));
     }
     switch (*s) {
-    case report::ReportStatus::Draft: return tr(N_("Draft"));
-    case report::ReportStatus::Submitted: return tr(N_("Submitted"));
-    case report::ReportStatus::Accepted: return tr(N_("Accepted"));
-    case report::ReportStatus::Returned: return tr(N_("Returned"));
+    case report::ReportStatus::Draft:
+        return tr(N_("Draft"));
+    case report::ReportStatus::Submitted:
+        return tr(N_("Submitted"));
+    case report::ReportStatus::Accepted:
+        return tr(N_("Accepted"));
+    case report::ReportStatus::Returned:
+        return tr(N_("Returned"));
     }
     return "";
 }
@@ -131,7 +147,7 @@ void ReportsPresenter::showUnit(const std::string& unitId)
                          report::periodStateName(r.state), periodStateTone(r.state)});
         // The newest period that needs the unit: overdue, due soon, or returned; else the newest open one.
         const bool needs = r.state == report::PeriodState::Overdue || r.state == report::PeriodState::DueSoon ||
-            r.state == report::PeriodState::Returned;
+                           r.state == report::PeriodState::Returned;
         if (!chosen && needs) {
             selected = i;
             chosen = true;
@@ -189,10 +205,10 @@ void ReportsPresenter::refreshEditor()
                           r.period.due.toVietnamese());
     m.status = reportStatusLabel(r.status) + (r.locked ? " · " + tr(N_("Locked")) : std::string());
     m.summary = format1(tr(N_("%s models")), std::to_string(r.models.size())) + ": " +
-        format1(tr(N_("%s done")), std::to_string(r.countOutcome(report::ModelOutcome::Done))) + ", " +
-        format1(tr(N_("%s in progress")), std::to_string(r.countOutcome(report::ModelOutcome::InProgress))) + ", " +
-        format1(tr(N_("%s late")), std::to_string(r.countOutcome(report::ModelOutcome::Late))) + ", " +
-        format1(tr(N_("%s not started")), std::to_string(r.countOutcome(report::ModelOutcome::NotStarted)));
+                format1(tr(N_("%s done")), std::to_string(r.countOutcome(report::ModelOutcome::Done))) + ", " +
+                format1(tr(N_("%s in progress")), std::to_string(r.countOutcome(report::ModelOutcome::InProgress))) +
+                ", " + format1(tr(N_("%s late")), std::to_string(r.countOutcome(report::ModelOutcome::Late))) + ", " +
+                format1(tr(N_("%s not started")), std::to_string(r.countOutcome(report::ModelOutcome::NotStarted)));
     m.narrative = r.narrative;
     m.docNumber = r.docNumber;
     m.signer = r.signer;
@@ -234,9 +250,9 @@ void ReportsPresenter::refreshCompleteness()
         row.onTime = u.onTime > 0;
         row.needsReminder = u.received == 0;
         row.tone = u.received == 0
-            ? (u.status == report::ReportStatus::Returned ? ReportTone::Warning : ReportTone::Bad)
-            : row.onTime ? ReportTone::Good
-                         : ReportTone::Warning;
+                       ? (u.status == report::ReportStatus::Returned ? ReportTone::Warning : ReportTone::Bad)
+                   : row.onTime ? ReportTone::Good
+                                : ReportTone::Warning;
         if (row.needsReminder) {
             reminders.push_back(
                 format1(format1(format1(tr(N_("%s: please send the report for %s before %s.")), u.unitName),
@@ -247,9 +263,9 @@ void ReportsPresenter::refreshCompleteness()
     }
     const std::string summary = format1(format1(tr(N_("%s of %s reports received")), std::to_string(c->received)),
                                         std::to_string(c->expected)) +
-        " (" + report::vietnameseNumber(c->completeness) + "%), " +
-        format1(tr(N_("%s on time")), std::to_string(c->onTime)) + " (" + report::vietnameseNumber(c->timeliness) +
-        "%)";
+                                " (" + report::vietnameseNumber(c->completeness) + "%), " +
+                                format1(tr(N_("%s on time")), std::to_string(c->onTime)) + " (" +
+                                report::vietnameseNumber(c->timeliness) + "%)";
     m_compilationDoc = reports::compilationDocument(*c, m_clock.today());
     m_view.showCompleteness(rows, summary, reminders);
 }

@@ -8,12 +8,12 @@
 #include <string>
 #include <vector>
 
-#include "reports/Document.h"
 #include "domain/access/Access.h"
 #include "domain/core/Clock.h"
 #include "domain/desk/CheckService.h"
 #include "domain/report/ReportService.h"
 #include "domain/store/Database.h"
+#include "reports/Document.h"
 
 namespace da06::ui {
 

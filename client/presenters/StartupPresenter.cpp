@@ -20,7 +20,8 @@ Result<access::Session> StartupPresenter::createStore(const std::string& adminNa
                                                       std::string_view repeated)
 {
     if (!access::UserService::isValidName(adminName)) {
-        return fail(ErrorCode::Usage, tr("A user name is 1 to 32 characters: lower-case letters a–z, digits, '.', '_' or '-'."));
+        return fail(ErrorCode::Usage,
+                    tr("A user name is 1 to 32 characters: lower-case letters a–z, digits, '.', '_' or '-'."));
     }
     if (passphrase != repeated) {
         return fail(ErrorCode::Usage, tr("The two passphrases differ. Type the same passphrase twice."));
@@ -71,19 +72,28 @@ std::vector<std::string> StartupPresenter::knownUsers() const
 std::string StartupPresenter::messageFor(const Error& e)
 {
     switch (e.code) {
-    case ErrorCode::WrongPassphrase: return tr("The passphrase is wrong. Check the keyboard language and Caps Lock, then try again.");
-    case ErrorCode::StoreMissing: return tr("The data store was not found. Check the folder, or restore it from a backup.");
+    case ErrorCode::WrongPassphrase:
+        return tr("The passphrase is wrong. Check the keyboard language and Caps Lock, then try again.");
+    case ErrorCode::StoreMissing:
+        return tr("The data store was not found. Check the folder, or restore it from a backup.");
     case ErrorCode::StoreDamaged:
-        return tr("The data store is damaged and cannot be opened. Restore it from a backup, or call your administrator.") +
+        return tr("The data store is damaged and cannot be opened. Restore it from a backup, or call your "
+                  "administrator.") +
                "\n\n" + e.message;
     case ErrorCode::StoreTooNew:
         return tr("The data store was written by a newer version of DA06 Desk. Install the newer version to open it.");
-    case ErrorCode::AlreadyExists: return tr("A data store already exists here; it was left untouched.");
-    case ErrorCode::LockedOut: return tr("Too many wrong passphrases. Wait a moment before trying again.") + "\n\n" + e.message;
-    case ErrorCode::PermissionDenied: return tr("Your role does not allow this.") + "\n\n" + e.message;
-    case ErrorCode::NotFound: return e.message;
-    case ErrorCode::Usage: return e.message;
-    default: return tr("Something went wrong:") + " " + e.message;
+    case ErrorCode::AlreadyExists:
+        return tr("A data store already exists here; it was left untouched.");
+    case ErrorCode::LockedOut:
+        return tr("Too many wrong passphrases. Wait a moment before trying again.") + "\n\n" + e.message;
+    case ErrorCode::PermissionDenied:
+        return tr("Your role does not allow this.") + "\n\n" + e.message;
+    case ErrorCode::NotFound:
+        return e.message;
+    case ErrorCode::Usage:
+        return e.message;
+    default:
+        return tr("Something went wrong:") + " " + e.message;
     }
 }
 

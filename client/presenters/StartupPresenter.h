@@ -5,15 +5,17 @@
 #include <string>
 #include <string_view>
 
+#include "domain/access/Accounts.h"
 #include "domain/core/Clock.h"
 #include "domain/core/Error.h"
-#include "domain/access/Accounts.h"
 
 namespace da06::ui {
 
 class StartupPresenter {
 public:
-    StartupPresenter(std::filesystem::path storePath, const Clock& clock) : m_path(std::move(storePath)), m_clock(clock) {}
+    StartupPresenter(std::filesystem::path storePath, const Clock& clock) : m_path(std::move(storePath)), m_clock(clock)
+    {
+    }
 
     const std::filesystem::path& storePath() const { return m_path; }
     // True when neither the store nor its key file exists: the first-start dialog is shown.
@@ -22,7 +24,8 @@ public:
     // Checks that both entries match and are strong enough, creates the store with adminName as
     // its first user (an admin) and loads the bundled plan. On failure nothing is left behind
     // and the error says what to do.
-    Result<access::Session> createStore(const std::string& adminName, std::string_view passphrase, std::string_view repeated);
+    Result<access::Session> createStore(const std::string& adminName, std::string_view passphrase,
+                                        std::string_view repeated);
     // Unlocks as user (empty: the first user).
     Result<access::Session> unlock(const std::string& user, std::string_view passphrase);
     // The users who have a key slot (for the login dialog's list); empty when unreadable.

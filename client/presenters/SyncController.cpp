@@ -2,8 +2,8 @@
 
 #include <cstdlib>
 
-#include "sync/client/SyncEngine.h"
 #include "domain/sync/SyncStore.h"
+#include "sync/client/SyncEngine.h"
 
 namespace da06::ui {
 
@@ -38,15 +38,16 @@ Result<std::unique_ptr<SyncController>> SyncController::start(const store::Store
     if (onProgress) {
         c->m_scheduler->setOnProgress(std::move(onProgress));
     }
-    c->m_scheduler->setOnFinished([worker, &clock, onFinished = std::move(onFinished)](const sc::CycleOutcome& outcome) {
-        // A failed cycle shows when the next one runs; "not enrolled" has no next attempt.
-        if (!outcome.ok && outcome.error.code != ErrorCode::Usage) {
-            (void)sync::SyncStore(*worker, clock).setNextAttempt(Clock::iso8601(outcome.nextAttempt));
-        }
-        if (onFinished) {
-            onFinished(outcome);
-        }
-    });
+    c->m_scheduler->setOnFinished(
+        [worker, &clock, onFinished = std::move(onFinished)](const sc::CycleOutcome& outcome) {
+            // A failed cycle shows when the next one runs; "not enrolled" has no next attempt.
+            if (!outcome.ok && outcome.error.code != ErrorCode::Usage) {
+                (void)sync::SyncStore(*worker, clock).setNextAttempt(Clock::iso8601(outcome.nextAttempt));
+            }
+            if (onFinished) {
+                onFinished(outcome);
+            }
+        });
     c->m_scheduler->start(options.firstDelay);
     return c;
 }

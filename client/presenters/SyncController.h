@@ -9,9 +9,9 @@
 #include <functional>
 #include <memory>
 
-#include "sync/client/SyncScheduler.h"
 #include "domain/core/Clock.h"
 #include "domain/store/Store.h"
+#include "sync/client/SyncScheduler.h"
 
 namespace da06::ui {
 
@@ -20,9 +20,9 @@ using SyncCycleFn = std::function<Result<sync::client::CycleResult>(
     store::Database& db, const sync::client::ProgressFn& progress, const std::atomic<bool>& cancel)>;
 
 struct SyncControllerOptions {
-    std::chrono::milliseconds interval{0};   // 0: SyncController::defaultInterval()
+    std::chrono::milliseconds interval{0}; // 0: SyncController::defaultInterval()
     std::chrono::milliseconds firstDelay = std::chrono::seconds(3);
-    SyncCycleFn cycle;                       // empty: SyncController::engineCycle(clock)
+    SyncCycleFn cycle; // empty: SyncController::engineCycle(clock)
     sync::client::BackoffPolicy backoff = {};
 };
 
@@ -37,12 +37,12 @@ public:
     static Result<std::unique_ptr<SyncController>> start(const store::Store& store, const Clock& clock,
                                                          sync::client::ProgressFn onProgress, FinishedFn onFinished,
                                                          Options options = {});
-    ~SyncController();   // stops and joins the scheduler, then closes the connection
+    ~SyncController(); // stops and joins the scheduler, then closes the connection
     SyncController(const SyncController&) = delete;
     SyncController& operator=(const SyncController&) = delete;
 
-    void syncNow();   // a cycle as soon as the running one (if any) ends
-    void cancel();    // cancels the running cycle, if any
+    void syncNow(); // a cycle as soon as the running one (if any) ends
+    void cancel();  // cancels the running cycle, if any
     bool busy() const;
 
     // The engine's cycle: refuses (ErrorCode::Usage) while the desk is not enrolled with a hub.
@@ -53,7 +53,7 @@ public:
 private:
     explicit SyncController(std::unique_ptr<store::Database> db);
 
-    std::unique_ptr<store::Database> m_db;   // declared first: it outlives the scheduler's thread
+    std::unique_ptr<store::Database> m_db; // declared first: it outlives the scheduler's thread
     std::unique_ptr<sync::client::SyncScheduler> m_scheduler;
 };
 

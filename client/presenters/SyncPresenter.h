@@ -12,10 +12,10 @@
 #include <vector>
 
 #include "domain/access/Access.h"
-#include "sync/client/SyncScheduler.h"
 #include "domain/core/Clock.h"
 #include "domain/store/Database.h"
 #include "domain/sync/SyncStore.h"
+#include "sync/client/SyncScheduler.h"
 
 namespace da06::ui {
 

@@ -3,8 +3,8 @@
 #include <cstdio>
 
 #include "client/presenters/Translate.h"
-#include "domain/text/Text.h"
 #include "domain/plan/PlanRepository.h"
+#include "domain/text/Text.h"
 #include "domain/work/AssignmentService.h"
 #include "domain/work/UnitService.h"
 
@@ -153,7 +153,8 @@ void TaskEditorPresenter::fillExisting(const work::TaskDetail& d)
     }
     for (const auto& ev : d.evidence) {
         const auto day = Date::parseIso(ev.addedAt.substr(0, 10));
-        m_info.evidence.push_back(EvidenceRow{ev.uid, ev.fileName + " (" + sizeLabel(ev.size) + ", " + (day ? day->toVietnamese() : "") + ")"});
+        m_info.evidence.push_back(EvidenceRow{ev.uid, ev.fileName + " (" + sizeLabel(ev.size) + ", " +
+                                                          (day ? day->toVietnamese() : "") + ")"});
     }
     m_form = TaskForm{};
     m_form.model = t.modelNumber;
@@ -164,7 +165,8 @@ void TaskEditorPresenter::fillExisting(const work::TaskDetail& d)
     m_form.status = t.status;
     m_form.percent = t.percent;
     for (const auto& i : d.indicators) {
-        m_form.indicators.push_back(IndicatorInput{i.name, numberText(i.actual), numberText(i.target), i.unitOfMeasure});
+        m_form.indicators.push_back(
+            IndicatorInput{i.name, numberText(i.actual), numberText(i.target), i.unitOfMeasure});
     }
 }
 
@@ -209,8 +211,9 @@ bool TaskEditorPresenter::save(const TaskForm& f)
         const std::string name = text::trim(in.name);
         work::IndicatorValue v;
         if (!parseNumber(in.actual, v.actual) || !parseNumber(in.target, v.target)) {
-            m_view.showFieldError(TaskField::Indicators,
-                                  format1(tr("The indicator \"%s\" needs numbers for its actual and target values."), name));
+            m_view.showFieldError(
+                TaskField::Indicators,
+                format1(tr("The indicator \"%s\" needs numbers for its actual and target values."), name));
             return false;
         }
         const std::string uom = text::trim(in.unitOfMeasure);
@@ -219,7 +222,7 @@ bool TaskEditorPresenter::save(const TaskForm& f)
                 m_view.showFieldError(TaskField::Indicators, tr("Every indicator needs a name."));
                 return false;
             }
-            continue;   // an empty row
+            continue; // an empty row
         }
         if (!uom.empty()) {
             v.unitOfMeasure = uom;
@@ -263,15 +266,21 @@ bool TaskEditorPresenter::save(const TaskForm& f)
             change.percent = f.percent;
         }
         if (!due) {
-            change.due = std::optional<Date>();   // the form cleared the proposed date: no due date
+            change.due = std::optional<Date>(); // the form cleared the proposed date: no due date
         }
     } else {
-        if (title != m_form.title) change.title = title;
-        if (f.responsible != m_form.responsible) change.responsible = f.responsible;
-        if (f.status != m_form.status) change.status = f.status;
-        if (f.percent != m_form.percent) change.percent = f.percent;
-        if (due != parseDateInput(m_form.due)) change.due = due;
-        if (start && start != parseDateInput(m_form.start)) change.start = start;
+        if (title != m_form.title)
+            change.title = title;
+        if (f.responsible != m_form.responsible)
+            change.responsible = f.responsible;
+        if (f.status != m_form.status)
+            change.status = f.status;
+        if (f.percent != m_form.percent)
+            change.percent = f.percent;
+        if (due != parseDateInput(m_form.due))
+            change.due = due;
+        if (start && start != parseDateInput(m_form.start))
+            change.start = start;
     }
     change.indicators = std::move(indicators);
     if (!text::trim(f.note).empty()) {
@@ -312,7 +321,8 @@ bool TaskEditorPresenter::attach(const std::filesystem::path& file)
     m_info.evidence.clear();
     for (const auto& ev : d->evidence) {
         const auto day = Date::parseIso(ev.addedAt.substr(0, 10));
-        m_info.evidence.push_back(EvidenceRow{ev.uid, ev.fileName + " (" + sizeLabel(ev.size) + ", " + (day ? day->toVietnamese() : "") + ")"});
+        m_info.evidence.push_back(EvidenceRow{ev.uid, ev.fileName + " (" + sizeLabel(ev.size) + ", " +
+                                                          (day ? day->toVietnamese() : "") + ")"});
     }
     return true;
 }

@@ -21,39 +21,39 @@ namespace da06::ui {
 
 struct IndicatorInput {
     std::string name;
-    std::string actual;          // as typed: "25", "12,5", or empty
+    std::string actual; // as typed: "25", "12,5", or empty
     std::string target;
     std::string unitOfMeasure;
 };
 
 struct TaskForm {
-    int model = 0;               // new tasks only
+    int model = 0; // new tasks only
     std::string title;
     std::string responsible;
-    std::string start;           // dd/mm/yyyy or empty
-    std::string due;             // dd/mm/yyyy or empty (no due date)
+    std::string start; // dd/mm/yyyy or empty
+    std::string due;   // dd/mm/yyyy or empty (no due date)
     work::TaskStatus status = work::TaskStatus::NotStarted;
     int percent = 0;
     std::vector<IndicatorInput> indicators;
-    std::string note;            // added to the notes when saved
+    std::string note; // added to the notes when saved
 };
 
 struct EvidenceRow {
     std::string uid;
-    std::string label;           // "bien-ban.pdf (195 KB, 20/03/2024)"
+    std::string label; // "bien-ban.pdf (195 KB, 20/03/2024)"
 };
 
 struct TaskEditorInfo {
     bool isNew = true;
-    std::string heading;         // "New task" / "Task #12"
-    std::string unit;            // the unit's name
-    std::string model;           // "5. Triển khai …" (existing tasks)
+    std::string heading;               // "New task" / "Task #12"
+    std::string unit;                  // the unit's name
+    std::string model;                 // "5. Triển khai …" (existing tasks)
     std::vector<ModelChoice> models;   // new tasks: the unit's models
-    int selectedModel = 0;       // index into models
-    std::vector<std::string> statuses;  // labels in TaskStatus order
-    std::string state;           // deadline state of an existing task
+    int selectedModel = 0;             // index into models
+    std::vector<std::string> statuses; // labels in TaskStatus order
+    std::string state;                 // deadline state of an existing task
     Tone tone = Tone::Neutral;
-    std::vector<std::string> notes;     // "20/03/2024 lan: …", oldest first
+    std::vector<std::string> notes; // "20/03/2024 lan: …", oldest first
     std::vector<EvidenceRow> evidence;
     bool canEdit = true;
 };
@@ -71,7 +71,9 @@ public:
 class TaskEditorPresenter {
 public:
     TaskEditorPresenter(TaskEditorView& view, store::Database& db, const Clock& clock, access::Actor actor)
-        : m_view(view), m_db(db), m_clock(clock), m_actor(std::move(actor)) {}
+        : m_view(view), m_db(db), m_clock(clock), m_actor(std::move(actor))
+    {
+    }
 
     // A new task of the unit; model 0: the first of its models. False (error shown) when the
     // unit has no models or cannot be read.
@@ -99,7 +101,7 @@ private:
     std::string m_unitId;
     std::optional<std::int64_t> m_id;
     TaskEditorInfo m_info;
-    TaskForm m_form;     // as loaded (what save() compares with)
+    TaskForm m_form; // as loaded (what save() compares with)
 };
 
 } // namespace da06::ui

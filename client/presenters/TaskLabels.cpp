@@ -9,11 +9,16 @@ namespace da06::ui {
 std::string taskStatusLabel(work::TaskStatus s)
 {
     switch (s) {
-    case work::TaskStatus::NotStarted: return tr("Not started");
-    case work::TaskStatus::InProgress: return tr("In progress");
-    case work::TaskStatus::Done: return tr("Done");
-    case work::TaskStatus::Blocked: return tr("Blocked");
-    case work::TaskStatus::Cancelled: return tr("Cancelled");
+    case work::TaskStatus::NotStarted:
+        return tr("Not started");
+    case work::TaskStatus::InProgress:
+        return tr("In progress");
+    case work::TaskStatus::Done:
+        return tr("Done");
+    case work::TaskStatus::Blocked:
+        return tr("Blocked");
+    case work::TaskStatus::Cancelled:
+        return tr("Cancelled");
     }
     return "";
 }
@@ -21,14 +26,22 @@ std::string taskStatusLabel(work::TaskStatus s)
 std::string deadlineStateLabel(work::DeadlineState s)
 {
     switch (s) {
-    case work::DeadlineState::NoDeadline: return tr("No deadline");
-    case work::DeadlineState::OnTrack: return tr("On track");
-    case work::DeadlineState::AtRisk: return tr("At risk");
-    case work::DeadlineState::DueSoon: return tr("Due soon");
-    case work::DeadlineState::Overdue: return tr("Overdue");
-    case work::DeadlineState::DoneOnTime: return tr("Done on time");
-    case work::DeadlineState::DoneLate: return tr("Done late");
-    case work::DeadlineState::Cancelled: return tr("Cancelled");
+    case work::DeadlineState::NoDeadline:
+        return tr("No deadline");
+    case work::DeadlineState::OnTrack:
+        return tr("On track");
+    case work::DeadlineState::AtRisk:
+        return tr("At risk");
+    case work::DeadlineState::DueSoon:
+        return tr("Due soon");
+    case work::DeadlineState::Overdue:
+        return tr("Overdue");
+    case work::DeadlineState::DoneOnTime:
+        return tr("Done on time");
+    case work::DeadlineState::DoneLate:
+        return tr("Done late");
+    case work::DeadlineState::Cancelled:
+        return tr("Cancelled");
     }
     return "";
 }
@@ -36,14 +49,18 @@ std::string deadlineStateLabel(work::DeadlineState s)
 Tone toneOf(work::DeadlineState s)
 {
     switch (s) {
-    case work::DeadlineState::Overdue: return Tone::Danger;
+    case work::DeadlineState::Overdue:
+        return Tone::Danger;
     case work::DeadlineState::DueSoon:
     case work::DeadlineState::AtRisk:
-    case work::DeadlineState::DoneLate: return Tone::Warning;
+    case work::DeadlineState::DoneLate:
+        return Tone::Warning;
     case work::DeadlineState::OnTrack:
-    case work::DeadlineState::DoneOnTime: return Tone::Good;
+    case work::DeadlineState::DoneOnTime:
+        return Tone::Good;
     case work::DeadlineState::NoDeadline:
-    case work::DeadlineState::Cancelled: return Tone::Neutral;
+    case work::DeadlineState::Cancelled:
+        return Tone::Neutral;
     }
     return Tone::Neutral;
 }
@@ -75,11 +92,14 @@ std::string dateLabel(const std::optional<Date>& d)
 std::string workErrorMessage(const Error& e)
 {
     switch (e.code) {
-    case ErrorCode::PermissionDenied: return tr("Your role or this desk's unit does not allow this.") + "\n\n" + e.message;
+    case ErrorCode::PermissionDenied:
+        return tr("Your role or this desk's unit does not allow this.") + "\n\n" + e.message;
     case ErrorCode::NotFound:
     case ErrorCode::InvalidInput:
-    case ErrorCode::Usage: return e.message;
-    default: return StartupPresenter::messageFor(e);
+    case ErrorCode::Usage:
+        return e.message;
+    default:
+        return StartupPresenter::messageFor(e);
     }
 }
 

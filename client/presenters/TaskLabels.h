@@ -21,7 +21,7 @@ Tone toneOf(work::DeadlineState s);
 std::string unitRoleLabel(plan::UnitRole r);
 // "Overdue by 3 days", "Due today", "2 days left" (from DeadlineEvaluation::daysLeft).
 std::string daysLeftLabel(const std::optional<long>& daysLeft);
-std::string dateLabel(const std::optional<Date>& d);   // dd/MM/yyyy or ""
+std::string dateLabel(const std::optional<Date>& d); // dd/MM/yyyy or ""
 // The sentence shown for a failed action on tasks, units or assignments.
 std::string workErrorMessage(const Error& e);
 // dd/mm/yyyy, d/m/yyyy or YYYY-MM-DD; nullopt unless it is a day that exists.

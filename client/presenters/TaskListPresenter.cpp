@@ -86,8 +86,9 @@ void TaskListPresenter::rebuild()
     for (const auto& s : m_tasks) {
         const auto& t = s.task;
         if (!m_query.empty()) {
-            const std::string hay = text::fold(t.title + " " + t.responsible + " " + t.unitName + " " + t.unitId + " " +
-                                               t.modelTitle + " " + std::to_string(t.modelNumber) + " #" + std::to_string(t.id));
+            const std::string hay =
+                text::fold(t.title + " " + t.responsible + " " + t.unitName + " " + t.unitId + " " + t.modelTitle +
+                           " " + std::to_string(t.modelNumber) + " #" + std::to_string(t.id));
             if (!text::matchesFolded(hay, m_query)) {
                 continue;
             }
@@ -108,7 +109,8 @@ void TaskListPresenter::rebuild()
         m_rows.push_back(std::move(r));
     }
     m_view.showTasks(m_rows);
-    m_view.showStatus(format1(format1(tr("%s of %s tasks shown"), std::to_string(m_rows.size())), std::to_string(m_tasks.size())));
+    m_view.showStatus(
+        format1(format1(tr("%s of %s tasks shown"), std::to_string(m_rows.size())), std::to_string(m_tasks.size())));
 }
 
 bool TaskListPresenter::markDone(std::int64_t id)

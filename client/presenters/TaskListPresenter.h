@@ -25,14 +25,14 @@ struct TaskRow {
     std::string due;
     std::string status;
     int percent = 0;
-    std::string state;      // deadline state (translated)
+    std::string state; // deadline state (translated)
     Tone tone = Tone::Neutral;
-    bool done = false;      // done or cancelled: "mark done" does not apply
+    bool done = false; // done or cancelled: "mark done" does not apply
 };
 
 struct ModelChoice {
-    int number = 0;         // 0: all models
-    std::string label;      // "5. Triển khai cung cấp DVC trực tuyến trên VNeID"
+    int number = 0;    // 0: all models
+    std::string label; // "5. Triển khai cung cấp DVC trực tuyến trên VNeID"
 };
 
 class TaskListView {
@@ -47,19 +47,21 @@ public:
 class TaskListPresenter {
 public:
     TaskListPresenter(TaskListView& view, store::Database& db, const Clock& clock, access::Actor actor)
-        : m_view(view), m_db(db), m_clock(clock), m_actor(std::move(actor)) {}
+        : m_view(view), m_db(db), m_clock(clock), m_actor(std::move(actor))
+    {
+    }
 
     // The unit whose tasks are listed (empty: the desk's unit; none set: every task).
     void setUnit(const std::string& unitId);
-    void setModel(int number);              // 0: all models of the unit
+    void setModel(int number); // 0: all models of the unit
     void setQuery(const std::string& query);
-    void load();                            // F5
+    void load(); // F5
 
     // Marks the task done (Permission::EditProgress). False with the error shown otherwise.
     bool markDone(std::int64_t id);
     // Keeps the file inside the store as evidence of the task (at most 10 MB).
     bool attach(std::int64_t id, const std::filesystem::path& file);
-    bool canEdit() const;                   // the role may change tasks
+    bool canEdit() const; // the role may change tasks
     // The unit a new task goes to by default, and the models that can take it.
     const std::string& unitId() const { return m_unitId; }
     int model() const { return m_model; }

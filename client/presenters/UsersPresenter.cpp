@@ -9,10 +9,14 @@ namespace da06::ui {
 std::string UsersPresenter::roleLabel(access::Role r)
 {
     switch (r) {
-    case access::Role::Admin: return tr("Administrator");
-    case access::Role::Staff: return tr("Staff (plan progress)");
-    case access::Role::Checker: return tr("Checker (identity checks)");
-    case access::Role::Coordinator: return tr("Coordinator (district reports)");
+    case access::Role::Admin:
+        return tr("Administrator");
+    case access::Role::Staff:
+        return tr("Staff (plan progress)");
+    case access::Role::Checker:
+        return tr("Checker (identity checks)");
+    case access::Role::Coordinator:
+        return tr("Coordinator (district reports)");
     }
     return "";
 }

@@ -10,9 +10,9 @@ namespace da06::ui {
 
 struct UserRow {
     std::string name;
-    std::string role;          // translated role name
-    std::string created;       // dd/MM/yyyy
-    std::string attempts;      // "" or "3 wrong passphrases"
+    std::string role;     // translated role name
+    std::string created;  // dd/MM/yyyy
+    std::string attempts; // "" or "3 wrong passphrases"
     bool self = false;
 };
 
@@ -27,17 +27,20 @@ public:
 class UsersPresenter {
 public:
     UsersPresenter(UsersView& view, access::Session& session, const Clock& clock)
-        : m_view(view), m_service(session, clock), m_self(session.actor.user) {}
+        : m_view(view), m_service(session, clock), m_self(session.actor.user)
+    {
+    }
 
     void load();
     // Each returns true when done (the view then shows the new list and a confirmation).
-    bool add(const std::string& name, const std::string& roleName, const std::string& pass, const std::string& repeated);
+    bool add(const std::string& name, const std::string& roleName, const std::string& pass,
+             const std::string& repeated);
     bool reset(const std::string& name, const std::string& pass, const std::string& repeated);
     bool setRole(const std::string& name, const std::string& roleName);
     bool remove(const std::string& name);
 
-    static std::string roleLabel(access::Role r);   // translated
-    static std::vector<std::string> roleNames();    // "admin", "staff", "checker", "coordinator"
+    static std::string roleLabel(access::Role r); // translated
+    static std::vector<std::string> roleNames();  // "admin", "staff", "checker", "coordinator"
 
 private:
     bool check(const Status& s, const std::string& done);

@@ -48,7 +48,8 @@ void WorkSearchPresenter::search(const std::string& query, std::size_t perKind)
         if (n++ == perKind) {
             break;
         }
-        m_results.push_back(WorkSearchResult{WorkSearchResult::Kind::Unit, tr("Unit"), u.id, u.name, u.id + " · " + u.kind});
+        m_results.push_back(
+            WorkSearchResult{WorkSearchResult::Kind::Unit, tr("Unit"), u.id, u.name, u.id + " · " + u.kind});
     }
     work::TaskService tasks(m_db, m_clock, m_actor);
     work::TaskFilter tf;

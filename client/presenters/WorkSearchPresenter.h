@@ -14,10 +14,10 @@ namespace da06::ui {
 struct WorkSearchResult {
     enum class Kind { Model, Unit, Task };
     Kind kind = Kind::Model;
-    std::string kindLabel;     // "Model", "Unit", "Task" (translated)
-    std::string key;           // model number, unit id, or task number
-    std::string label;         // what is shown
-    std::string detail;        // a second line: lead unit, unit kind, model and due date
+    std::string kindLabel; // "Model", "Unit", "Task" (translated)
+    std::string key;       // model number, unit id, or task number
+    std::string label;     // what is shown
+    std::string detail;    // a second line: lead unit, unit kind, model and due date
 };
 
 class WorkSearchView {
@@ -30,7 +30,9 @@ public:
 class WorkSearchPresenter {
 public:
     WorkSearchPresenter(WorkSearchView& view, store::Database& db, const Clock& clock, access::Actor actor)
-        : m_view(view), m_db(db), m_clock(clock), m_actor(std::move(actor)) {}
+        : m_view(view), m_db(db), m_clock(clock), m_actor(std::move(actor))
+    {
+    }
 
     // Fewer than 2 characters: no results. At most `perKind` results of each kind.
     void search(const std::string& query, std::size_t perKind = 20);

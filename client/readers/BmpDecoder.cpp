@@ -70,9 +70,9 @@ Result<GrayImage> decodeBmp(std::span<const std::uint8_t> d)
     std::uint32_t compression = kBiRgb;
     std::uint32_t colorsUsed = 0;
     std::size_t paletteEntrySize = 4;
-    std::array<std::uint32_t, 4> masks{};   // R, G, B, A
+    std::array<std::uint32_t, 4> masks{}; // R, G, B, A
     std::size_t afterHeader = 14 + headerSize;
-    if (headerSize == 12) {   // BITMAPCOREHEADER
+    if (headerSize == 12) { // BITMAPCOREHEADER
         width = u16(d, 18);
         height = u16(d, 20);
         bpp = u16(d, 24);
@@ -91,7 +91,7 @@ Result<GrayImage> decodeBmp(std::span<const std::uint8_t> d)
         }
         if (compression == kBiBitfields || compression == kBiAlphaBitfields) {
             const std::size_t count = compression == kBiAlphaBitfields ? 4 : 3;
-            const std::size_t at = 14 + 40;   // inside a V2+ header, or right after a 40-byte one
+            const std::size_t at = 14 + 40; // inside a V2+ header, or right after a 40-byte one
             if (at + count * 4 > d.size()) {
                 return bad("its colour masks are cut short");
             }
@@ -150,7 +150,9 @@ Result<GrayImage> decodeBmp(std::span<const std::uint8_t> d)
             palette.push_back(lumaOf(d[at + 2], d[at + 1], d[at]));
         }
     }
-    auto paletteGrey = [&](unsigned index) -> std::uint8_t { return index < palette.size() ? palette[index] : palette[0]; };
+    auto paletteGrey = [&](unsigned index) -> std::uint8_t {
+        return index < palette.size() ? palette[index] : palette[0];
+    };
 
     const int w = static_cast<int>(width), h = static_cast<int>(height);
     const std::span<const std::uint8_t> data = d.subspan(dataOffset);
@@ -159,7 +161,7 @@ Result<GrayImage> decodeBmp(std::span<const std::uint8_t> d)
             return bad("its size does not fit its compressed data");
         }
         GrayImage img(w, h, paletteGrey(0));
-        int x = 0, y = 0;   // y counts rows from the bottom
+        int x = 0, y = 0; // y counts rows from the bottom
         std::size_t i = 0;
         auto put = [&](unsigned index) {
             if (x < w && y < h) {
@@ -176,25 +178,26 @@ Result<GrayImage> decodeBmp(std::span<const std::uint8_t> d)
                 }
                 continue;
             }
-            if (value == 0) {   // end of line
+            if (value == 0) { // end of line
                 x = 0;
                 ++y;
-            } else if (value == 1) {   // end of bitmap
+            } else if (value == 1) { // end of bitmap
                 break;
-            } else if (value == 2) {   // delta
+            } else if (value == 2) { // delta
                 if (i + 1 >= data.size()) {
                     break;
                 }
                 x += data[i];
                 y += data[i + 1];
                 i += 2;
-            } else {   // absolute run of value pixels
+            } else { // absolute run of value pixels
                 const std::size_t bytes = compression == kBiRle8 ? value : (value + 1) / 2;
                 if (i + bytes > data.size()) {
                     break;
                 }
                 for (unsigned k = 0; k < value; ++k) {
-                    put(compression == kBiRle8 ? data[i + k] : (k % 2 == 0 ? data[i + k / 2] >> 4 : data[i + k / 2] & 0x0Fu));
+                    put(compression == kBiRle8 ? data[i + k]
+                                               : (k % 2 == 0 ? data[i + k / 2] >> 4 : data[i + k / 2] & 0x0Fu));
                 }
                 i += bytes + (bytes % 2);
             }
@@ -225,10 +228,18 @@ Result<GrayImage> decodeBmp(std::span<const std::uint8_t> d)
             std::uint8_t v = 0;
             const auto ux = static_cast<std::size_t>(x);
             switch (bpp) {
-            case 1: v = paletteGrey((p[ux / 8] >> (7 - ux % 8)) & 1u); break;
-            case 4: v = paletteGrey(ux % 2 == 0 ? p[ux / 2] >> 4 : p[ux / 2] & 0x0Fu); break;
-            case 8: v = paletteGrey(p[ux]); break;
-            case 24: v = lumaOf(p[ux * 3 + 2], p[ux * 3 + 1], p[ux * 3]); break;
+            case 1:
+                v = paletteGrey((p[ux / 8] >> (7 - ux % 8)) & 1u);
+                break;
+            case 4:
+                v = paletteGrey(ux % 2 == 0 ? p[ux / 2] >> 4 : p[ux / 2] & 0x0Fu);
+                break;
+            case 8:
+                v = paletteGrey(p[ux]);
+                break;
+            case 24:
+                v = lumaOf(p[ux * 3 + 2], p[ux * 3 + 1], p[ux * 3]);
+                break;
             default: {
                 const std::uint32_t px = bpp == 16 ? static_cast<std::uint32_t>(p[ux * 2] | (p[ux * 2 + 1] << 8))
                                                    : static_cast<std::uint32_t>(p[ux * 4]) |

@@ -32,7 +32,7 @@ Result<GrayImage> decodePng(std::span<const std::uint8_t> data)
         png_image_free(&image);
         return fail(ErrorCode::InvalidInput, "the PNG image is too large");
     }
-    image.format = PNG_FORMAT_GRAY;   // colour to grey; transparency composed onto the background below
+    image.format = PNG_FORMAT_GRAY; // colour to grey; transparency composed onto the background below
     GrayImage out(static_cast<int>(image.width), static_cast<int>(image.height));
     png_color white{255, 255, 255};
     if (!png_image_finish_read(&image, &white, out.pixels.data(), 0, nullptr)) {
@@ -58,7 +58,9 @@ extern "C" void jpegErrorExit(j_common_ptr cinfo)
     std::longjmp(err->jump, 1);
 }
 
-extern "C" void jpegSilence(j_common_ptr) {}
+extern "C" void jpegSilence(j_common_ptr)
+{
+}
 
 struct JpegState {
     jpeg_decompress_struct cinfo{};
@@ -94,8 +96,8 @@ Result<GrayImage> decodeJpeg(std::span<const std::uint8_t> data)
     jpeg_start_decompress(&state->cinfo);
     state->image = GrayImage(static_cast<int>(state->cinfo.output_width), static_cast<int>(state->cinfo.output_height));
     while (state->cinfo.output_scanline < state->cinfo.output_height) {
-        JSAMPROW row = state->image.pixels.data() +
-                       static_cast<std::size_t>(state->cinfo.output_scanline) * static_cast<std::size_t>(state->image.width);
+        JSAMPROW row = state->image.pixels.data() + static_cast<std::size_t>(state->cinfo.output_scanline) *
+                                                        static_cast<std::size_t>(state->image.width);
         jpeg_read_scanlines(&state->cinfo, &row, 1);
     }
     jpeg_finish_decompress(&state->cinfo);
@@ -122,10 +124,14 @@ ImageKind sniffImageKind(std::span<const std::uint8_t> d)
 Result<GrayImage> decodeImage(std::span<const std::uint8_t> data)
 {
     switch (sniffImageKind(data)) {
-    case ImageKind::Png: return decodePng(data);
-    case ImageKind::Jpeg: return decodeJpeg(data);
-    case ImageKind::Bmp: return decodeBmp(data);
-    case ImageKind::Unknown: break;
+    case ImageKind::Png:
+        return decodePng(data);
+    case ImageKind::Jpeg:
+        return decodeJpeg(data);
+    case ImageKind::Bmp:
+        return decodeBmp(data);
+    case ImageKind::Unknown:
+        break;
     }
     return fail(ErrorCode::InvalidInput, "the file is not a PNG, JPEG or BMP image");
 }

@@ -76,10 +76,13 @@ std::vector<float> boxMeans(const GrayImage& in, int r)
     }
     std::vector<float> mean(w * h);
     for (int y = 0; y < in.height; ++y) {
-        const auto y0 = static_cast<std::size_t>(std::max(0, y - r)), y1 = static_cast<std::size_t>(std::min(in.height, y + r + 1));
+        const auto y0 = static_cast<std::size_t>(std::max(0, y - r)),
+                   y1 = static_cast<std::size_t>(std::min(in.height, y + r + 1));
         for (int x = 0; x < in.width; ++x) {
-            const auto x0 = static_cast<std::size_t>(std::max(0, x - r)), x1 = static_cast<std::size_t>(std::min(in.width, x + r + 1));
-            const std::uint32_t box = sum[y1 * (w + 1) + x1] - sum[y0 * (w + 1) + x1] - sum[y1 * (w + 1) + x0] + sum[y0 * (w + 1) + x0];
+            const auto x0 = static_cast<std::size_t>(std::max(0, x - r)),
+                       x1 = static_cast<std::size_t>(std::min(in.width, x + r + 1));
+            const std::uint32_t box =
+                sum[y1 * (w + 1) + x1] - sum[y0 * (w + 1) + x1] - sum[y1 * (w + 1) + x0] + sum[y0 * (w + 1) + x0];
             mean[static_cast<std::size_t>(y) * w + static_cast<std::size_t>(x)] =
                 static_cast<float>(box) / static_cast<float>((y1 - y0) * (x1 - x0));
         }
@@ -105,7 +108,7 @@ GrayImage highPass(const GrayImage& in, int r, float gain, bool keepLevel)
 struct Pass {
     const char* name;
     const GrayImage* image;
-    int scale;                     // image pixels per original pixel
+    int scale; // image pixels per original pixel
     ZXing::Binarizer binarizer;
 };
 

@@ -20,14 +20,14 @@ struct QrPoint {
 };
 
 struct DecodedQr {
-    std::string text;                 // UTF-8 (bytes decoded as UTF-8 unless the code says otherwise)
-    std::vector<QrPoint> corners;     // top-left, top-right, bottom-right, bottom-left, in image pixels
-    std::string pass;                 // which pass found it first (diagnostics; no personal data)
+    std::string text;             // UTF-8 (bytes decoded as UTF-8 unless the code says otherwise)
+    std::vector<QrPoint> corners; // top-left, top-right, bottom-right, bottom-left, in image pixels
+    std::string pass;             // which pass found it first (diagnostics; no personal data)
 };
 
 enum class QrSearch {
-    Fast,       // stop at the first pass that finds a code (a live frame)
-    Thorough,   // run every pass and report the union (a file: every card on a page)
+    Fast,     // stop at the first pass that finds a code (a live frame)
+    Thorough, // run every pass and report the union (a file: every card on a page)
 };
 
 std::vector<DecodedQr> readQrCodes(const GrayImage& image, QrSearch search = QrSearch::Thorough);

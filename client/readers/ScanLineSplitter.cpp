@@ -5,7 +5,7 @@ namespace da06::readers {
 void ScanLineSplitter::feed(std::string_view bytes)
 {
     for (const char c : bytes) {
-        if (c == '\n' && m_afterCr) {   // the LF of CR LF
+        if (c == '\n' && m_afterCr) { // the LF of CR LF
             m_afterCr = false;
             continue;
         }

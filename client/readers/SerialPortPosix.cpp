@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <filesystem>
 #include <fcntl.h>
+#include <filesystem>
 #include <poll.h>
 #include <termios.h>
 #include <unistd.h>
@@ -19,24 +19,36 @@ namespace {
 speed_t speedFor(int baud)
 {
     switch (baud) {
-    case 1200: return B1200;
-    case 2400: return B2400;
-    case 4800: return B4800;
-    case 9600: return B9600;
-    case 19200: return B19200;
-    case 38400: return B38400;
-    case 57600: return B57600;
-    case 115200: return B115200;
+    case 1200:
+        return B1200;
+    case 2400:
+        return B2400;
+    case 4800:
+        return B4800;
+    case 9600:
+        return B9600;
+    case 19200:
+        return B19200;
+    case 38400:
+        return B38400;
+    case 57600:
+        return B57600;
+    case 115200:
+        return B115200;
 #ifdef B230400
-    case 230400: return B230400;
+    case 230400:
+        return B230400;
 #endif
 #ifdef B460800
-    case 460800: return B460800;
+    case 460800:
+        return B460800;
 #endif
 #ifdef B921600
-    case 921600: return B921600;
+    case 921600:
+        return B921600;
 #endif
-    default: return B0;
+    default:
+        return B0;
     }
 }
 
@@ -52,7 +64,8 @@ public:
         const auto deadline = std::chrono::steady_clock::now() + timeout;
         char buf[4096];
         while (!m_lines.hasScan()) {
-            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+            const auto left =
+                std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
             if (left.count() <= 0) {
                 return std::optional<std::string>();
             }
@@ -92,13 +105,15 @@ private:
 Result<std::unique_ptr<SerialPort>> openSerialPort(const std::string& device, int baud)
 {
     if (!isSupportedBaud(baud) || speedFor(baud) == B0) {
-        return fail(ErrorCode::Usage, "the baud rate " + std::to_string(baud) + " is not supported (use 9600, 115200, …)");
+        return fail(ErrorCode::Usage,
+                    "the baud rate " + std::to_string(baud) + " is not supported (use 9600, 115200, …)");
     }
     const int fd = ::open(device.c_str(), O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
         const int e = errno;
         if (e == ENOENT) {
-            return fail(ErrorCode::NotFound, "there is no serial port " + device + " (is the scanner plugged in and in USB-COM mode?)");
+            return fail(ErrorCode::NotFound,
+                        "there is no serial port " + device + " (is the scanner plugged in and in USB-COM mode?)");
         }
         if (e == EACCES) {
             return fail(ErrorCode::Io, "no permission to open " + device + " (add the user to the dialout group)");
@@ -126,7 +141,7 @@ Result<std::unique_ptr<SerialPort>> openSerialPort(const std::string& device, in
         ::close(fd);
         return fail(ErrorCode::Io, "cannot set up " + device + ": " + std::strerror(e));
     }
-    ::tcflush(fd, TCIFLUSH);   // a scan made before the port was opened is not this check's
+    ::tcflush(fd, TCIFLUSH); // a scan made before the port was opened is not this check's
     return std::unique_ptr<SerialPort>(std::make_unique<PosixSerialPort>(fd, device));
 }
 

@@ -18,8 +18,9 @@ namespace {
 std::string lastErrorText(DWORD code)
 {
     char* text = nullptr;
-    const DWORD n = FormatMessageA(FORMAT_MESSAGE_ALLOCATE_BUFFER | FORMAT_MESSAGE_FROM_SYSTEM | FORMAT_MESSAGE_IGNORE_INSERTS,
-                                   nullptr, code, 0, reinterpret_cast<LPSTR>(&text), 0, nullptr);
+    const DWORD n =
+        FormatMessageA(FORMAT_MESSAGE_ALLOCATE_BUFFER | FORMAT_MESSAGE_FROM_SYSTEM | FORMAT_MESSAGE_IGNORE_INSERTS,
+                       nullptr, code, 0, reinterpret_cast<LPSTR>(&text), 0, nullptr);
     std::string s = n && text ? std::string(text, n) : "error " + std::to_string(code);
     if (text) {
         LocalFree(text);
@@ -42,7 +43,8 @@ public:
         const auto deadline = std::chrono::steady_clock::now() + timeout;
         char buf[4096];
         while (!m_lines.hasScan()) {
-            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+            const auto left =
+                std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
             if (left.count() <= 0) {
                 return std::optional<std::string>();
             }
@@ -52,11 +54,13 @@ public:
             t.ReadTotalTimeoutMultiplier = MAXDWORD;
             t.ReadTotalTimeoutConstant = static_cast<DWORD>(std::min<long long>(left.count(), 60'000));
             if (!SetCommTimeouts(m_handle, &t)) {
-                return fail(ErrorCode::Io, "reading the scanner on " + m_device + " failed: " + lastErrorText(GetLastError()));
+                return fail(ErrorCode::Io,
+                            "reading the scanner on " + m_device + " failed: " + lastErrorText(GetLastError()));
             }
             DWORD got = 0;
             if (!ReadFile(m_handle, buf, sizeof buf, &got, nullptr)) {
-                return fail(ErrorCode::Io, "the scanner on " + m_device + " was disconnected (" + lastErrorText(GetLastError()) + ")");
+                return fail(ErrorCode::Io,
+                            "the scanner on " + m_device + " was disconnected (" + lastErrorText(GetLastError()) + ")");
             }
             if (got > 0) {
                 m_lines.feed(std::string_view(buf, got));
@@ -76,7 +80,8 @@ private:
 Result<std::unique_ptr<SerialPort>> openSerialPort(const std::string& device, int baud)
 {
     if (!isSupportedBaud(baud)) {
-        return fail(ErrorCode::Usage, "the baud rate " + std::to_string(baud) + " is not supported (use 9600, 115200, …)");
+        return fail(ErrorCode::Usage,
+                    "the baud rate " + std::to_string(baud) + " is not supported (use 9600, 115200, …)");
     }
     // "COM10" and above only open through the \\.\ prefix; it works for COM1–COM9 too.
     const std::string path = device.rfind("\\\\.\\", 0) == 0 ? device : "\\\\.\\" + device;
@@ -84,7 +89,8 @@ Result<std::unique_ptr<SerialPort>> openSerialPort(const std::string& device, in
     if (h == INVALID_HANDLE_VALUE) {
         const DWORD e = GetLastError();
         if (e == ERROR_FILE_NOT_FOUND || e == ERROR_PATH_NOT_FOUND) {
-            return fail(ErrorCode::NotFound, "there is no serial port " + device + " (is the scanner plugged in and in USB-COM mode?)");
+            return fail(ErrorCode::NotFound,
+                        "there is no serial port " + device + " (is the scanner plugged in and in USB-COM mode?)");
         }
         if (e == ERROR_ACCESS_DENIED) {
             return fail(ErrorCode::Io, device + " is in use by another program");
@@ -106,7 +112,7 @@ Result<std::unique_ptr<SerialPort>> openSerialPort(const std::string& device, in
     dcb.fParity = FALSE;
     dcb.fOutxCtsFlow = FALSE;
     dcb.fOutxDsrFlow = FALSE;
-    dcb.fDtrControl = DTR_CONTROL_ENABLE;   // many CDC-ACM scanners send nothing until DTR is set
+    dcb.fDtrControl = DTR_CONTROL_ENABLE; // many CDC-ACM scanners send nothing until DTR is set
     dcb.fRtsControl = RTS_CONTROL_ENABLE;
     dcb.fOutX = FALSE;
     dcb.fInX = FALSE;
@@ -115,7 +121,7 @@ Result<std::unique_ptr<SerialPort>> openSerialPort(const std::string& device, in
         CloseHandle(h);
         return fail(ErrorCode::Io, "cannot set up " + device + ": " + lastErrorText(e));
     }
-    PurgeComm(h, PURGE_RXCLEAR | PURGE_RXABORT);   // a scan made before the port was opened is not this check's
+    PurgeComm(h, PURGE_RXCLEAR | PURGE_RXABORT); // a scan made before the port was opened is not this check's
     return std::unique_ptr<SerialPort>(std::make_unique<WindowsSerialPort>(h, device));
 }
 

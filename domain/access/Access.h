@@ -10,21 +10,21 @@ namespace da06::access {
 
 enum class Role { Admin, Staff, Checker, Coordinator };
 
-const char* roleName(Role r);                         // "admin", "staff", "checker", "coordinator"
+const char* roleName(Role r); // "admin", "staff", "checker", "coordinator"
 std::optional<Role> roleFromName(const std::string& s);
 
 enum class Permission {
-    ManageUsers,        // add, remove, reset users; change policy
-    ReadAudit,          // browse and verify the audit log
-    BackupRestore,      // write a backup, restore one
-    ImportPlan,         // load a plan file, import units
-    ReadPlan,           // see the models, units and assignments
-    EditProgress,       // tasks, indicators, progress of the desk's unit
-    EditAssignments,    // assign models to units (coordinators, admins)
-    MakeChecks,         // identity checks and their personal details
-    ReadCheckCounts,    // counts of checks, without personal data
-    CompileReports,     // unit and district reports
-    ApproveReports,     // accept or return reports
+    ManageUsers,     // add, remove, reset users; change policy
+    ReadAudit,       // browse and verify the audit log
+    BackupRestore,   // write a backup, restore one
+    ImportPlan,      // load a plan file, import units
+    ReadPlan,        // see the models, units and assignments
+    EditProgress,    // tasks, indicators, progress of the desk's unit
+    EditAssignments, // assign models to units (coordinators, admins)
+    MakeChecks,      // identity checks and their personal details
+    ReadCheckCounts, // counts of checks, without personal data
+    CompileReports,  // unit and district reports
+    ApproveReports,  // accept or return reports
 };
 
 bool allows(Role role, Permission p);
@@ -32,7 +32,7 @@ bool allows(Role role, Permission p);
 struct Actor {
     std::string user;
     Role role = Role::Staff;
-    std::string device;   // the desk's device id (empty before enrollment)
+    std::string device; // the desk's device id (empty before enrollment)
 };
 
 // PermissionDenied with a sentence naming the action and the role, when the role lacks p.

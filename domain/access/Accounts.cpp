@@ -9,16 +9,16 @@ namespace {
 Status checkPassphrase(std::string_view p)
 {
     if (p.size() < kMinPassphraseBytes) {
-        return fail(ErrorCode::Usage, "the passphrase is too short: use at least " + std::to_string(kMinPassphraseBytes) +
-                                          " characters (a few words is best)");
+        return fail(ErrorCode::Usage, "the passphrase is too short: use at least " +
+                                          std::to_string(kMinPassphraseBytes) + " characters (a few words is best)");
     }
     return {};
 }
 
 } // namespace
 
-Result<Session> createStore(const std::filesystem::path& path, const std::string& adminName, std::string_view passphrase,
-                            const Clock& clock, const store::Schema& schema)
+Result<Session> createStore(const std::filesystem::path& path, const std::string& adminName,
+                            std::string_view passphrase, const Clock& clock, const store::Schema& schema)
 {
     if (!UserService::isValidName(adminName)) {
         return fail(ErrorCode::Usage, "a user name is 1–32 characters of a-z, 0-9, '.', '_' and '-'");
@@ -55,7 +55,8 @@ Result<Session> openSession(const std::filesystem::path& path, const std::string
     // A store from before accounts existed: its only user becomes the admin.
     DA06_TRY(count, st->db().queryInt("SELECT COUNT(*) FROM app_user"));
     if (*count != 0) {
-        return fail(ErrorCode::PermissionDenied, "the key slot of \"" + name + "\" has no account in this store (it was removed)");
+        return fail(ErrorCode::PermissionDenied,
+                    "the key slot of \"" + name + "\" has no account in this store (it was removed)");
     }
     store::Transaction tx(st->db());
     DA06_CHECK(tx.begin());
@@ -101,7 +102,8 @@ Result<std::vector<UserInfo>> UserService::list()
 {
     DA06_CHECK(require(m_session.actor, Permission::ManageUsers, "list the users"));
     DA06_TRY(keys, m_session.store.keyFile());
-    DA06_TRY(q, m_session.store.db().prepare("SELECT name, role, created_at, passphrase_changed_at FROM app_user ORDER BY name"));
+    DA06_TRY(q, m_session.store.db().prepare(
+                    "SELECT name, role, created_at, passphrase_changed_at FROM app_user ORDER BY name"));
     std::vector<UserInfo> out;
     while (true) {
         DA06_TRY(row, q->step());

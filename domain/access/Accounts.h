@@ -23,7 +23,7 @@ struct UserInfo {
     Role role = Role::Staff;
     std::string createdAt;
     std::optional<std::string> passphraseChangedAt;
-    int failedAttempts = 0;   // since the last successful unlock
+    int failedAttempts = 0; // since the last successful unlock
 };
 
 // schema: every migration of the program (da06::schema::full(), domain/schema), passed down to
@@ -35,8 +35,8 @@ Result<Session> openSession(const std::filesystem::path& path, const std::string
                             const Clock& clock, const store::Schema& schema);
 
 // Creates a new store whose first user is an admin.
-Result<Session> createStore(const std::filesystem::path& path, const std::string& adminName, std::string_view passphrase,
-                            const Clock& clock, const store::Schema& schema);
+Result<Session> createStore(const std::filesystem::path& path, const std::string& adminName,
+                            std::string_view passphrase, const Clock& clock, const store::Schema& schema);
 
 } // namespace da06::access
 
@@ -48,11 +48,11 @@ class UserService {
 public:
     UserService(Session& session, const Clock& clock) : m_session(session), m_clock(clock) {}
 
-    Result<std::vector<UserInfo>> list();                                         // admin
-    Status add(const std::string& name, Role role, std::string_view passphrase);  // admin
-    Status remove(const std::string& name);                                       // admin
-    Status reset(const std::string& name, std::string_view newPassphrase);        // admin
-    Status setRole(const std::string& name, Role role);                           // admin
+    Result<std::vector<UserInfo>> list();                                        // admin
+    Status add(const std::string& name, Role role, std::string_view passphrase); // admin
+    Status remove(const std::string& name);                                      // admin
+    Status reset(const std::string& name, std::string_view newPassphrase);       // admin
+    Status setRole(const std::string& name, Role role);                          // admin
     // Any user, for themself: re-wraps their own slot only.
     Status changeOwnPassphrase(std::string_view currentPassphrase, std::string_view newPassphrase);
 

@@ -25,8 +25,8 @@ Status writePolicy(Session& session, const Policy& policy, const Clock& clock)
     store::Transaction tx(db);
     DA06_CHECK(tx.begin());
     DA06_CHECK(store::Settings(db).set("policy.idle_lock_minutes", std::to_string(policy.idleLockMinutes)));
-    DA06_CHECK(audit::append(db, clock, session.actor, "policy.idle_lock_minutes:" + std::to_string(policy.idleLockMinutes),
-                             "policy"));
+    DA06_CHECK(audit::append(db, clock, session.actor,
+                             "policy.idle_lock_minutes:" + std::to_string(policy.idleLockMinutes), "policy"));
     return tx.commit();
 }
 

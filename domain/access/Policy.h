@@ -7,7 +7,7 @@ namespace da06::access {
 inline constexpr int kDefaultIdleLockMinutes = 10;
 
 struct Policy {
-    int idleLockMinutes = kDefaultIdleLockMinutes;   // 1..240
+    int idleLockMinutes = kDefaultIdleLockMinutes; // 1..240
 };
 
 Result<Policy> readPolicy(store::Database& db);

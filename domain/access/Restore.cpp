@@ -72,7 +72,8 @@ Result<RestoreResult> restoreFromBackup(const std::filesystem::path& storePath, 
         }
         store::Transaction tx(session->store.db());
         DA06_CHECK(tx.begin());
-        DA06_CHECK(audit::append(session->store.db(), clock, session->actor, "store.restore", "backup:" + info->created));
+        DA06_CHECK(
+            audit::append(session->store.db(), clock, session->actor, "store.restore", "backup:" + info->created));
         DA06_CHECK(tx.commit());
         (void)session->store.db().exec("PRAGMA wal_checkpoint(TRUNCATE);");
     }
@@ -104,8 +105,9 @@ Result<RestoreResult> restoreFromBackup(const std::filesystem::path& storePath, 
         std::filesystem::rename(staging, storePath, ec);
     }
     if (ec) {
-        return fail(ErrorCode::Io, "could not move the restored store into place: " + ec.message() +
-                                       (result.keptAside.empty() ? "" : "; the previous store is at " + result.keptAside.string()));
+        return fail(ErrorCode::Io,
+                    "could not move the restored store into place: " + ec.message() +
+                        (result.keptAside.empty() ? "" : "; the previous store is at " + result.keptAside.string()));
     }
     return result;
 }

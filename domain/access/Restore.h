@@ -14,7 +14,7 @@
 namespace da06::access {
 
 struct RestoreResult {
-    std::string backupCreated;      // when the backup was written
+    std::string backupCreated;       // when the backup was written
     std::filesystem::path keptAside; // where the previous store went (empty if there was none)
 };
 

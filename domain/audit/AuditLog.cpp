@@ -8,7 +8,7 @@ namespace {
 
 Entry readEntry(const store::Statement& st)
 {
-    return Entry{st.columnInt(0), st.columnText(1), st.columnText(2), st.columnText(3),
+    return Entry{st.columnInt(0),  st.columnText(1), st.columnText(2), st.columnText(3),
                  st.columnText(4), st.columnText(5), st.columnText(6)};
 }
 
@@ -18,7 +18,8 @@ std::string entryHash(const Entry& e)
 {
     // Unit separators keep field boundaries unambiguous.
     const char sep = '\x1f';
-    return crypto::sha256Hex(std::to_string(e.seq) + sep + e.at + sep + e.user + sep + e.action + sep + e.object + sep + e.prevHash);
+    return crypto::sha256Hex(std::to_string(e.seq) + sep + e.at + sep + e.user + sep + e.action + sep + e.object + sep +
+                             e.prevHash);
 }
 
 Status append(store::Database& db, const Clock& clock, const std::string& user, const std::string& action,
@@ -38,8 +39,15 @@ Status append(store::Database& db, const Clock& clock, const std::string& user, 
     e.object = object;
     e.hash = entryHash(e);
     head = store::Statement();
-    DA06_TRY(ins, db.prepare("INSERT INTO audit_log (seq, at, user, action, object, prev_hash, hash) VALUES (?,?,?,?,?,?,?)"));
-    ins->bind(1, e.seq).bind(2, e.at).bind(3, e.user).bind(4, e.action).bind(5, e.object).bind(6, e.prevHash).bind(7, e.hash);
+    DA06_TRY(ins, db.prepare(
+                      "INSERT INTO audit_log (seq, at, user, action, object, prev_hash, hash) VALUES (?,?,?,?,?,?,?)"));
+    ins->bind(1, e.seq)
+        .bind(2, e.at)
+        .bind(3, e.user)
+        .bind(4, e.action)
+        .bind(5, e.object)
+        .bind(6, e.prevHash)
+        .bind(7, e.hash);
     DA06_CHECK(ins->run());
     DA06_TRY(up, db.prepare("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1"));
     up->bind(1, e.seq).bind(2, e.hash);
@@ -66,8 +74,8 @@ Result<VerifyResult> verify(store::Database& db, const access::Actor& actor)
         const Entry e = readEntry(*st);
         ++r.entries;
         if (e.seq != expectedSeq) {
-            bad(e.seq, e.seq > expectedSeq ? "entries " + std::to_string(expectedSeq) + " to " + std::to_string(e.seq - 1) +
-                                                 " are missing (deleted)"
+            bad(e.seq, e.seq > expectedSeq ? "entries " + std::to_string(expectedSeq) + " to " +
+                                                 std::to_string(e.seq - 1) + " are missing (deleted)"
                                            : "entry " + std::to_string(e.seq) + " is out of order");
             return r;
         }
@@ -90,10 +98,13 @@ Result<VerifyResult> verify(store::Database& db, const access::Actor& actor)
     return r;
 }
 
-Result<std::vector<Entry>> list(store::Database& db, const access::Actor& actor, const std::optional<std::string>& since)
+Result<std::vector<Entry>> list(store::Database& db, const access::Actor& actor,
+                                const std::optional<std::string>& since)
 {
     DA06_CHECK(access::require(actor, access::Permission::ReadAudit, "read the audit log"));
-    DA06_TRY(st, db.prepare("SELECT seq, at, user, action, object, prev_hash, hash FROM audit_log WHERE at >= ? ORDER BY seq"));
+    DA06_TRY(
+        st,
+        db.prepare("SELECT seq, at, user, action, object, prev_hash, hash FROM audit_log WHERE at >= ? ORDER BY seq"));
     st->bind(1, since.value_or(""));
     std::vector<Entry> out;
     while (true) {

@@ -29,7 +29,8 @@ std::string Clock::iso8601(std::chrono::system_clock::time_point t)
 
 FixedClock FixedClock::at(const Date& d)
 {
-    return FixedClock(std::chrono::system_clock::time_point(std::chrono::seconds(static_cast<long long>(d.daysSinceEpoch()) * 86400)));
+    return FixedClock(std::chrono::system_clock::time_point(
+        std::chrono::seconds(static_cast<long long>(d.daysSinceEpoch()) * 86400)));
 }
 
 } // namespace da06

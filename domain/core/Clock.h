@@ -12,8 +12,8 @@ public:
     virtual ~Clock() = default;
     virtual std::chrono::system_clock::time_point now() const = 0;
 
-    Date today() const;                 // UTC civil date of now()
-    std::string nowIso8601() const;     // 2024-02-01T08:30:00Z
+    Date today() const;             // UTC civil date of now()
+    std::string nowIso8601() const; // 2024-02-01T08:30:00Z
     // Any instant as UTC text for storage and the wire (2024-02-01T08:30:00Z), whole seconds.
     static std::string iso8601(std::chrono::system_clock::time_point t);
 };

@@ -20,7 +20,7 @@ struct Date {
     // YYYY-MM-DD, strictly; nullopt for anything else or a day that does not exist.
     static std::optional<Date> parseIso(std::string_view text);
     static Date lastDayOfMonth(int year, int month);
-    static Date lastDayOfQuarter(int year, int quarter);   // quarter 1..4
+    static Date lastDayOfQuarter(int year, int quarter); // quarter 1..4
 
     std::string toIso() const;        // 2024-01-31
     std::string toVietnamese() const; // 31/01/2024

@@ -35,7 +35,8 @@ Status writeFileDurably(const std::filesystem::path& path, std::string_view byte
     HANDLE h = ::CreateFileW(tmp.c_str(), GENERIC_WRITE, 0, nullptr, CREATE_ALWAYS,
                              FILE_ATTRIBUTE_NORMAL | FILE_FLAG_WRITE_THROUGH, nullptr);
     if (h == INVALID_HANDLE_VALUE) {
-        return fail(ErrorCode::Io, "cannot write " + tmp.string() + " (error " + std::to_string(::GetLastError()) + ")");
+        return fail(ErrorCode::Io,
+                    "cannot write " + tmp.string() + " (error " + std::to_string(::GetLastError()) + ")");
     }
     std::size_t off = 0;
     while (off < bytes.size()) {

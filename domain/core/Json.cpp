@@ -60,13 +60,20 @@ Value& Value::push(Value value)
 const char* Value::typeName(Type t)
 {
     switch (t) {
-    case Type::Null: return "null";
-    case Type::Bool: return "boolean";
-    case Type::Integer: return "integer";
-    case Type::Double: return "number";
-    case Type::String: return "string";
-    case Type::ArrayValue: return "array";
-    case Type::ObjectValue: return "object";
+    case Type::Null:
+        return "null";
+    case Type::Bool:
+        return "boolean";
+    case Type::Integer:
+        return "integer";
+    case Type::Double:
+        return "number";
+    case Type::String:
+        return "string";
+    case Type::ArrayValue:
+        return "array";
+    case Type::ObjectValue:
+        return "object";
     }
     return "?";
 }
@@ -78,13 +85,27 @@ void escapeTo(std::string& out, const std::string& s)
     out += '"';
     for (unsigned char c : s) {
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
         default:
             if (c < 0x20) {
                 char buf[8];
@@ -111,9 +132,15 @@ void newline(std::string& out, int indent, int depth)
 void Value::dumpTo(std::string& out, int indent, int depth) const
 {
     switch (type()) {
-    case Type::Null: out += "null"; break;
-    case Type::Bool: out += asBool() ? "true" : "false"; break;
-    case Type::Integer: out += std::to_string(asInteger()); break;
+    case Type::Null:
+        out += "null";
+        break;
+    case Type::Bool:
+        out += asBool() ? "true" : "false";
+        break;
+    case Type::Integer:
+        out += std::to_string(asInteger());
+        break;
     case Type::Double: {
         const double d = std::get<double>(m_data);
         if (!std::isfinite(d)) {
@@ -125,7 +152,9 @@ void Value::dumpTo(std::string& out, int indent, int depth) const
         }
         break;
     }
-    case Type::String: escapeTo(out, asString()); break;
+    case Type::String:
+        escapeTo(out, asString());
+        break;
     case Type::ArrayValue: {
         const auto& a = asArray();
         out += '[';
@@ -290,7 +319,7 @@ private:
 
     Result<Value> object(std::size_t depth)
     {
-        advance();   // {
+        advance(); // {
         Object obj;
         skipSpace();
         if (m_i < m_text.size() && m_text[m_i] == '}') {
@@ -332,7 +361,7 @@ private:
 
     Result<Value> array(std::size_t depth)
     {
-        advance();   // [
+        advance(); // [
         Array arr;
         skipSpace();
         if (m_i < m_text.size() && m_text[m_i] == ']') {
@@ -437,7 +466,7 @@ private:
 
     Result<std::string> string()
     {
-        advance();   // opening quote
+        advance(); // opening quote
         std::string out;
         while (true) {
             if (m_i >= m_text.size()) {
@@ -459,14 +488,30 @@ private:
                 const char e = m_text[m_i];
                 advance();
                 switch (e) {
-                case '"': out += '"'; break;
-                case '\\': out += '\\'; break;
-                case '/': out += '/'; break;
-                case 'b': out += '\b'; break;
-                case 'f': out += '\f'; break;
-                case 'n': out += '\n'; break;
-                case 'r': out += '\r'; break;
-                case 't': out += '\t'; break;
+                case '"':
+                    out += '"';
+                    break;
+                case '\\':
+                    out += '\\';
+                    break;
+                case '/':
+                    out += '/';
+                    break;
+                case 'b':
+                    out += '\b';
+                    break;
+                case 'f':
+                    out += '\f';
+                    break;
+                case 'n':
+                    out += '\n';
+                    break;
+                case 'r':
+                    out += '\r';
+                    break;
+                case 't':
+                    out += '\t';
+                    break;
                 case 'u': {
                     auto cp = hex4();
                     if (!cp) {
@@ -488,7 +533,8 @@ private:
                     appendUtf8(out, code);
                     break;
                 }
-                default: return error(std::string("unknown escape \\") + e);
+                default:
+                    return error(std::string("unknown escape \\") + e);
                 }
                 continue;
             }

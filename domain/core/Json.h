@@ -19,10 +19,10 @@ namespace da06::json {
 
 class Value;
 using Array = std::vector<Value>;
-using Object = std::vector<std::pair<std::string, Value>>;   // keeps the file's key order
+using Object = std::vector<std::pair<std::string, Value>>; // keeps the file's key order
 
 struct Position {
-    int line = 0;     // 1-based; 0 when built in code
+    int line = 0; // 1-based; 0 when built in code
     int column = 0;
 };
 

@@ -137,10 +137,10 @@ Result<CheckInput> fromChip(const json::Value& o, const Date& asOf)
         in.findings.push_back(CheckFinding{"card_expired", "error", "The card has expired."});
         errors = true;
     }
-    in.outcome = errors                 ? CheckOutcome::Invalid
-                 : pa != "verified"     ? CheckOutcome::Unverified
-                 : warnings             ? CheckOutcome::Warning
-                                        : CheckOutcome::Valid;
+    in.outcome = errors             ? CheckOutcome::Invalid
+                 : pa != "verified" ? CheckOutcome::Unverified
+                 : warnings         ? CheckOutcome::Warning
+                                    : CheckOutcome::Valid;
     return in;
 }
 
@@ -155,9 +155,8 @@ Result<CheckInput> checkFromJson(const json::Value& v, const Date& asOf)
             return fail(ErrorCode::InvalidInput, "the JSON holds no QR code (the scan found none)");
         }
         if (arr.size() > 1) {
-            return fail(ErrorCode::InvalidInput,
-                        "the JSON holds " + std::to_string(arr.size()) +
-                            " QR codes: check one card at a time (scan the card alone)");
+            return fail(ErrorCode::InvalidInput, "the JSON holds " + std::to_string(arr.size()) +
+                                                     " QR codes: check one card at a time (scan the card alone)");
         }
         o = &arr.front();
     }
@@ -170,8 +169,9 @@ Result<CheckInput> checkFromJson(const json::Value& v, const Date& asOf)
     } else if (o->find("id_number") && o->find("valid")) {
         in = fromQr(*o, asOf);
     } else {
-        return fail(ErrorCode::InvalidInput,
-                    "the JSON is neither a QR check nor a chip read (expected the output of `da06 idcheck qr|chip --json`)");
+        return fail(
+            ErrorCode::InvalidInput,
+            "the JSON is neither a QR check nor a chip read (expected the output of `da06 idcheck qr|chip --json`)");
     }
     if (!in) {
         return in;

@@ -7,8 +7,8 @@
 #include <tuple>
 
 #include "domain/audit/AuditLog.h"
-#include "domain/store/Settings.h"
 #include "domain/identity/IdNumber.h"
+#include "domain/store/Settings.h"
 #include "domain/text/Text.h"
 #include "domain/work/ChangeLog.h"
 #include "domain/work/Ids.h"
@@ -204,8 +204,9 @@ struct RemoteCount {
 Result<std::vector<RemoteCount>> remoteCounts(store::Database& db)
 {
     DA06_TRY(node, deskNode(db));
-    DA06_TRY(st, db.prepare("SELECT entity_id, fields FROM change_log WHERE entity = 'check_count' AND origin = 'remote' "
-                            "ORDER BY hlc"));
+    DA06_TRY(st,
+             db.prepare("SELECT entity_id, fields FROM change_log WHERE entity = 'check_count' AND origin = 'remote' "
+                        "ORDER BY hlc"));
     std::map<std::string, RemoteCount> latest;
     DA06_CHECK(work::detail::eachRow(*st, [&](store::Statement& s) {
         auto f = json::parse(s.columnText(1));
@@ -240,8 +241,8 @@ Status checkText(const std::string& s, const char* what, std::size_t max)
         return fail(ErrorCode::InvalidInput, std::string("the ") + what + " is not valid UTF-8");
     }
     if (s.size() > max) {
-        return fail(ErrorCode::InvalidInput, std::string("the ") + what + " is too long (at most " +
-                                                 std::to_string(max) + " bytes)");
+        return fail(ErrorCode::InvalidInput,
+                    std::string("the ") + what + " is too long (at most " + std::to_string(max) + " bytes)");
     }
     return {};
 }
@@ -295,8 +296,9 @@ Status setRetention(store::Database& db, const Clock& clock, const access::Actor
 {
     DA06_CHECK(access::require(actor, Permission::ManageUsers, "change the retention of check details"));
     if (model != 0 && !isCheckPurpose(model)) {
-        return fail(ErrorCode::InvalidInput, "model " + std::to_string(model) +
-                                                 " is not a purpose of identity checks (4, 6, 8, 9–12, 15, 16, 19, 20, 35; 0 for the others)");
+        return fail(ErrorCode::InvalidInput,
+                    "model " + std::to_string(model) +
+                        " is not a purpose of identity checks (4, 6, 8, 9–12, 15, 16, 19, 20, 35; 0 for the others)");
     }
     if (days < 1 || days > 36500) {
         return fail(ErrorCode::InvalidInput, "a retention period is 1 to 36500 days");
@@ -336,8 +338,9 @@ Result<CheckRecord> CheckService::record(const CheckInput& in)
                         " is not a purpose of identity checks at a desk (4, 6, 8, 9–12, 15, 16, 19, 20, 35)");
     }
     if (!in.consent) {
-        return fail(ErrorCode::InvalidInput,
-                    "the citizen's consent is not recorded: ask for it (Decree 13/2023), or state the legal obligation");
+        return fail(
+            ErrorCode::InvalidInput,
+            "the citizen's consent is not recorded: ask for it (Decree 13/2023), or state the legal obligation");
     }
     if (in.method == CheckMethod::Manual && text::trim(in.manualReason).size() < 5) {
         return fail(ErrorCode::InvalidInput, "a manual entry needs a reason (why the card could not be read)");
@@ -349,13 +352,15 @@ Result<CheckRecord> CheckService::record(const CheckInput& in)
     DA06_CHECK(checkText(in.identity.address, "address", 500));
     DA06_CHECK(checkText(in.manualReason, "reason", 500));
     DA06_CHECK(checkText(in.consentNote, "consent note", 500));
-    if (in.method == CheckMethod::Manual && (in.outcome == CheckOutcome::Valid || in.outcome == CheckOutcome::Warning)) {
+    if (in.method == CheckMethod::Manual &&
+        (in.outcome == CheckOutcome::Valid || in.outcome == CheckOutcome::Warning)) {
         return fail(ErrorCode::InvalidInput, "a manual entry cannot be a verified check");
     }
     DA06_TRY(unit, work::detail::deskUnit(m_db));
     if (!*unit) {
-        return fail(ErrorCode::InvalidInput,
-                    "this desk has no unit yet: choose it first (Quản trị → Thiết lập máy này, or `da06 desk unit set UNIT`)");
+        return fail(
+            ErrorCode::InvalidInput,
+            "this desk has no unit yet: choose it first (Quản trị → Thiết lập máy này, or `da06 desk unit set UNIT`)");
     }
     DA06_TRY(policy, readRetention(m_db));
 
@@ -391,11 +396,12 @@ Result<CheckRecord> CheckService::record(const CheckInput& in)
 
     store::Transaction tx(m_db);
     DA06_CHECK(tx.begin());
-    DA06_TRY(ins, m_db.prepare(
-                      "INSERT INTO desk_check (uid, reference, unit_code, model, method, outcome, manual_reason, operator, "
-                      "checked_at, month, consent, consent_note, verifications, finding_codes, purge_after, id_number, "
-                      "old_id_number, full_name, date_of_birth, sex, address, issue_date, expiry_date, expired, findings) "
-                      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    DA06_TRY(ins,
+             m_db.prepare(
+                 "INSERT INTO desk_check (uid, reference, unit_code, model, method, outcome, manual_reason, operator, "
+                 "checked_at, month, consent, consent_note, verifications, finding_codes, purge_after, id_number, "
+                 "old_id_number, full_name, date_of_birth, sex, address, issue_date, expiry_date, expired, findings) "
+                 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
     ins->bind(1, r.uid).bind(2, r.reference).bind(3, r.unitCode).bind(4, r.model).bind(5, methodName(r.method));
     ins->bind(6, outcomeName(r.outcome));
     if (r.manualReason.empty()) {
@@ -419,11 +425,11 @@ Result<CheckRecord> CheckService::record(const CheckInput& in)
     search->bind(1, m_db.lastInsertId());
     search->bind(2, text::fold(id.fullName) + " " + id.idNumber + " " + id.oldIdNumber + " " + text::fold(r.reference));
     DA06_CHECK(search->run());
-    DA06_CHECK(recordCount(m_db, m_clock, m_actor, r.unitCode, r.checkedAt.substr(0, 10), r.model,
-                           methodName(r.method), outcomeName(r.outcome)));
+    DA06_CHECK(recordCount(m_db, m_clock, m_actor, r.unitCode, r.checkedAt.substr(0, 10), r.model, methodName(r.method),
+                           outcomeName(r.outcome)));
     DA06_CHECK(audit::append(m_db, m_clock, m_actor, "check.record",
-                             "check:" + r.reference + " model " + std::to_string(r.model) + " " +
-                                 methodName(r.method) + "/" + outcomeName(r.outcome)));
+                             "check:" + r.reference + " model " + std::to_string(r.model) + " " + methodName(r.method) +
+                                 "/" + outcomeName(r.outcome)));
     DA06_CHECK(tx.commit());
     return r;
 }
@@ -435,7 +441,8 @@ Result<CheckRecord> findCheck(store::Database& db, const std::string& uidOrRefer
     st->bind(1, ref).bind(2, ref);
     DA06_TRY(row, st->step());
     if (!*row) {
-        return fail(ErrorCode::NotFound, "there is no check record \"" + ref + "\" on this desk (record the check first)");
+        return fail(ErrorCode::NotFound,
+                    "there is no check record \"" + ref + "\" on this desk (record the check first)");
     }
     return readRecord(*st);
 }
@@ -602,8 +609,9 @@ Status CheckService::attach(const std::string& checkUid, const std::string& kind
         if (*k == kind && *u == uid) {
             return {};
         }
-        return fail(ErrorCode::InvalidInput, "the check " + reference + " already belongs to another " + *k +
-                                                 ": a check serves one case, contract or payout (check the citizen again)");
+        return fail(ErrorCode::InvalidInput,
+                    "the check " + reference + " already belongs to another " + *k +
+                        ": a check serves one case, contract or payout (check the citizen again)");
     }
     DA06_TRY(up, m_db.prepare("UPDATE desk_check SET attached_kind = ?, attached_uid = ? WHERE uid = ?"));
     up->bind(1, kind).bind(2, uid).bind(3, checkUid);
@@ -632,7 +640,7 @@ Result<report::CheckCounts> StoredCheckCounts::counts(const std::vector<std::str
         st->bind(i++, u);
     }
     st->bind(i, from.toIso());
-    st->bind(i + 1, to.toIso() + "U");   // after every time of the last day ("YYYY-MM-DDThh…")
+    st->bind(i + 1, to.toIso() + "U"); // after every time of the last day ("YYYY-MM-DDThh…")
     const std::set<int> wanted(models.begin(), models.end());
     DA06_CHECK(work::detail::eachRow(*st, [&](store::Statement& s) {
         const int model = static_cast<int>(s.columnInt(0));

@@ -20,19 +20,19 @@ namespace da06::desk {
 
 struct CheckRecord {
     std::string uid;
-    std::string reference;     // KT-20241105-7F3A2C
+    std::string reference; // KT-20241105-7F3A2C
     std::string unitCode;
     int model = 0;
     CheckMethod method = CheckMethod::Qr;
     CheckOutcome outcome = CheckOutcome::Invalid;
     std::string manualReason;
     std::string operatorName;
-    std::string checkedAt;     // ISO 8601 UTC
+    std::string checkedAt; // ISO 8601 UTC
     Consent consent = Consent::Given;
     std::string consentNote;
     std::vector<Verification> verifications;
     std::vector<std::string> findingCodes;
-    std::optional<std::string> attachedKind;   // "case", "contract", "payout", "loan"
+    std::optional<std::string> attachedKind; // "case", "contract", "payout", "loan"
     std::optional<std::string> attachedUid;
     Date purgeAfter;
     std::optional<std::string> purgedAt;
@@ -44,9 +44,9 @@ struct CheckRecord {
 };
 
 struct CheckQuery {
-    std::string text;                  // name or number, diacritics and case ignored
+    std::string text; // name or number, diacritics and case ignored
     std::optional<int> model;
-    std::optional<Date> from, to;      // by the day of the check (UTC)
+    std::optional<Date> from, to; // by the day of the check (UTC)
     bool includePurged = false;
     int limit = 200;
 };
@@ -66,16 +66,16 @@ struct CheckStat {
 struct PurgeResult {
     Date asOf;
     bool dryRun = false;
-    int checks = 0;        // check records whose details were (or would be) deleted
-    int parties = 0;       // notarial party names deleted with them
+    int checks = 0;  // check records whose details were (or would be) deleted
+    int parties = 0; // notarial party names deleted with them
     std::map<int, int> byModel;
 };
 
 // Retention of check details, days per purpose. Defaults: 4 and 8 (notarization) 1825, 15
 // (pawnshop register) 1095, 19 and 35 (welfare) 730, every other purpose 90.
 struct RetentionPolicy {
-    std::map<int, int> days;  // explicit per model (the defaults and the admin's changes)
-    int otherDays = 90;       // for the purposes without an entry
+    std::map<int, int> days; // explicit per model (the defaults and the admin's changes)
+    int otherDays = 90;      // for the purposes without an entry
     int daysFor(int model) const;
 };
 RetentionPolicy defaultRetention();

@@ -11,9 +11,12 @@ namespace da06::desk {
 const char* methodName(CheckMethod m)
 {
     switch (m) {
-    case CheckMethod::Chip: return "chip";
-    case CheckMethod::Qr: return "qr";
-    case CheckMethod::Manual: return "manual";
+    case CheckMethod::Chip:
+        return "chip";
+    case CheckMethod::Qr:
+        return "qr";
+    case CheckMethod::Manual:
+        return "manual";
     }
     return "manual";
 }
@@ -31,17 +34,22 @@ std::optional<CheckMethod> methodFromName(std::string_view s)
 const char* outcomeName(CheckOutcome o)
 {
     switch (o) {
-    case CheckOutcome::Valid: return "valid";
-    case CheckOutcome::Warning: return "warning";
-    case CheckOutcome::Invalid: return "invalid";
-    case CheckOutcome::Unverified: return "unverified";
+    case CheckOutcome::Valid:
+        return "valid";
+    case CheckOutcome::Warning:
+        return "warning";
+    case CheckOutcome::Invalid:
+        return "invalid";
+    case CheckOutcome::Unverified:
+        return "unverified";
     }
     return "invalid";
 }
 
 std::optional<CheckOutcome> outcomeFromName(std::string_view s)
 {
-    for (CheckOutcome o : {CheckOutcome::Valid, CheckOutcome::Warning, CheckOutcome::Invalid, CheckOutcome::Unverified}) {
+    for (CheckOutcome o :
+         {CheckOutcome::Valid, CheckOutcome::Warning, CheckOutcome::Invalid, CheckOutcome::Unverified}) {
         if (s == outcomeName(o)) {
             return o;
         }
@@ -142,7 +150,8 @@ CheckInput manualCheck(CheckedIdentity identity, std::string reason, const Date&
     if (identity.expiryDate) {
         identity.expired = asOf > *identity.expiryDate;
     }
-    in.verifications.push_back(Verification{"manual", in.outcome == CheckOutcome::Invalid ? "invalid" : "unverified", ""});
+    in.verifications.push_back(
+        Verification{"manual", in.outcome == CheckOutcome::Invalid ? "invalid" : "unverified", ""});
     in.identity = std::move(identity);
     return in;
 }

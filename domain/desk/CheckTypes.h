@@ -39,9 +39,9 @@ bool isCheckPurpose(int model);
 const std::vector<int>& checkPurposes();
 
 struct Verification {
-    std::string name;    // "passive_authentication", "chip_authentication", "active_authentication", "qr_code", "manual"
-    std::string result;  // "verified", "failed", "unverified", "passed", "not_supported", "valid", "invalid", …
-    std::string detail;  // a reason code (e.g. "dg_hash:13"), never personal data
+    std::string name;   // "passive_authentication", "chip_authentication", "active_authentication", "qr_code", "manual"
+    std::string result; // "verified", "failed", "unverified", "passed", "not_supported", "valid", "invalid", …
+    std::string detail; // a reason code (e.g. "dg_hash:13"), never personal data
 
     bool operator==(const Verification&) const = default;
 };
@@ -60,11 +60,11 @@ struct CheckedIdentity {
     std::string oldIdNumber; // 9 digits or ""
     std::string fullName;    // NFC
     std::optional<Date> dateOfBirth;
-    std::string sex;         // "male", "female" or ""
+    std::string sex; // "male", "female" or ""
     std::string address;
     std::optional<Date> issueDate;
-    std::optional<Date> expiryDate;    // nullopt: does not expire, or unknown
-    std::optional<bool> expired;       // on the day of the check
+    std::optional<Date> expiryDate; // nullopt: does not expire, or unknown
+    std::optional<bool> expired;    // on the day of the check
 
     bool operator==(const CheckedIdentity&) const = default;
 };
@@ -78,9 +78,9 @@ struct CheckInput {
     CheckedIdentity identity;
     std::vector<Verification> verifications;
     std::vector<CheckFinding> findings;
-    std::string manualReason;    // required for CheckMethod::Manual
+    std::string manualReason; // required for CheckMethod::Manual
     std::optional<Consent> consent;
-    std::string consentNote;     // e.g. "ký phiếu đồng ý số 12"
+    std::string consentNote; // e.g. "ký phiếu đồng ý số 12"
 };
 
 // The identity of a check from the JSON `da06 idcheck qr --json` (an array with one object, or the

@@ -13,10 +13,10 @@ namespace da06::desk {
 json::Value identityToJson(const CheckedIdentity& id);
 json::Value checkToJson(const CheckRecord& r);
 json::Value purgeToJson(const PurgeResult& p);
-json::Value retentionToJson(const RetentionPolicy& p);   // "days" per purpose of checkPurposes(), "other_days"
+json::Value retentionToJson(const RetentionPolicy& p); // "days" per purpose of checkPurposes(), "other_days"
 
 json::Value caseToJson(const NotarialCase& c);
-json::Value caseDocumentToJson(const CaseDocument& d);    // the document just attached (no certification)
+json::Value caseDocumentToJson(const CaseDocument& d); // the document just attached (no certification)
 json::Value certificationToJson(const Certification& c);
 
 json::Value pawnToJson(const PawnContract& c);

@@ -43,8 +43,7 @@ const Labelled kPartyRoles[] = {
     {"other", "Người liên quan khác"},
 };
 
-template <std::size_t N>
-std::vector<std::string> codes(const Labelled (&table)[N])
+template <std::size_t N> std::vector<std::string> codes(const Labelled (&table)[N])
 {
     std::vector<std::string> out;
     for (const Labelled& l : table) {
@@ -53,8 +52,7 @@ std::vector<std::string> codes(const Labelled (&table)[N])
     return out;
 }
 
-template <std::size_t N>
-std::string labelOf(const Labelled (&table)[N], const std::string& code)
+template <std::size_t N> std::string labelOf(const Labelled (&table)[N], const std::string& code)
 {
     for (const Labelled& l : table) {
         if (code == l.code) {
@@ -125,9 +123,12 @@ std::string partyRoleLabel(const std::string& role)
 const char* caseStatusName(CaseStatus s)
 {
     switch (s) {
-    case CaseStatus::Open: return "open";
-    case CaseStatus::Completed: return "completed";
-    case CaseStatus::Cancelled: return "cancelled";
+    case CaseStatus::Open:
+        return "open";
+    case CaseStatus::Completed:
+        return "completed";
+    case CaseStatus::Cancelled:
+        return "cancelled";
     }
     return "open";
 }
@@ -205,8 +206,8 @@ Result<std::pair<std::int64_t, NotarialCase>> loadCase(store::Database& db, cons
 Status requireOpen(const NotarialCase& c, const char* what)
 {
     if (c.status != CaseStatus::Open) {
-        return fail(ErrorCode::InvalidInput, "the case " + c.number + " is " + caseStatusName(c.status) +
-                                                 ": cannot " + what);
+        return fail(ErrorCode::InvalidInput,
+                    "the case " + c.number + " is " + caseStatusName(c.status) + ": cannot " + what);
     }
     return {};
 }
@@ -302,9 +303,9 @@ namespace {
 Status requireNotarialPurpose(const CheckRecord& check)
 {
     if (check.model != 4 && check.model != 8) {
-        return fail(ErrorCode::InvalidInput, "the check " + check.reference + " was recorded for model " +
-                                                 std::to_string(check.model) +
-                                                 ", not for notarization or certification (4 or 8): check the person for this case");
+        return fail(ErrorCode::InvalidInput,
+                    "the check " + check.reference + " was recorded for model " + std::to_string(check.model) +
+                        ", not for notarization or certification (4 or 8): check the person for this case");
     }
     return {};
 }
@@ -322,7 +323,8 @@ Status checkRole(const std::string& role)
 
 } // namespace
 
-Result<CaseParty> NotaryService::addParty(const std::string& caseRef, const std::string& role, const std::string& checkUid)
+Result<CaseParty> NotaryService::addParty(const std::string& caseRef, const std::string& role,
+                                          const std::string& checkUid)
 {
     DA06_CHECK(access::require(m_actor, Permission::MakeChecks, "add parties to notarial cases"));
     DA06_CHECK(checkRole(role));
@@ -331,7 +333,8 @@ Result<CaseParty> NotaryService::addParty(const std::string& caseRef, const std:
     CheckService checks(m_db, m_clock, m_actor);
     DA06_TRY(check, checks.get(checkUid));
     if (!check->identity) {
-        return fail(ErrorCode::InvalidInput, "the check " + check->reference + " has been purged: check the person again");
+        return fail(ErrorCode::InvalidInput,
+                    "the check " + check->reference + " has been purged: check the person again");
     }
     DA06_CHECK(requireNotarialPurpose(*check));
     const std::string uid = work::randomId();
@@ -369,7 +372,12 @@ Result<CaseParty> NotaryService::addPartyByName(const std::string& caseRef, cons
     DA06_CHECK(tx.begin());
     DA06_TRY(ins, m_db.prepare("INSERT INTO case_party (uid, case_id, role, name, added_by, added_at) "
                                "VALUES (?,?,?,?,?,?)"));
-    ins->bind(1, uid).bind(2, c->first).bind(3, role).bind(4, *name).bind(5, m_actor.user).bind(6, m_clock.nowIso8601());
+    ins->bind(1, uid)
+        .bind(2, c->first)
+        .bind(3, role)
+        .bind(4, *name)
+        .bind(5, m_actor.user)
+        .bind(6, m_clock.nowIso8601());
     DA06_CHECK(ins->run());
     DA06_CHECK(touchSearch(m_db, c->first));
     DA06_CHECK(audit::append(m_db, m_clock, m_actor, "case.party", "case:" + c->second.uid + " party:" + uid));
@@ -394,7 +402,8 @@ Status NotaryService::verifyParty(const std::string& caseRef, const std::string&
     CheckService checks(m_db, m_clock, m_actor);
     DA06_TRY(check, checks.get(checkUid));
     if (!check->identity) {
-        return fail(ErrorCode::InvalidInput, "the check " + check->reference + " has been purged: check the person again");
+        return fail(ErrorCode::InvalidInput,
+                    "the check " + check->reference + " has been purged: check the person again");
     }
     DA06_CHECK(requireNotarialPurpose(*check));
     store::Transaction tx(m_db);
@@ -436,7 +445,8 @@ Result<NotarialCase> NotaryService::complete(const std::string& caseRef)
     DA06_TRY(c, loadCase(m_db, caseRef));
     DA06_CHECK(requireOpen(c->second, "complete it"));
     if (c->second.parties.empty()) {
-        return fail(ErrorCode::InvalidInput, "the case " + c->second.number + " has no party: add and verify the parties first");
+        return fail(ErrorCode::InvalidInput,
+                    "the case " + c->second.number + " has no party: add and verify the parties first");
     }
     const auto blocking = c->second.blockingParties();
     if (!blocking.empty()) {
@@ -446,14 +456,15 @@ Result<NotarialCase> NotaryService::complete(const std::string& caseRef)
                 roles += (roles.empty() ? "" : ", ") + partyRoleLabel(p.role);
             }
         }
-        return fail(ErrorCode::InvalidInput,
-                    "the case " + c->second.number + " cannot be completed: " + std::to_string(blocking.size()) +
-                        " party(ies) lack a passing identity check (" + roles +
-                        "); verify them, or record an exception with its reason");
+        return fail(ErrorCode::InvalidInput, "the case " + c->second.number +
+                                                 " cannot be completed: " + std::to_string(blocking.size()) +
+                                                 " party(ies) lack a passing identity check (" + roles +
+                                                 "); verify them, or record an exception with its reason");
     }
     store::Transaction tx(m_db);
     DA06_CHECK(tx.begin());
-    DA06_TRY(up, m_db.prepare("UPDATE notarial_case SET status = 'completed', closed_by = ?, closed_at = ? WHERE id = ?"));
+    DA06_TRY(up,
+             m_db.prepare("UPDATE notarial_case SET status = 'completed', closed_by = ?, closed_at = ? WHERE id = ?"));
     up->bind(1, m_actor.user).bind(2, m_clock.nowIso8601()).bind(3, c->first);
     DA06_CHECK(up->run());
     DA06_CHECK(audit::append(m_db, m_clock, m_actor, "case.complete", "case:" + c->second.uid));
@@ -470,7 +481,8 @@ Status NotaryService::cancel(const std::string& caseRef, const std::string& reas
     DA06_CHECK(requireOpen(c->second, "cancel it"));
     store::Transaction tx(m_db);
     DA06_CHECK(tx.begin());
-    DA06_TRY(up, m_db.prepare("UPDATE notarial_case SET status = 'cancelled', closed_by = ?, closed_at = ? WHERE id = ?"));
+    DA06_TRY(up,
+             m_db.prepare("UPDATE notarial_case SET status = 'cancelled', closed_by = ?, closed_at = ? WHERE id = ?"));
     up->bind(1, m_actor.user).bind(2, m_clock.nowIso8601()).bind(3, c->first);
     DA06_CHECK(up->run());
     DA06_CHECK(audit::append(m_db, m_clock, m_actor, "case.cancel", "case:" + c->second.uid));
@@ -478,7 +490,8 @@ Status NotaryService::cancel(const std::string& caseRef, const std::string& reas
 }
 
 Result<CaseDocument> NotaryService::attachDocument(const std::string& caseRef, const std::string& fileNameIn,
-                                                   const std::string& mediaTypeIn, const std::vector<unsigned char>& data)
+                                                   const std::string& mediaTypeIn,
+                                                   const std::vector<unsigned char>& data)
 {
     DA06_CHECK(access::require(m_actor, Permission::MakeChecks, "attach documents to notarial cases"));
     DA06_TRY(fileName, requiredText(fileNameIn, "file name", 255));
@@ -486,7 +499,8 @@ Result<CaseDocument> NotaryService::attachDocument(const std::string& caseRef, c
         return fail(ErrorCode::InvalidInput, "the document " + *fileName + " is empty");
     }
     if (data.size() > kMaxDocumentBytes) {
-        return fail(ErrorCode::InvalidInput, "the document " + *fileName + " is larger than 50 MiB: scan it at a lower resolution");
+        return fail(ErrorCode::InvalidInput,
+                    "the document " + *fileName + " is larger than 50 MiB: scan it at a lower resolution");
     }
     DA06_TRY(c, loadCase(m_db, caseRef));
     if (c->second.model != 4) {
@@ -544,10 +558,12 @@ Result<Certification> NotaryService::certify(const std::string& documentUid)
     const std::string reference = newReference("CT", m_clock.today());
     store::Transaction tx(m_db);
     DA06_CHECK(tx.begin());
-    DA06_TRY(up, m_db.prepare("UPDATE case_document SET certification = ?, certified_by = ?, certified_at = ? WHERE uid = ?"));
+    DA06_TRY(up, m_db.prepare(
+                     "UPDATE case_document SET certification = ?, certified_by = ?, certified_at = ? WHERE uid = ?"));
     up->bind(1, reference).bind(2, m_actor.user).bind(3, m_clock.nowIso8601()).bind(4, documentUid);
     DA06_CHECK(up->run());
-    DA06_CHECK(audit::append(m_db, m_clock, m_actor, "case.certify", "case:" + caseUid + " certification:" + reference));
+    DA06_CHECK(
+        audit::append(m_db, m_clock, m_actor, "case.certify", "case:" + caseUid + " certification:" + reference));
     DA06_CHECK(tx.commit());
     return certification(reference);
 }
@@ -563,8 +579,8 @@ Result<Certification> NotaryService::certification(const std::string& reference)
     if (!*row || st->isNull(0)) {
         return fail(ErrorCode::NotFound, "there is no certification " + reference);
     }
-    return Certification{st->columnText(0), st->columnText(1), st->columnText(2), st->columnText(3), st->columnInt(4),
-                         st->columnText(5), st->columnText(6)};
+    return Certification{st->columnText(0), st->columnText(1), st->columnText(2), st->columnText(3),
+                         st->columnInt(4),  st->columnText(5), st->columnText(6)};
 }
 
 } // namespace da06::desk

@@ -20,7 +20,7 @@ namespace da06::desk {
 // "contract", "transaction", "copy_certification", "signature_certification",
 // "translation_certification", "will", "other"
 const std::vector<std::string>& actKinds();
-std::string actKindLabel(const std::string& kind);   // Vietnamese: "Hợp đồng", "Chứng thực bản sao", …
+std::string actKindLabel(const std::string& kind); // Vietnamese: "Hợp đồng", "Chứng thực bản sao", …
 // "requester", "party_a", "party_b", "signer", "witness", "interpreter", "representative", "other"
 const std::vector<std::string>& partyRoles();
 std::string partyRoleLabel(const std::string& role); // "Người yêu cầu", "Bên A", …
@@ -31,13 +31,13 @@ const char* caseStatusName(CaseStatus s); // "open", "completed", "cancelled"
 struct CaseParty {
     std::string uid;
     std::string role;
-    std::optional<std::string> name;       // nullopt once the details were purged
+    std::optional<std::string> name; // nullopt once the details were purged
     std::optional<std::string> checkUid;
     std::optional<std::string> checkReference;
     std::optional<CheckOutcome> checkOutcome;
     std::optional<CheckMethod> checkMethod;
-    bool passing = false;                  // has a passing check
-    std::optional<std::string> exception;  // reason recorded instead of a passing check
+    bool passing = false;                 // has a passing check
+    std::optional<std::string> exception; // reason recorded instead of a passing check
 };
 
 struct CaseDocument {
@@ -47,13 +47,13 @@ struct CaseDocument {
     std::int64_t size = 0;
     std::string sha256;
     std::string addedAt;
-    std::optional<std::string> certification;   // CT-… once certified
+    std::optional<std::string> certification; // CT-… once certified
     std::optional<std::string> certifiedBy, certifiedAt;
 };
 
 struct NotarialCase {
     std::string uid;
-    std::string number;      // "125/2024/CT-VP" — free text, unique on the desk
+    std::string number; // "125/2024/CT-VP" — free text, unique on the desk
     int model = 4;
     std::string actKind;
     std::string title;
@@ -63,7 +63,7 @@ struct NotarialCase {
     std::vector<CaseParty> parties;
     std::vector<CaseDocument> documents;
     // The parties that block completion (no passing check and no exception).
-    std::vector<std::string> blockingParties() const;   // their uids
+    std::vector<std::string> blockingParties() const; // their uids
 };
 
 struct NewCase {
@@ -75,7 +75,7 @@ struct NewCase {
 
 // The record of a certified document (for its printed certificate and QR code).
 struct Certification {
-    std::string reference;   // CT-YYYYMMDD-XXXXXX
+    std::string reference; // CT-YYYYMMDD-XXXXXX
     std::string caseNumber;
     std::string fileName;
     std::string sha256;
@@ -92,7 +92,7 @@ public:
     {
     }
 
-    Result<NotarialCase> open(const NewCase& c);                       // AlreadyExists for a used number
+    Result<NotarialCase> open(const NewCase& c); // AlreadyExists for a used number
     Result<NotarialCase> get(const std::string& uidOrNumber);
     // Newest first; text matches the number, title or a party's name without diacritics.
     Result<std::vector<NotarialCase>> list(const std::string& text = "", std::optional<CaseStatus> status = {},

@@ -20,7 +20,8 @@ constexpr std::size_t kMaxItem = 2000;
 // purged). Read by readContract.
 const char* const kContractColumns =
     "p.uid, p.number, p.check_uid, d.reference, p.item, p.value, p.loan, p.interest, p.start_date, p.due_date, "
-    "p.status, p.closed_date, p.alerts, p.created_by, p.created_at, p.search_text, (SELECT text FROM desk_check_search s WHERE s.check_id = d.id), "
+    "p.status, p.closed_date, p.alerts, p.created_by, p.created_at, p.search_text, (SELECT text FROM desk_check_search "
+    "s WHERE s.check_id = d.id), "
     "d.purged_at, d.id_number, d.old_id_number, d.full_name, d.date_of_birth, d.sex, d.address, d.issue_date, "
     "d.expiry_date, d.expired";
 const char* const kContractFrom = " FROM pawn_contract p JOIN desk_check d ON d.uid = p.check_uid";
@@ -79,7 +80,7 @@ std::string joinCodes(const std::vector<std::string>& codes)
 
 struct ContractRow {
     PawnContract contract;
-    std::string searchText;   // folded number, item, customer name and number
+    std::string searchText; // folded number, item, customer name and number
 };
 
 ContractRow readContract(const store::Statement& st)
@@ -171,12 +172,13 @@ Result<std::vector<std::string>> computeAlerts(store::Database& db, const CheckR
 Status requirePassingUnattached(const CheckRecord& check)
 {
     if (check.model != kPawnModel) {
-        return fail(ErrorCode::InvalidInput, "the check " + check.reference + " was recorded for model " +
-                                                 std::to_string(check.model) +
-                                                 ", not for the pawnshop register (model 15); record a check for model 15");
+        return fail(ErrorCode::InvalidInput,
+                    "the check " + check.reference + " was recorded for model " + std::to_string(check.model) +
+                        ", not for the pawnshop register (model 15); record a check for model 15");
     }
     if (!check.passing()) {
-        return fail(ErrorCode::InvalidInput, "the check " + check.reference + " did not pass (outcome " + std::string(outcomeName(check.outcome)) +
+        return fail(ErrorCode::InvalidInput, "the check " + check.reference + " did not pass (outcome " +
+                                                 std::string(outcomeName(check.outcome)) +
                                                  "); a pawn contract needs a passing check");
     }
     if (!check.identity) {
@@ -184,8 +186,8 @@ Status requirePassingUnattached(const CheckRecord& check)
                                                  " were deleted (retention period ended); record a new check");
     }
     if (check.attachedKind) {
-        return fail(ErrorCode::InvalidInput, "the check " + check.reference + " is already used for a " + *check.attachedKind +
-                                                 "; record a new check for this contract");
+        return fail(ErrorCode::InvalidInput, "the check " + check.reference + " is already used for a " +
+                                                 *check.attachedKind + "; record a new check for this contract");
     }
     return {};
 }
@@ -195,36 +197,48 @@ Status requirePassingUnattached(const CheckRecord& check)
 const char* pawnStatusName(PawnStatus s)
 {
     switch (s) {
-    case PawnStatus::Active: return "active";
-    case PawnStatus::Redeemed: return "redeemed";
-    case PawnStatus::Liquidated: return "liquidated";
+    case PawnStatus::Active:
+        return "active";
+    case PawnStatus::Redeemed:
+        return "redeemed";
+    case PawnStatus::Liquidated:
+        return "liquidated";
     }
     return "active";
 }
 
 std::optional<PawnStatus> pawnStatusFromName(std::string_view s)
 {
-    if (s == "active") return PawnStatus::Active;
-    if (s == "redeemed") return PawnStatus::Redeemed;
-    if (s == "liquidated") return PawnStatus::Liquidated;
+    if (s == "active")
+        return PawnStatus::Active;
+    if (s == "redeemed")
+        return PawnStatus::Redeemed;
+    if (s == "liquidated")
+        return PawnStatus::Liquidated;
     return std::nullopt;
 }
 
 std::string pawnStatusLabel(PawnStatus s)
 {
     switch (s) {
-    case PawnStatus::Active: return "Đang cầm";
-    case PawnStatus::Redeemed: return "Đã chuộc";
-    case PawnStatus::Liquidated: return "Đã thanh lý";
+    case PawnStatus::Active:
+        return "Đang cầm";
+    case PawnStatus::Redeemed:
+        return "Đã chuộc";
+    case PawnStatus::Liquidated:
+        return "Đã thanh lý";
     }
     return "Đang cầm";
 }
 
 std::string alertLabel(const std::string& code)
 {
-    if (code == "under_18") return "Khách hàng chưa đủ 18 tuổi";
-    if (code == "card_expired") return "Thẻ căn cước đã hết hạn";
-    if (code == "frequent") return "Cầm đồ nhiều lần trong thời gian ngắn (≥3 lần trong 30 ngày)";
+    if (code == "under_18")
+        return "Khách hàng chưa đủ 18 tuổi";
+    if (code == "card_expired")
+        return "Thẻ căn cước đã hết hạn";
+    if (code == "frequent")
+        return "Cầm đồ nhiều lần trong thời gian ngắn (≥3 lần trong 30 ngày)";
     return code;
 }
 
@@ -243,8 +257,8 @@ Result<PawnContract> PawnService::create(const NewPawn& p)
         return fail(ErrorCode::InvalidInput, "the interest must be a rate of 0 % or more per month");
     }
     if (p.due < p.start) {
-        return fail(ErrorCode::InvalidInput, "the due date " + p.due.toVietnamese() + " is before the start date " +
-                                                 p.start.toVietnamese());
+        return fail(ErrorCode::InvalidInput,
+                    "the due date " + p.due.toVietnamese() + " is before the start date " + p.start.toVietnamese());
     }
 
     store::Transaction tx(m_db);
@@ -260,9 +274,10 @@ Result<PawnContract> PawnService::create(const NewPawn& p)
     const std::string uid = work::randomId();
     DA06_TRY(alerts, computeAlerts(m_db, *check, p.start, uid));
 
-    DA06_TRY(ins, m_db.prepare("INSERT INTO pawn_contract (uid, number, check_uid, item, search_text, value, loan, interest, "
-                               "start_date, due_date, status, alerts, created_by, created_at) "
-                               "VALUES (?,?,?,?,?,?,?,?,?,?,'active',?,?,?)"));
+    DA06_TRY(ins, m_db.prepare(
+                      "INSERT INTO pawn_contract (uid, number, check_uid, item, search_text, value, loan, interest, "
+                      "start_date, due_date, status, alerts, created_by, created_at) "
+                      "VALUES (?,?,?,?,?,?,?,?,?,?,'active',?,?,?)"));
     ins->bind(1, uid).bind(2, *number).bind(3, check->uid).bind(4, *item).bind(5, text::fold(*number + " " + *item));
     ins->bind(6, p.value).bind(7, p.loan).bind(8, p.interest).bind(9, p.start.toIso()).bind(10, p.due.toIso());
     ins->bind(11, joinCodes(*alerts)).bind(12, m_actor.user).bind(13, m_clock.nowIso8601());
@@ -277,7 +292,8 @@ Result<PawnContract> PawnService::get(const std::string& uidOrNumber)
 {
     DA06_CHECK(access::require(m_actor, access::Permission::MakeChecks, "read the pawnshop register"));
     const std::string key = text::trim(uidOrNumber);
-    DA06_TRY(st, m_db.prepare(std::string("SELECT ") + kContractColumns + kContractFrom + " WHERE p.uid = ? OR p.number = ?"));
+    DA06_TRY(st, m_db.prepare(std::string("SELECT ") + kContractColumns + kContractFrom +
+                              " WHERE p.uid = ? OR p.number = ?"));
     st->bind(1, key).bind(2, key);
     DA06_TRY(row, st->step());
     if (!*row) {
@@ -286,8 +302,8 @@ Result<PawnContract> PawnService::get(const std::string& uidOrNumber)
     return readContract(*st).contract;
 }
 
-Result<std::vector<PawnContract>> PawnService::list(std::optional<Date> from, std::optional<Date> to, const std::string& textIn,
-                                                    int limit)
+Result<std::vector<PawnContract>> PawnService::list(std::optional<Date> from, std::optional<Date> to,
+                                                    const std::string& textIn, int limit)
 {
     DA06_CHECK(access::require(m_actor, access::Permission::MakeChecks, "read the pawnshop register"));
     std::string sql = std::string("SELECT ") + kContractColumns + kContractFrom + " WHERE 1=1";
@@ -330,14 +346,16 @@ Result<PawnContract> PawnService::close(const std::string& uidOrNumber, PawnStat
     DA06_CHECK(tx.begin());
     DA06_TRY(cur, get(uidOrNumber));
     if (cur->status != PawnStatus::Active) {
-        return fail(ErrorCode::InvalidInput, "the contract " + cur->number + " is already closed (" + pawnStatusName(cur->status) +
+        return fail(ErrorCode::InvalidInput, "the contract " + cur->number + " is already closed (" +
+                                                 pawnStatusName(cur->status) +
                                                  "); only an active contract can be closed");
     }
     if (on < cur->start) {
-        return fail(ErrorCode::InvalidInput, "the closing day " + on.toVietnamese() + " is before the start of the contract " +
-                                                 cur->start.toVietnamese());
+        return fail(ErrorCode::InvalidInput, "the closing day " + on.toVietnamese() +
+                                                 " is before the start of the contract " + cur->start.toVietnamese());
     }
-    DA06_TRY(up, m_db.prepare("UPDATE pawn_contract SET status = ?, closed_date = ? WHERE uid = ? AND status = 'active'"));
+    DA06_TRY(up,
+             m_db.prepare("UPDATE pawn_contract SET status = ?, closed_date = ? WHERE uid = ? AND status = 'active'"));
     up->bind(1, pawnStatusName(to)).bind(2, on.toIso()).bind(3, cur->uid);
     DA06_CHECK(up->run());
     DA06_CHECK(audit::append(m_db, m_clock, m_actor, "pawn.close", "contract:" + cur->number));

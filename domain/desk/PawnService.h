@@ -21,8 +21,8 @@ std::optional<PawnStatus> pawnStatusFromName(std::string_view s);
 std::string pawnStatusLabel(PawnStatus s); // "Đang cầm", "Đã chuộc", "Đã thanh lý"
 
 // Alerts: "under_18" (customer under 18 on the start day), "card_expired" (the card had expired
-// on the day of the check, or expires before the start day), "frequent" (kFrequentPawns or more contracts by the same number
-// within kFrequentDays days, this one included).
+// on the day of the check, or expires before the start day), "frequent" (kFrequentPawns or more contracts by the same
+// number within kFrequentDays days, this one included).
 inline constexpr int kFrequentPawns = 3;
 inline constexpr int kFrequentDays = 30;
 std::string alertLabel(const std::string& code); // Vietnamese sentence
@@ -32,11 +32,11 @@ struct PawnContract {
     std::string number;
     std::string checkUid;
     std::string checkReference;
-    std::optional<CheckedIdentity> customer;   // nullopt once the check's details were purged
+    std::optional<CheckedIdentity> customer; // nullopt once the check's details were purged
     std::string item;
-    std::int64_t value = 0;       // đồng
-    std::int64_t loan = 0;        // đồng
-    double interest = 0;          // percent per month
+    std::int64_t value = 0; // đồng
+    std::int64_t loan = 0;  // đồng
+    double interest = 0;    // percent per month
     Date start, due;
     PawnStatus status = PawnStatus::Active;
     std::optional<Date> closed;

@@ -52,15 +52,27 @@ std::optional<Column> columnFromHeader(const std::string& header)
     std::replace(h.begin(), h.end(), ' ', '_');
     std::replace(h.begin(), h.end(), '-', '_');
     static const std::map<std::string, Column> names = {
-        {"so_cccd", Column::IdNumber},       {"cccd", Column::IdNumber},          {"so_can_cuoc", Column::IdNumber},
-        {"so_dinh_danh", Column::IdNumber},  {"so_dinh_danh_ca_nhan", Column::IdNumber},
+        {"so_cccd", Column::IdNumber},
+        {"cccd", Column::IdNumber},
+        {"so_can_cuoc", Column::IdNumber},
+        {"so_dinh_danh", Column::IdNumber},
+        {"so_dinh_danh_ca_nhan", Column::IdNumber},
         {"id_number", Column::IdNumber},
-        {"ho_ten", Column::FullName},        {"ho_va_ten", Column::FullName},     {"full_name", Column::FullName},
+        {"ho_ten", Column::FullName},
+        {"ho_va_ten", Column::FullName},
+        {"full_name", Column::FullName},
         {"name", Column::FullName},
-        {"doi_tuong", Column::Category},     {"loai_doi_tuong", Column::Category}, {"category", Column::Category},
-        {"chuong_trinh", Column::Programme}, {"programme", Column::Programme},    {"program", Column::Programme},
-        {"so_tien", Column::Amount},         {"amount", Column::Amount},
-        {"ky", Column::Period},              {"ky_chi_tra", Column::Period},      {"period", Column::Period},
+        {"doi_tuong", Column::Category},
+        {"loai_doi_tuong", Column::Category},
+        {"category", Column::Category},
+        {"chuong_trinh", Column::Programme},
+        {"programme", Column::Programme},
+        {"program", Column::Programme},
+        {"so_tien", Column::Amount},
+        {"amount", Column::Amount},
+        {"ky", Column::Period},
+        {"ky_chi_tra", Column::Period},
+        {"period", Column::Period},
     };
     if (auto it = names.find(h); it != names.end()) {
         return it->second;
@@ -71,12 +83,18 @@ std::optional<Column> columnFromHeader(const std::string& header)
 const char* columnName(Column c)
 {
     switch (c) {
-    case Column::IdNumber: return "so_cccd (id_number)";
-    case Column::FullName: return "ho_ten (full_name)";
-    case Column::Category: return "doi_tuong (category)";
-    case Column::Programme: return "chuong_trinh (programme)";
-    case Column::Amount: return "so_tien (amount)";
-    case Column::Period: return "ky (period)";
+    case Column::IdNumber:
+        return "so_cccd (id_number)";
+    case Column::FullName:
+        return "ho_ten (full_name)";
+    case Column::Category:
+        return "doi_tuong (category)";
+    case Column::Programme:
+        return "chuong_trinh (programme)";
+    case Column::Amount:
+        return "so_tien (amount)";
+    case Column::Period:
+        return "ky (period)";
     }
     return "";
 }
@@ -133,12 +151,14 @@ Status requireUsableCheck(const CheckRecord& check, int model, const std::string
 {
     if (check.model != model) {
         return fail(ErrorCode::InvalidInput, "the check " + check.reference + " was recorded for model " +
-                                                 std::to_string(check.model) + ", not for model " + std::to_string(model) +
-                                                 "; record a check for model " + std::to_string(model));
+                                                 std::to_string(check.model) + ", not for model " +
+                                                 std::to_string(model) + "; record a check for model " +
+                                                 std::to_string(model));
     }
     if (!check.passing()) {
-        return fail(ErrorCode::InvalidInput, "the check " + check.reference + " did not pass (outcome " + std::string(outcomeName(check.outcome)) + "); " +
-                                                 what + " needs a passing check");
+        return fail(ErrorCode::InvalidInput, "the check " + check.reference + " did not pass (outcome " +
+                                                 std::string(outcomeName(check.outcome)) + "); " + what +
+                                                 " needs a passing check");
     }
     if (!check.identity) {
         return fail(ErrorCode::InvalidInput, "the personal details of the check " + check.reference +
@@ -149,14 +169,14 @@ Status requireUsableCheck(const CheckRecord& check, int model, const std::string
                                                  " is of another person than the beneficiary (the ID numbers differ)");
     }
     if (check.attachedKind) {
-        return fail(ErrorCode::InvalidInput, "the check " + check.reference + " is already used for a " + *check.attachedKind +
-                                                 "; record a new check");
+        return fail(ErrorCode::InvalidInput, "the check " + check.reference + " is already used for a " +
+                                                 *check.attachedKind + "; record a new check");
     }
     return {};
 }
 
-const char* const kBeneficiaryColumns =
-    "b.id, l.uid, l.name, b.id_number, b.full_name, b.category, b.programme, b.amount, b.period, l.model, b.name_fold, l.id";
+const char* const kBeneficiaryColumns = "b.id, l.uid, l.name, b.id_number, b.full_name, b.category, b.programme, "
+                                        "b.amount, b.period, l.model, b.name_fold, l.id";
 const char* const kBeneficiaryFrom = " FROM beneficiary b JOIN welfare_list l ON l.id = b.list_id";
 
 struct BeneficiaryRow {
@@ -283,11 +303,16 @@ std::optional<std::string> categoryFromText(std::string_view s)
 
 std::string categoryLabel(const std::string& code)
 {
-    if (code == "poor_household") return "Hộ nghèo";
-    if (code == "near_poor") return "Hộ cận nghèo";
-    if (code == "meritorious") return "Người có công với cách mạng";
-    if (code == "social_protection") return "Bảo trợ xã hội";
-    if (code == "other") return "Khác";
+    if (code == "poor_household")
+        return "Hộ nghèo";
+    if (code == "near_poor")
+        return "Hộ cận nghèo";
+    if (code == "meritorious")
+        return "Người có công với cách mạng";
+    if (code == "social_protection")
+        return "Bảo trợ xã hội";
+    if (code == "other")
+        return "Khác";
     return code;
 }
 
@@ -315,9 +340,12 @@ bool isPeriod(std::string_view s)
 const char* eligibilityName(Eligibility e)
 {
     switch (e) {
-    case Eligibility::Eligible: return "eligible";
-    case Eligibility::NotListed: return "not_listed";
-    case Eligibility::AlreadyPaid: return "already_paid";
+    case Eligibility::Eligible:
+        return "eligible";
+    case Eligibility::NotListed:
+        return "not_listed";
+    case Eligibility::AlreadyPaid:
+        return "already_paid";
     }
     return "not_listed";
 }
@@ -329,7 +357,8 @@ Result<ImportResult> WelfareService::importList(const std::string& nameIn, int m
     DA06_CHECK(access::require(m_actor, access::Permission::MakeChecks, "import welfare lists"));
     DA06_TRY(name, requiredText(nameIn, "list name", kMaxName));
     if (model != kLoanModel && model != kPayoutModel) {
-        return fail(ErrorCode::InvalidInput, "a welfare list is for model 19 (loans) or 35 (payouts), not " + std::to_string(model));
+        return fail(ErrorCode::InvalidInput,
+                    "a welfare list is for model 19 (loans) or 35 (payouts), not " + std::to_string(model));
     }
     std::string_view csv = csvIn;
     if (csv.size() >= 3 && csv.substr(0, 3) == "\xEF\xBB\xBF") {
@@ -357,14 +386,16 @@ Result<ImportResult> WelfareService::importList(const std::string& nameIn, int m
         columns[*c] = i;
     }
     std::string missing;
-    for (Column c : {Column::IdNumber, Column::FullName, Column::Category, Column::Programme, Column::Amount, Column::Period}) {
+    for (Column c :
+         {Column::IdNumber, Column::FullName, Column::Category, Column::Programme, Column::Amount, Column::Period}) {
         if (!columns.count(c)) {
             missing += (missing.empty() ? "" : ", ") + std::string(columnName(c));
         }
     }
     if (!missing.empty()) {
-        return fail(ErrorCode::InvalidInput, "the header line lacks the columns " + missing +
-                                                 " (a list starts with: Số CCCD;Họ và tên;Đối tượng;Chương trình;Số tiền;Kỳ)");
+        return fail(ErrorCode::InvalidInput,
+                    "the header line lacks the columns " + missing +
+                        " (a list starts with: Số CCCD;Họ và tên;Đối tượng;Chương trình;Số tiền;Kỳ)");
     }
 
     struct Row {
@@ -374,13 +405,15 @@ Result<ImportResult> WelfareService::importList(const std::string& nameIn, int m
     };
     ImportResult result;
     std::vector<Row> rows;
-    std::map<std::tuple<std::string, std::string, std::string>, int> seen;   // number, programme, period → line
-    auto problem = [&](int line, std::string message) { result.problems.push_back(ImportProblem{line, std::move(message)}); };
+    std::map<std::tuple<std::string, std::string, std::string>, int> seen; // number, programme, period → line
+    auto problem = [&](int line, std::string message) {
+        result.problems.push_back(ImportProblem{line, std::move(message)});
+    };
     for (std::size_t r = 1; r < parsed.records.size(); ++r) {
         const text::CsvRecord& rec = parsed.records[r];
         std::vector<std::string> f = rec.fields;
         while (f.size() > header.fields.size() && text::trim(f.back()).empty()) {
-            f.pop_back();   // trailing separators, as spreadsheets write them
+            f.pop_back(); // trailing separators, as spreadsheets write them
         }
         if (f.size() != header.fields.size()) {
             problem(rec.line, "the line has " + std::to_string(f.size()) + " fields, the header " +
@@ -404,15 +437,17 @@ Result<ImportResult> WelfareService::importList(const std::string& nameIn, int m
         const std::string categoryText = field(Column::Category);
         auto category = categoryFromText(categoryText);
         if (!category) {
-            problem(rec.line, categoryText.empty()
-                                  ? "the category is empty"
-                                  : "the category is not one of Hộ nghèo, Hộ cận nghèo, Người có công, Bảo trợ xã hội, Khác");
+            problem(rec.line,
+                    categoryText.empty()
+                        ? "the category is empty"
+                        : "the category is not one of Hộ nghèo, Hộ cận nghèo, Người có công, Bảo trợ xã hội, Khác");
             continue;
         }
         row.category = *category;
         auto programme = text::toNfc(field(Column::Programme));
         if (!programme || programme->empty() || programme->size() > kMaxProgramme) {
-            problem(rec.line, programme && !programme->empty() ? "the programme is too long" : "the programme is empty");
+            problem(rec.line,
+                    programme && !programme->empty() ? "the programme is too long" : "the programme is empty");
             continue;
         }
         row.programme = *programme;
@@ -453,14 +488,16 @@ Result<ImportResult> WelfareService::importList(const std::string& nameIn, int m
     result.listUid = work::randomId();
     store::Transaction tx(m_db);
     DA06_CHECK(tx.begin());
-    DA06_TRY(insList, m_db.prepare("INSERT INTO welfare_list (uid, name, model, source_sha256, imported_by, imported_at) "
-                                   "VALUES (?,?,?,?,?,?)"));
+    DA06_TRY(insList,
+             m_db.prepare("INSERT INTO welfare_list (uid, name, model, source_sha256, imported_by, imported_at) "
+                          "VALUES (?,?,?,?,?,?)"));
     insList->bind(1, result.listUid).bind(2, *name).bind(3, model).bind(4, work::sha256Hex(csvIn.data(), csvIn.size()));
     insList->bind(5, m_actor.user).bind(6, m_clock.nowIso8601());
     DA06_CHECK(insList->run());
     const std::int64_t listRow = m_db.lastInsertId();
-    DA06_TRY(ins, m_db.prepare("INSERT INTO beneficiary (list_id, id_number, full_name, name_fold, category, programme, "
-                               "amount, period) VALUES (?,?,?,?,?,?,?,?)"));
+    DA06_TRY(ins,
+             m_db.prepare("INSERT INTO beneficiary (list_id, id_number, full_name, name_fold, category, programme, "
+                          "amount, period) VALUES (?,?,?,?,?,?,?,?)"));
     for (const Row& row : rows) {
         ins->reset();
         ins->bind(1, listRow).bind(2, row.idNumber).bind(3, row.fullName).bind(4, text::fold(row.fullName));
@@ -478,8 +515,9 @@ Result<ImportResult> WelfareService::importList(const std::string& nameIn, int m
 Result<std::vector<WelfareList>> WelfareService::lists()
 {
     DA06_CHECK(access::require(m_actor, access::Permission::MakeChecks, "read welfare lists"));
-    DA06_TRY(st, m_db.prepare("SELECT l.uid, l.name, l.model, (SELECT COUNT(*) FROM beneficiary b WHERE b.list_id = l.id), "
-                              "l.imported_by, l.imported_at FROM welfare_list l ORDER BY l.imported_at DESC, l.id DESC"));
+    DA06_TRY(st,
+             m_db.prepare("SELECT l.uid, l.name, l.model, (SELECT COUNT(*) FROM beneficiary b WHERE b.list_id = l.id), "
+                          "l.imported_by, l.imported_at FROM welfare_list l ORDER BY l.imported_at DESC, l.id DESC"));
     std::vector<WelfareList> out;
     DA06_CHECK(work::detail::eachRow(*st, [&](const store::Statement& s) {
         WelfareList l;
@@ -551,8 +589,9 @@ Result<Payout> WelfareService::pay(std::int64_t beneficiaryId, const std::string
         DA06_CHECK(tx.begin());
         DA06_TRY(b, loadBeneficiary(m_db, beneficiaryId));
         if (b->model != kPayoutModel) {
-            return fail(ErrorCode::InvalidInput, "the list \"" + b->b.listName +
-                                                     "\" is a model 19 list (loans); record a loan application instead");
+            return fail(ErrorCode::InvalidInput,
+                        "the list \"" + b->b.listName +
+                            "\" is a model 19 list (loans); record a loan application instead");
         }
         DA06_TRY(check, findCheck(m_db, checkUid));
         DA06_CHECK(requireUsableCheck(*check, kPayoutModel, b->b.idNumber, "a payout"));
@@ -563,10 +602,15 @@ Result<Payout> WelfareService::pay(std::int64_t beneficiaryId, const std::string
         }
         uid = work::randomId();
         const std::string reference = newReference("TT", m_clock.today());
-        DA06_TRY(ins, m_db.prepare("INSERT INTO payout (uid, reference, beneficiary_id, id_number, programme, period, amount, "
-                                   "check_uid, paid_by, paid_at) VALUES (?,?,?,?,?,?,?,?,?,?)"));
+        DA06_TRY(ins, m_db.prepare(
+                          "INSERT INTO payout (uid, reference, beneficiary_id, id_number, programme, period, amount, "
+                          "check_uid, paid_by, paid_at) VALUES (?,?,?,?,?,?,?,?,?,?)"));
         ins->bind(1, uid).bind(2, reference).bind(3, b->b.id).bind(4, b->b.idNumber).bind(5, b->b.programme);
-        ins->bind(6, b->b.period).bind(7, b->b.amount).bind(8, check->uid).bind(9, m_actor.user).bind(10, m_clock.nowIso8601());
+        ins->bind(6, b->b.period)
+            .bind(7, b->b.amount)
+            .bind(8, check->uid)
+            .bind(9, m_actor.user)
+            .bind(10, m_clock.nowIso8601());
         DA06_CHECK(ins->run());
         DA06_CHECK(CheckService(m_db, m_clock, m_actor).attach(check->uid, "payout", uid));
         DA06_CHECK(audit::append(m_db, m_clock, m_actor, "welfare.pay", "payout:" + reference));
@@ -579,7 +623,8 @@ Result<Payout> WelfareService::payout(const std::string& uidOrReference)
 {
     DA06_CHECK(access::require(m_actor, access::Permission::MakeChecks, "read welfare payouts"));
     const std::string key = text::trim(uidOrReference);
-    DA06_TRY(st, m_db.prepare(std::string("SELECT ") + kPayoutColumns + kPayoutFrom + " WHERE p.uid = ? OR p.reference = ?"));
+    DA06_TRY(st, m_db.prepare(std::string("SELECT ") + kPayoutColumns + kPayoutFrom +
+                              " WHERE p.uid = ? OR p.reference = ?"));
     st->bind(1, key).bind(2, key);
     DA06_TRY(row, st->step());
     if (!*row) {
@@ -630,15 +675,17 @@ Result<LoanApplication> WelfareService::applyForLoan(std::int64_t beneficiaryId,
         DA06_CHECK(tx.begin());
         DA06_TRY(b, loadBeneficiary(m_db, beneficiaryId));
         if (b->model != kLoanModel) {
-            return fail(ErrorCode::InvalidInput, "the list \"" + b->b.listName + "\" is a model " + std::to_string(b->model) +
+            return fail(ErrorCode::InvalidInput, "the list \"" + b->b.listName + "\" is a model " +
+                                                     std::to_string(b->model) +
                                                      " list; loan applications are made from model 19 lists");
         }
         DA06_TRY(check, findCheck(m_db, checkUid));
         DA06_CHECK(requireUsableCheck(*check, kLoanModel, b->b.idNumber, "a loan application"));
         uid = work::randomId();
         const std::string reference = newReference("VV", m_clock.today());
-        DA06_TRY(ins, m_db.prepare("INSERT INTO loan_application (uid, reference, beneficiary_id, check_uid, amount, purpose, "
-                                   "term_months, status, created_by, created_at) VALUES (?,?,?,?,?,?,?,'submitted',?,?)"));
+        DA06_TRY(ins, m_db.prepare(
+                          "INSERT INTO loan_application (uid, reference, beneficiary_id, check_uid, amount, purpose, "
+                          "term_months, status, created_by, created_at) VALUES (?,?,?,?,?,?,?,'submitted',?,?)"));
         ins->bind(1, uid).bind(2, reference).bind(3, b->b.id).bind(4, check->uid).bind(5, amount).bind(6, *purpose);
         ins->bind(7, termMonths).bind(8, m_actor.user).bind(9, m_clock.nowIso8601());
         DA06_CHECK(ins->run());
@@ -658,12 +705,14 @@ Result<LoanApplication> WelfareService::applyForLoan(std::int64_t beneficiaryId,
 Result<std::vector<LoanApplication>> WelfareService::loans(const std::string& textIn)
 {
     DA06_CHECK(access::require(m_actor, access::Permission::MakeChecks, "read loan applications"));
-    DA06_TRY(st, m_db.prepare(std::string("SELECT ") + kLoanColumns + kLoanFrom + " ORDER BY a.created_at DESC, a.id DESC"));
+    DA06_TRY(
+        st, m_db.prepare(std::string("SELECT ") + kLoanColumns + kLoanFrom + " ORDER BY a.created_at DESC, a.id DESC"));
     const std::string query = text::fold(textIn);
     std::vector<LoanApplication> out;
     DA06_CHECK(work::detail::eachRow(*st, [&](const store::Statement& s) {
         LoanApplication a = readLoan(s);
-        const std::string hay = s.columnText(12) + " " + s.columnText(13) + " " + text::fold(a.reference + " " + a.programme);
+        const std::string hay =
+            s.columnText(12) + " " + s.columnText(13) + " " + text::fold(a.reference + " " + a.programme);
         if (query.empty() || text::matchesFolded(hay, query)) {
             out.push_back(std::move(a));
         }
@@ -686,7 +735,7 @@ Result<ReconciliationResult> WelfareService::reconcile(const std::string& period
     if (!period.empty()) {
         st->bind(1, period);
     }
-    using Key = std::tuple<std::string, std::string, std::string>;   // number, programme, period
+    using Key = std::tuple<std::string, std::string, std::string>; // number, programme, period
     std::map<Key, Beneficiary> latest;
     std::vector<Key> order;
     DA06_CHECK(work::detail::eachRow(*st, [&](const store::Statement& s) {
@@ -714,7 +763,8 @@ Result<ReconciliationResult> WelfareService::reconcile(const std::string& period
 
     ReconciliationResult res;
     res.period = period;
-    std::map<std::tuple<std::string, std::string, std::string>, ReconciliationLine> lines;   // programme, category, period
+    std::map<std::tuple<std::string, std::string, std::string>, ReconciliationLine>
+        lines; // programme, category, period
     for (const Key& k : order) {
         const Beneficiary& b = latest.at(k);
         ReconciliationLine& line = lines[std::make_tuple(b.programme, b.category, b.period)];
@@ -739,7 +789,8 @@ Result<ReconciliationResult> WelfareService::reconcile(const std::string& period
     return res;
 }
 
-Result<std::vector<Beneficiary>> WelfareService::beneficiaries(const std::string& textIn, const std::string& period, int limit)
+Result<std::vector<Beneficiary>> WelfareService::beneficiaries(const std::string& textIn, const std::string& period,
+                                                               int limit)
 {
     DA06_CHECK(access::require(m_actor, access::Permission::MakeChecks, "search welfare lists"));
     DA06_CHECK(requirePeriodOrEmpty(period));

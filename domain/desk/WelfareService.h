@@ -46,14 +46,14 @@ struct WelfareList {
 };
 
 struct ImportProblem {
-    int line = 0;          // 1-based line of the CSV
-    std::string message;   // never quotes the personal data of the line
+    int line = 0;        // 1-based line of the CSV
+    std::string message; // never quotes the personal data of the line
 };
 
 struct ImportResult {
     std::string listUid;
     int imported = 0;
-    std::vector<ImportProblem> problems;   // lines refused; the good ones are imported
+    std::vector<ImportProblem> problems; // lines refused; the good ones are imported
 };
 
 // Matching a check against the lists.
@@ -91,7 +91,7 @@ struct LoanApplication {
     std::int64_t amount = 0;
     std::string purpose;
     int termMonths = 0;
-    std::string status;   // "submitted", "approved", "rejected"
+    std::string status; // "submitted", "approved", "rejected"
     std::string checkUid;
     std::string createdBy, createdAt;
 };
@@ -133,7 +133,8 @@ public:
     Result<std::vector<LoanApplication>> loans(const std::string& text = "");
     Result<ReconciliationResult> reconcile(const std::string& period);
     // Search the lists (name without diacritics, or number).
-    Result<std::vector<Beneficiary>> beneficiaries(const std::string& text, const std::string& period = "", int limit = 200);
+    Result<std::vector<Beneficiary>> beneficiaries(const std::string& text, const std::string& period = "",
+                                                   int limit = 200);
 
 private:
     store::Database& m_db;

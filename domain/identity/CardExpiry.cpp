@@ -19,14 +19,14 @@ std::optional<CardExpiry> computeCardExpiry(const Date& birth, const Date& issue
     constexpr std::array<int, 4> kMilestones{14, 25, 40, 60};
     for (const int age : kMilestones) {
         if (age == 14 && issue < kIdentificationLaw2023InForce) {
-            continue;   // no renewal at 14 under the 2014 law
+            continue; // no renewal at 14 under the 2014 law
         }
         const Date milestone = birthdayAtAge(birth, age);
         if (!(issue < milestone)) {
-            continue;   // issued at or after this age: the next one applies
+            continue; // issued at or after this age: the next one applies
         }
         if (!(issue < birthdayAtAge(birth, age - 2))) {
-            continue;   // issued within the two years before this age: valid until the next one
+            continue; // issued within the two years before this age: valid until the next one
         }
         return CardExpiry{true, milestone, age};
     }

@@ -20,9 +20,9 @@
 namespace da06::identity {
 
 struct CardExpiry {
-    bool expires = true;     // false: issued at 58 or later, valid for life
-    Date date;               // when expires: the last day of validity
-    int milestoneAge = 0;    // when expires: 14, 25, 40 or 60
+    bool expires = true;  // false: issued at 58 or later, valid for life
+    Date date;            // when expires: the last day of validity
+    int milestoneAge = 0; // when expires: 14, 25, 40 or 60
 };
 
 // The birthday at which the holder born on birth reaches age (29 February → 28 February in a

@@ -13,7 +13,7 @@ const char* sexWord(Sex s)
     return s == Sex::Female ? "Nữ" : "Nam";
 }
 
-constexpr Date kCccdIntroduced{2016, 1, 1};   // Law on Citizen Identification 2014 in force
+constexpr Date kCccdIntroduced{2016, 1, 1}; // Law on Citizen Identification 2014 in force
 constexpr int kImplausibleAge = 120;
 
 } // namespace
@@ -21,10 +21,14 @@ constexpr int kImplausibleAge = 120;
 const char* checkStatusName(CheckStatus s)
 {
     switch (s) {
-    case CheckStatus::Pass: return "pass";
-    case CheckStatus::Warn: return "warn";
-    case CheckStatus::Fail: return "fail";
-    case CheckStatus::Skipped: return "skipped";
+    case CheckStatus::Pass:
+        return "pass";
+    case CheckStatus::Warn:
+        return "warn";
+    case CheckStatus::Fail:
+        return "fail";
+    case CheckStatus::Skipped:
+        return "skipped";
     }
     return "skipped";
 }
@@ -51,14 +55,16 @@ bool CccdReport::hasWarnings() const
 std::vector<Finding> CccdReport::errors() const
 {
     std::vector<Finding> out;
-    std::copy_if(findings.begin(), findings.end(), std::back_inserter(out), [](const Finding& f) { return f.isError(); });
+    std::copy_if(findings.begin(), findings.end(), std::back_inserter(out),
+                 [](const Finding& f) { return f.isError(); });
     return out;
 }
 
 std::vector<Finding> CccdReport::warnings() const
 {
     std::vector<Finding> out;
-    std::copy_if(findings.begin(), findings.end(), std::back_inserter(out), [](const Finding& f) { return !f.isError(); });
+    std::copy_if(findings.begin(), findings.end(), std::back_inserter(out),
+                 [](const Finding& f) { return !f.isError(); });
     return out;
 }
 
@@ -87,7 +93,8 @@ CccdReport checkCccd(CccdParse parsed, const Date& asOf)
     auto skip = [&](CheckKind k, const char* why) { summary[static_cast<std::size_t>(k)] = Message{why, {}}; };
 
     if (r.isCccd) {
-        pass(CheckKind::Payload, {DA06_N_("A citizen identity card QR code with %s fields."), {std::to_string(id.fieldCount)}});
+        pass(CheckKind::Payload,
+             {DA06_N_("A citizen identity card QR code with %s fields."), {std::to_string(id.fieldCount)}});
 
         if (auto sample = lostDiacriticsSample(id)) {
             add(Problem::DiacriticsLost, {*sample});
@@ -110,7 +117,8 @@ CccdReport checkCccd(CccdParse parsed, const Date& asOf)
             }
             if (id.sex != Sex::Unknown) {
                 if (id.sex != number->sex) {
-                    add(Problem::SexMismatch, {sexWord(number->sex), std::to_string(number->centurySexDigit), id.sexText});
+                    add(Problem::SexMismatch,
+                        {sexWord(number->sex), std::to_string(number->centurySexDigit), id.sexText});
                 } else {
                     pass(CheckKind::Sex, {DA06_N_("The sex \"%s\" matches the card number."), {id.sexText}});
                 }
@@ -122,8 +130,8 @@ CccdReport checkCccd(CccdParse parsed, const Date& asOf)
                     add(Problem::BirthYearMismatch,
                         {std::to_string(number->birthYear), std::to_string(id.dateOfBirth->year)});
                 } else {
-                    pass(CheckKind::BirthYear,
-                         {DA06_N_("The year of birth %s matches the card number."), {std::to_string(number->birthYear)}});
+                    pass(CheckKind::BirthYear, {DA06_N_("The year of birth %s matches the card number."),
+                                                {std::to_string(number->birthYear)}});
                 }
             } else {
                 skip(CheckKind::BirthYear, DA06_N_("Not compared: the date of birth could not be read."));
@@ -211,7 +219,8 @@ CccdReport checkCccd(CccdParse parsed, const Date& asOf)
                 item.findings.push_back(f);
             }
         }
-        const bool anyError = std::any_of(item.findings.begin(), item.findings.end(), [](const Finding& f) { return f.isError(); });
+        const bool anyError =
+            std::any_of(item.findings.begin(), item.findings.end(), [](const Finding& f) { return f.isError(); });
         if (anyError) {
             item.status = CheckStatus::Fail;
         } else if (!item.findings.empty()) {

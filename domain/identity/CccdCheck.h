@@ -23,22 +23,22 @@ const char* checkStatusName(CheckStatus s);
 struct CheckItem {
     CheckKind kind = CheckKind::Payload;
     CheckStatus status = CheckStatus::Skipped;
-    Message summary;                 // Pass: what was confirmed; Skipped: why it could not run
-    std::vector<Finding> findings;   // Warn and Fail: what was found
+    Message summary;               // Pass: what was confirmed; Skipped: why it could not run
+    std::vector<Finding> findings; // Warn and Fail: what was found
 };
 
 struct CccdReport {
     CccdIdentity identity;
     bool isCccd = false;
     Date asOf;
-    std::vector<Finding> findings;        // every problem, errors and warnings, in check order
-    std::vector<CheckItem> checks;        // one per CheckKind, in the order of the enum
-    std::string provinceCode;             // "" when the number is unusable
-    std::optional<Province> province;     // nullopt for an unknown code
-    std::optional<CardExpiry> expiry;     // when both dates are usable and in order
-    std::optional<bool> expired;          // on asOf, when the expiry is known
+    std::vector<Finding> findings;    // every problem, errors and warnings, in check order
+    std::vector<CheckItem> checks;    // one per CheckKind, in the order of the enum
+    std::string provinceCode;         // "" when the number is unusable
+    std::optional<Province> province; // nullopt for an unknown code
+    std::optional<CardExpiry> expiry; // when both dates are usable and in order
+    std::optional<bool> expired;      // on asOf, when the expiry is known
 
-    bool valid() const;                   // a CCCD code with no error
+    bool valid() const; // a CCCD code with no error
     bool hasWarnings() const;
     std::vector<Finding> errors() const;
     std::vector<Finding> warnings() const;

@@ -71,7 +71,8 @@ bool isValidUtf8(std::string_view s)
             }
             cp = (cp << 6) | (cc & 0x3Fu);
         }
-        if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))) {
+        if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+            (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))) {
             return false;
         }
         i += len;
@@ -99,7 +100,8 @@ std::vector<std::string> splitFields(std::string_view text)
     std::size_t start = 0;
     while (true) {
         const std::size_t bar = text.find('|', start);
-        const std::string_view field = text.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start);
+        const std::string_view field =
+            text.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start);
         out.emplace_back(trimView(field));
         if (bar == std::string_view::npos) {
             break;
@@ -137,7 +139,9 @@ std::optional<Date> parseCardDate(std::string_view s)
 CccdParse parseCccdQr(std::string_view text)
 {
     CccdParse r;
-    auto add = [&](Problem p, std::vector<std::string> args = {}) { r.findings.push_back(Finding{p, std::move(args)}); };
+    auto add = [&](Problem p, std::vector<std::string> args = {}) {
+        r.findings.push_back(Finding{p, std::move(args)});
+    };
 
     // A UTF-8 byte order mark and the line end or control characters a scanner adds go first.
     if (text.substr(0, 3) == "\xEF\xBB\xBF") {

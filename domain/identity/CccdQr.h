@@ -19,24 +19,24 @@ namespace da06::identity {
 
 struct CccdIdentity {
     std::string idNumber;
-    std::string oldIdNumber;          // "" when empty or absent
+    std::string oldIdNumber; // "" when empty or absent
     std::string fullName;
-    std::string dateOfBirthText;      // as read
-    std::optional<Date> dateOfBirth;  // nullopt when missing or impossible
-    std::string sexText;              // as read ("Nam", "Nữ")
+    std::string dateOfBirthText;     // as read
+    std::optional<Date> dateOfBirth; // nullopt when missing or impossible
+    std::string sexText;             // as read ("Nam", "Nữ")
     Sex sex = Sex::Unknown;
-    std::string address;              // permanent residence
+    std::string address; // permanent residence
     std::string issueDateText;
     std::optional<Date> issueDate;
     std::vector<std::string> extraFields;
     std::size_t fieldCount = 0;
-    bool hasOldIdSlot = false;        // false for the 6-field form
+    bool hasOldIdSlot = false; // false for the 6-field form
 };
 
 struct CccdParse {
     CccdIdentity identity;
-    std::vector<Finding> findings;    // problems of form (the cross-checks come later)
-    bool isCccd = false;              // false: empty, not UTF-8, or not a CCCD code at all
+    std::vector<Finding> findings; // problems of form (the cross-checks come later)
+    bool isCccd = false;           // false: empty, not UTF-8, or not a CCCD code at all
 };
 
 // Splits on '|' (every field trimmed of white space and control characters).

@@ -43,8 +43,7 @@ constexpr std::array<ProblemInfo, kProblemCount> kProblems{{
      DA06_N_("The date of birth \"%s\" is not a real date (ddmmyyyy)."), kRefuse},
     {P::DobInFuture, "dob_in_future", S::Error, C::DateOfBirth,
      DA06_N_("The date of birth %s is after the check date %s."), kRefuse},
-    {P::IssueDateMissing, "issue_date_missing", S::Error, C::IssueDate, DA06_N_("The issue date is missing."),
-     kRefuse},
+    {P::IssueDateMissing, "issue_date_missing", S::Error, C::IssueDate, DA06_N_("The issue date is missing."), kRefuse},
     {P::IssueDateInvalid, "issue_date_invalid", S::Error, C::IssueDate,
      DA06_N_("The issue date \"%s\" is not a real date (ddmmyyyy)."), kRefuse},
     {P::IssueBeforeBirth, "issue_before_birth", S::Error, C::IssueDate,
@@ -68,8 +67,7 @@ constexpr std::array<ProblemInfo, kProblemCount> kProblems{{
              "and loses them."),
      kSwitchScanner},
     {P::UnknownProvince, "unknown_province", S::Warning, C::Province,
-     DA06_N_("The province code %s at the start of the card number is not one of the 63 province codes."),
-     kCheckByEye},
+     DA06_N_("The province code %s at the start of the card number is not one of the 63 province codes."), kCheckByEye},
     {P::SexUnrecognized, "sex_unrecognized", S::Warning, C::Sex,
      DA06_N_("The sex \"%s\" is neither \"Nam\" nor \"Nữ\", so it was not compared with the card number."),
      kCheckByEye},
@@ -90,16 +88,26 @@ constexpr std::array<ProblemInfo, kProblemCount> kProblems{{
 const char* checkKindName(CheckKind k)
 {
     switch (k) {
-    case CheckKind::Payload: return "payload";
-    case CheckKind::Diacritics: return "diacritics";
-    case CheckKind::IdNumber: return "id_number";
-    case CheckKind::Province: return "province";
-    case CheckKind::Sex: return "sex";
-    case CheckKind::BirthYear: return "birth_year";
-    case CheckKind::DateOfBirth: return "date_of_birth";
-    case CheckKind::IssueDate: return "issue_date";
-    case CheckKind::Expiry: return "expiry";
-    case CheckKind::OldIdNumber: return "old_id_number";
+    case CheckKind::Payload:
+        return "payload";
+    case CheckKind::Diacritics:
+        return "diacritics";
+    case CheckKind::IdNumber:
+        return "id_number";
+    case CheckKind::Province:
+        return "province";
+    case CheckKind::Sex:
+        return "sex";
+    case CheckKind::BirthYear:
+        return "birth_year";
+    case CheckKind::DateOfBirth:
+        return "date_of_birth";
+    case CheckKind::IssueDate:
+        return "issue_date";
+    case CheckKind::Expiry:
+        return "expiry";
+    case CheckKind::OldIdNumber:
+        return "old_id_number";
     }
     return "payload";
 }

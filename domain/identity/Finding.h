@@ -14,16 +14,16 @@ enum class Severity { Warning, Error };
 
 // The checks shown to the clerk, one mark each, in this order.
 enum class CheckKind {
-    Payload,       // the QR text has the form of a CCCD code
-    Diacritics,    // the text kept its Vietnamese diacritics (keyboard-wedge scanners lose them)
-    IdNumber,      // 12 digits
-    Province,      // PPP is one of the 63 codes
-    Sex,           // G against the sex field
-    BirthYear,     // G and YY against the date of birth
-    DateOfBirth,   // a real date, not in the future
-    IssueDate,     // a real date, after birth, not in the future
-    Expiry,        // not expired on the check date
-    OldIdNumber,   // 9 or 12 digits when present
+    Payload,     // the QR text has the form of a CCCD code
+    Diacritics,  // the text kept its Vietnamese diacritics (keyboard-wedge scanners lose them)
+    IdNumber,    // 12 digits
+    Province,    // PPP is one of the 63 codes
+    Sex,         // G against the sex field
+    BirthYear,   // G and YY against the date of birth
+    DateOfBirth, // a real date, not in the future
+    IssueDate,   // a real date, after birth, not in the future
+    Expiry,      // not expired on the check date
+    OldIdNumber, // 9 or 12 digits when present
 };
 inline constexpr int kCheckKindCount = 10;
 
@@ -63,18 +63,18 @@ inline constexpr int kProblemCount = 25;
 
 struct ProblemInfo {
     Problem problem;
-    const char* code;        // stable: "id_not_12_digits"
+    const char* code; // stable: "id_not_12_digits"
     Severity severity;
     CheckKind check;
-    const char* text;        // msgid with %s slots (English)
-    const char* advice;      // what the clerk should do (msgid), or ""
+    const char* text;   // msgid with %s slots (English)
+    const char* advice; // what the clerk should do (msgid), or ""
 };
 
 const ProblemInfo& problemInfo(Problem p);
 
 struct Finding {
     Problem problem = Problem::EmptyPayload;
-    std::vector<std::string> args;   // fills the %s slots of the text
+    std::vector<std::string> args; // fills the %s slots of the text
 
     const ProblemInfo& info() const { return problemInfo(problem); }
     const char* code() const { return info().code; }

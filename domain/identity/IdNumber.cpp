@@ -5,9 +5,12 @@ namespace da06::identity {
 const char* sexName(Sex s)
 {
     switch (s) {
-    case Sex::Male: return "male";
-    case Sex::Female: return "female";
-    case Sex::Unknown: return "";
+    case Sex::Male:
+        return "male";
+    case Sex::Female:
+        return "female";
+    case Sex::Unknown:
+        return "";
     }
     return "";
 }

@@ -18,10 +18,10 @@ enum class Sex { Unknown, Male, Female };
 const char* sexName(Sex s);
 
 struct IdNumberInfo {
-    std::string provinceCode;   // "072"
-    int centurySexDigit = 0;    // G
-    Sex sex = Sex::Unknown;     // from G
-    int birthYear = 0;          // (19 + G/2)·100 + YY
+    std::string provinceCode; // "072"
+    int centurySexDigit = 0;  // G
+    Sex sex = Sex::Unknown;   // from G
+    int birthYear = 0;        // (19 + G/2)·100 + YY
 };
 
 bool isAllDigits(std::string_view s);

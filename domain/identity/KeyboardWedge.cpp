@@ -38,7 +38,7 @@ std::optional<std::string> lostDiacriticsSample(const CccdIdentity& id)
     for (const std::string* s : {&id.fullName, &id.sexText, &id.address}) {
         for (const char c : *s) {
             if (static_cast<unsigned char>(c) >= 0x80) {
-                return std::nullopt;   // something outside ASCII came through
+                return std::nullopt; // something outside ASCII came through
             }
             const char lower = static_cast<char>(c | 0x20);
             letters += lower >= 'a' && lower <= 'z' ? 1 : 0;

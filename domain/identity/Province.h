@@ -9,8 +9,8 @@
 namespace da06::identity {
 
 struct Province {
-    std::string_view code;   // "072"
-    std::string_view name;   // "Tây Ninh" (UTF-8, NFC)
+    std::string_view code; // "072"
+    std::string_view name; // "Tây Ninh" (UTF-8, NFC)
 };
 
 // All 63, in code order.

@@ -87,10 +87,10 @@ std::optional<Deadline> parseDeadlineText(std::string_view vietnamese)
 {
     const std::string s = lowerAscii(vietnamese);
     // "Tháng" / "tháng" — 'T'/'t' then "háng" in UTF-8.
-    static const std::string thang = "h\xC3\xA1ng";            // háng
-    static const std::string quy = "qu\xC3\xBD";               // quý
-    static const std::string thuongXuyen = "th\xC6\xB0\xE1\xBB\x9Dng xuy\xC3\xAAn";   // thường xuyên
-    static const std::string xong = "xong n\xC4\x83m";         // xong năm
+    static const std::string thang = "h\xC3\xA1ng";                                 // háng
+    static const std::string quy = "qu\xC3\xBD";                                    // quý
+    static const std::string thuongXuyen = "th\xC6\xB0\xE1\xBB\x9Dng xuy\xC3\xAAn"; // thường xuyên
+    static const std::string xong = "xong n\xC4\x83m";                              // xong năm
 
     if (s.find(thuongXuyen) != std::string::npos) {
         return Deadline{DeadlineKind::Recurring, std::nullopt, std::nullopt, std::nullopt};

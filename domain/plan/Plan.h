@@ -13,17 +13,17 @@ enum class DeadlineKind { Month, Quarter, Recurring, Completed };
 enum class FundingKind { Free, Funded, SelfEquipped, Unspecified };
 enum class UnitRole { Lead, Coordinating };
 
-const char* deadlineKindName(DeadlineKind k);   // "month", "quarter", "recurring", "completed"
+const char* deadlineKindName(DeadlineKind k); // "month", "quarter", "recurring", "completed"
 std::optional<DeadlineKind> deadlineKindFromName(const std::string& s);
-const char* fundingKindName(FundingKind k);     // "free", "funded", "self_equipped", "unspecified"
+const char* fundingKindName(FundingKind k); // "free", "funded", "self_equipped", "unspecified"
 std::optional<FundingKind> fundingKindFromName(const std::string& s);
-const char* unitRoleName(UnitRole r);           // "lead", "coordinating"
+const char* unitRoleName(UnitRole r); // "lead", "coordinating"
 
 struct Deadline {
     DeadlineKind kind = DeadlineKind::Recurring;
-    std::optional<std::string> period;   // "2024-01" or "2024-Q1"
-    std::optional<int> year;             // completed: the year it was done
-    std::optional<Date> due;             // month/quarter: last day of the period
+    std::optional<std::string> period; // "2024-01" or "2024-Q1"
+    std::optional<int> year;           // completed: the year it was done
+    std::optional<Date> due;           // month/quarter: last day of the period
 
     bool operator==(const Deadline&) const = default;
 };
@@ -40,7 +40,7 @@ struct Group {
 };
 
 struct Unit {
-    std::string id;     // stable code, [a-z0-9-]+
+    std::string id; // stable code, [a-z0-9-]+
     std::string name;
     std::string kind;
     std::optional<std::string> parent;
@@ -58,8 +58,8 @@ struct Model {
     std::string title;
     std::optional<std::string> target;
     std::optional<std::string> objective;
-    std::vector<std::string> leadUnits;          // unit ids
-    std::vector<std::string> coordinatingUnits;  // unit ids
+    std::vector<std::string> leadUnits;         // unit ids
+    std::vector<std::string> coordinatingUnits; // unit ids
     std::optional<std::string> forces;
     Deadline deadline;
     std::vector<std::string> tools;
@@ -68,8 +68,8 @@ struct Model {
 };
 
 struct ReportingRule {
-    int dueDay = 15;      // reports due before this day of the month
-    int cutoffDay = 14;   // data up to this day of the reporting month
+    int dueDay = 15;    // reports due before this day of the month
+    int cutoffDay = 14; // data up to this day of the reporting month
 };
 
 struct Plan {
@@ -78,7 +78,7 @@ struct Plan {
     std::string issuer;
     std::string province;
     std::optional<Date> issued;
-    std::optional<std::string> start;   // YYYY-MM
+    std::optional<std::string> start; // YYYY-MM
     ReportingRule reporting;
     std::vector<Group> groups;
     std::vector<Unit> units;

@@ -40,7 +40,8 @@ public:
         return v;
     }
 
-    Result<std::string> requiredString(const Value& obj, const std::string& path, std::string_view key, bool nonEmpty = true) const
+    Result<std::string> requiredString(const Value& obj, const std::string& path, std::string_view key,
+                                       bool nonEmpty = true) const
     {
         auto v = member(obj, path, key, Value::Type::String, true);
         if (!v) {
@@ -52,7 +53,8 @@ public:
         return (*v)->asString();
     }
 
-    Result<std::optional<std::string>> optionalString(const Value& obj, const std::string& path, std::string_view key) const
+    Result<std::optional<std::string>> optionalString(const Value& obj, const std::string& path,
+                                                      std::string_view key) const
     {
         auto v = member(obj, path, key, Value::Type::String, false);
         if (!v) {
@@ -119,8 +121,9 @@ Result<Plan> parsePlan(std::string_view jsonText)
     DA06_TRY(version, r.member(root, "$", "format_version", Value::Type::Integer, true));
     if ((*version)->asInteger() > kPlanFormatVersion || (*version)->asInteger() < 1) {
         return r.error(**version, "$.format_version",
-                       "version " + std::to_string((*version)->asInteger()) + " is not supported (this program reads version " +
-                           std::to_string(kPlanFormatVersion) + "); update DA06 Desk");
+                       "version " + std::to_string((*version)->asInteger()) +
+                           " is not supported (this program reads version " + std::to_string(kPlanFormatVersion) +
+                           "); update DA06 Desk");
     }
     DA06_TRY(id, r.requiredString(root, "$", "id"));
     plan.id = *id;
@@ -152,7 +155,8 @@ Result<Plan> parsePlan(std::string_view jsonText)
             if (*day) {
                 const auto d = (*day)->asInteger();
                 if (d < 1 || d > 28) {
-                    return r.error(**day, std::string("$.reporting.") + key, "a day of the month between 1 and 28 was expected");
+                    return r.error(**day, std::string("$.reporting.") + key,
+                                   "a day of the month between 1 and 28 was expected");
                 }
                 *target = static_cast<int>(d);
             }
@@ -233,7 +237,8 @@ Result<Plan> parsePlan(std::string_view jsonText)
         }
         model.number = static_cast<int>((*number)->asInteger());
         if (!numbers.insert(model.number).second) {
-            return r.error(**number, path + ".number", "the model number " + std::to_string(model.number) + " appears twice");
+            return r.error(**number, path + ".number",
+                           "the model number " + std::to_string(model.number) + " appears twice");
         }
         DA06_TRY(group, r.requiredString(m, path, "group"));
         if (!groupCodes.contains(*group)) {
@@ -248,8 +253,9 @@ Result<Plan> parsePlan(std::string_view jsonText)
         model.objective = *objective;
         DA06_TRY(forces, r.optionalString(m, path, "forces"));
         model.forces = *forces;
-        for (auto [key, out] : {std::pair<const char*, std::vector<std::string>*>{"lead_units", &model.leadUnits},
-                                std::pair<const char*, std::vector<std::string>*>{"coordinating_units", &model.coordinatingUnits}}) {
+        for (auto [key, out] :
+             {std::pair<const char*, std::vector<std::string>*>{"lead_units", &model.leadUnits},
+              std::pair<const char*, std::vector<std::string>*>{"coordinating_units", &model.coordinatingUnits}}) {
             DA06_TRY(ids, r.stringArray(m, path, key));
             for (std::size_t k = 0; k < ids->size(); ++k) {
                 if (!unitIds.contains((*ids)[k])) {
@@ -284,24 +290,28 @@ Result<Plan> parsePlan(std::string_view jsonText)
             auto end = periodEnd(**period);
             if (!end || quarterForm != (*kind == DeadlineKind::Quarter)) {
                 return r.error(*dl.find("period"), dpath + ".period",
-                               std::string("not a ") + (*kind == DeadlineKind::Month ? "month (YYYY-MM)" : "quarter (YYYY-Qn)") +
-                                   ": \"" + **period + "\"");
+                               std::string("not a ") +
+                                   (*kind == DeadlineKind::Month ? "month (YYYY-MM)" : "quarter (YYYY-Qn)") + ": \"" +
+                                   **period + "\"");
             }
             if (*due) {
                 auto d = Date::parseIso(**due);
                 if (!d) {
-                    return r.error(*dl.find("due"), dpath + ".due", "not a date of the form YYYY-MM-DD: \"" + **due + "\"");
+                    return r.error(*dl.find("due"), dpath + ".due",
+                                   "not a date of the form YYYY-MM-DD: \"" + **due + "\"");
                 }
                 if (*d != *end) {
                     return r.error(*dl.find("due"), dpath + ".due",
-                                   "the due date must be the last day of " + **period + " (" + end->toIso() + "), found " + **due);
+                                   "the due date must be the last day of " + **period + " (" + end->toIso() +
+                                       "), found " + **due);
                 }
             }
             model.deadline.period = **period;
             model.deadline.due = *end;
         } else {
             if (*due) {
-                return r.error(*dl.find("due"), dpath + ".due", std::string("a ") + *dkind + " deadline has no due date");
+                return r.error(*dl.find("due"), dpath + ".due",
+                               std::string("a ") + *dkind + " deadline has no due date");
             }
             if (*kind == DeadlineKind::Completed && *year) {
                 model.deadline.year = static_cast<int>((*year)->asInteger());
@@ -315,7 +325,8 @@ Result<Plan> parsePlan(std::string_view jsonText)
             auto fk = fundingKindFromName(*fkind);
             if (!fk) {
                 return r.error(*(*funding)->find("kind"), path + ".funding.kind",
-                               "expected \"free\", \"funded\", \"self_equipped\" or \"unspecified\", found \"" + *fkind + "\"");
+                               "expected \"free\", \"funded\", \"self_equipped\" or \"unspecified\", found \"" +
+                                   *fkind + "\"");
             }
             model.funding.kind = *fk;
             DA06_TRY(equipment, r.optionalString(**funding, path + ".funding", "equipment"));
@@ -326,13 +337,14 @@ Result<Plan> parsePlan(std::string_view jsonText)
         DA06_TRY(original, r.member(m, path, "original", Value::Type::ObjectValue, false));
         if (*original) {
             const std::string opath = path + ".original";
-            for (auto [key, out] : {std::pair<const char*, std::optional<std::string>*>{"target", &model.original.target},
-                                    {"objective", &model.original.objective},
-                                    {"assignment", &model.original.assignment},
-                                    {"forces", &model.original.forces},
-                                    {"deadline", &model.original.deadline},
-                                    {"tools", &model.original.tools},
-                                    {"funding", &model.original.funding}}) {
+            for (auto [key, out] :
+                 {std::pair<const char*, std::optional<std::string>*>{"target", &model.original.target},
+                  {"objective", &model.original.objective},
+                  {"assignment", &model.original.assignment},
+                  {"forces", &model.original.forces},
+                  {"deadline", &model.original.deadline},
+                  {"tools", &model.original.tools},
+                  {"funding", &model.original.funding}}) {
                 DA06_TRY(text, r.optionalString(**original, opath, key));
                 *out = *text;
             }

@@ -74,7 +74,10 @@ Result<ImportSummary> PlanRepository::importPlan(const Plan& plan, const access:
                                    "cutoff_day, imported_at) VALUES (?,?,?,?,?,?,?,?,?)"));
     insPlan->bind(1, plan.id).bind(2, plan.title).bind(3, plan.issuer).bind(4, plan.province);
     insPlan->bind(5, plan.issued ? std::optional<std::string>(plan.issued->toIso()) : std::nullopt);
-    insPlan->bind(6, plan.start).bind(7, plan.reporting.dueDay).bind(8, plan.reporting.cutoffDay).bind(9, m_clock.nowIso8601());
+    insPlan->bind(6, plan.start)
+        .bind(7, plan.reporting.dueDay)
+        .bind(8, plan.reporting.cutoffDay)
+        .bind(9, m_clock.nowIso8601());
     DA06_CHECK(insPlan->run());
     const std::int64_t planRow = m_db.lastInsertId();
 
@@ -85,12 +88,14 @@ Result<ImportSummary> PlanRepository::importPlan(const Plan& plan, const access:
         DA06_CHECK(insGroup->run());
     }
 
-    DA06_TRY(insModel, m_db.prepare(
-                           "INSERT INTO model (plan_id, number, group_code, title, target, objective, forces, deadline_kind, "
-                           "deadline_period, deadline_year, deadline_due, funding_kind, funding_equipment, orig_target, "
-                           "orig_objective, orig_assignment, orig_forces, orig_deadline, orig_tools, orig_funding, search_text) "
-                           "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
-    DA06_TRY(insModelUnit, m_db.prepare("INSERT OR IGNORE INTO model_unit (model_id, unit_id, role, position) VALUES (?,?,?,?)"));
+    DA06_TRY(insModel,
+             m_db.prepare(
+                 "INSERT INTO model (plan_id, number, group_code, title, target, objective, forces, deadline_kind, "
+                 "deadline_period, deadline_year, deadline_due, funding_kind, funding_equipment, orig_target, "
+                 "orig_objective, orig_assignment, orig_forces, orig_deadline, orig_tools, orig_funding, search_text) "
+                 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    DA06_TRY(insModelUnit,
+             m_db.prepare("INSERT OR IGNORE INTO model_unit (model_id, unit_id, role, position) VALUES (?,?,?,?)"));
     DA06_TRY(insTool, m_db.prepare("INSERT INTO model_tool (model_id, position, tool) VALUES (?,?,?)"));
     for (const auto& m : plan.models) {
         insModel->reset();
@@ -104,7 +109,8 @@ Result<ImportSummary> PlanRepository::importPlan(const Plan& plan, const access:
         insModel->bind(20, m.original.funding).bind(21, modelSearchText(m));
         DA06_CHECK(insModel->run());
         const std::int64_t modelRow = m_db.lastInsertId();
-        for (const auto& [ids, role] : {std::pair{&m.leadUnits, "lead"}, std::pair{&m.coordinatingUnits, "coordinating"}}) {
+        for (const auto& [ids, role] :
+             {std::pair{&m.leadUnits, "lead"}, std::pair{&m.coordinatingUnits, "coordinating"}}) {
             int pos = 0;
             for (const auto& id : *ids) {
                 insModelUnit->reset();
@@ -122,14 +128,16 @@ Result<ImportSummary> PlanRepository::importPlan(const Plan& plan, const access:
     }
 
     DA06_CHECK(store::Settings(m_db).set("current_plan", plan.id));
-    DA06_CHECK(audit::append(m_db, m_clock, actor, summary.replaced ? "plan.replace" : "plan.import", "plan:" + plan.id));
+    DA06_CHECK(
+        audit::append(m_db, m_clock, actor, summary.replaced ? "plan.replace" : "plan.import", "plan:" + plan.id));
     DA06_CHECK(tx.commit());
     return summary;
 }
 
 Result<std::int64_t> PlanRepository::currentPlanRowId()
 {
-    DA06_TRY(st, m_db.prepare("SELECT p.id FROM plan p JOIN setting s ON s.key = 'current_plan' AND s.value = p.plan_key"));
+    DA06_TRY(st,
+             m_db.prepare("SELECT p.id FROM plan p JOIN setting s ON s.key = 'current_plan' AND s.value = p.plan_key"));
     DA06_TRY(row, st->step());
     if (!*row) {
         return fail(ErrorCode::NotFound, "no plan has been imported into this store (use `da06 plan import FILE`)");
@@ -175,10 +183,12 @@ Result<std::vector<Group>> PlanRepository::groups()
     return out;
 }
 
-Result<std::vector<StoredModel>> PlanRepository::loadModels(std::int64_t planRow, const ModelFilter& filter, std::optional<int> number)
+Result<std::vector<StoredModel>> PlanRepository::loadModels(std::int64_t planRow, const ModelFilter& filter,
+                                                            std::optional<int> number)
 {
     std::string sql =
-        "SELECT m.id, m.number, m.group_code, m.title, m.target, m.objective, m.forces, m.deadline_kind, m.deadline_period, "
+        "SELECT m.id, m.number, m.group_code, m.title, m.target, m.objective, m.forces, m.deadline_kind, "
+        "m.deadline_period, "
         "m.deadline_year, m.deadline_due, m.funding_kind, m.funding_equipment, m.orig_target, m.orig_objective, "
         "m.orig_assignment, m.orig_forces, m.orig_deadline, m.orig_tools, m.orig_funding, COALESCE(g.title, ''), "
         "m.search_text FROM model m LEFT JOIN plan_group g ON g.plan_id = m.plan_id AND g.code = m.group_code "
@@ -201,8 +211,10 @@ Result<std::vector<StoredModel>> PlanRepository::loadModels(std::int64_t planRow
     }
     const std::string query = text::fold(filter.query);
 
-    DA06_TRY(unitsOf, m_db.prepare("SELECT u.code, u.name, mu.role, u.search_text FROM model_unit mu JOIN unit u ON u.id = mu.unit_id "
-                                   "WHERE mu.model_id = ? ORDER BY mu.role DESC, mu.position"));
+    DA06_TRY(unitsOf,
+             m_db.prepare(
+                 "SELECT u.code, u.name, mu.role, u.search_text FROM model_unit mu JOIN unit u ON u.id = mu.unit_id "
+                 "WHERE mu.model_id = ? ORDER BY mu.role DESC, mu.position"));
     DA06_TRY(toolsOf, m_db.prepare("SELECT tool FROM model_tool WHERE model_id = ? ORDER BY position"));
 
     std::vector<StoredModel> out;

@@ -35,12 +35,12 @@ struct ImportSummary {
     std::string planId;
     int models = 0;
     int unitsAdded = 0;
-    bool replaced = false;   // a plan with the same id was there before
+    bool replaced = false; // a plan with the same id was there before
 };
 
 struct ModelFilter {
-    std::optional<std::string> group;   // "A".."E"
-    std::string query;                  // matched with and without diacritics
+    std::optional<std::string> group; // "A".."E"
+    std::string query;                // matched with and without diacritics
 };
 
 class PlanRepository {
@@ -60,7 +60,8 @@ public:
 
 private:
     Result<std::int64_t> currentPlanRowId();
-    Result<std::vector<StoredModel>> loadModels(std::int64_t planRow, const ModelFilter& filter, std::optional<int> number);
+    Result<std::vector<StoredModel>> loadModels(std::int64_t planRow, const ModelFilter& filter,
+                                                std::optional<int> number);
 
     store::Database& m_db;
     const Clock& m_clock;

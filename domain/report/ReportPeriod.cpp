@@ -45,9 +45,12 @@ std::optional<std::string> checkRule(const PeriodRule& r)
 const char* periodKindName(PeriodKind k)
 {
     switch (k) {
-    case PeriodKind::Month: return "month";
-    case PeriodKind::Quarter: return "quarter";
-    case PeriodKind::Year: return "year";
+    case PeriodKind::Month:
+        return "month";
+    case PeriodKind::Quarter:
+        return "quarter";
+    case PeriodKind::Year:
+        return "year";
     }
     return "";
 }
@@ -62,9 +65,12 @@ std::string Period::key() const
 {
     const std::string y = std::to_string(year);
     switch (kind) {
-    case PeriodKind::Month: return y + (index < 10 ? "-0" : "-") + std::to_string(index);
-    case PeriodKind::Quarter: return y + "-Q" + std::to_string(index);
-    case PeriodKind::Year: return y;
+    case PeriodKind::Month:
+        return y + (index < 10 ? "-0" : "-") + std::to_string(index);
+    case PeriodKind::Quarter:
+        return y + "-Q" + std::to_string(index);
+    case PeriodKind::Year:
+        return y;
     }
     return y;
 }
@@ -73,9 +79,12 @@ std::string Period::vietnameseName() const
 {
     const std::string y = std::to_string(year);
     switch (kind) {
-    case PeriodKind::Month: return "tháng " + std::to_string(index) + "/" + y;
-    case PeriodKind::Quarter: return std::string("quý ") + romanQuarter(index) + "/" + y;
-    case PeriodKind::Year: return "năm " + y;
+    case PeriodKind::Month:
+        return "tháng " + std::to_string(index) + "/" + y;
+    case PeriodKind::Quarter:
+        return std::string("quý ") + romanQuarter(index) + "/" + y;
+    case PeriodKind::Year:
+        return "năm " + y;
     }
     return y;
 }
@@ -159,7 +168,9 @@ std::vector<Period> monthsOf(const Period& p, const PeriodRule& rule)
 {
     std::vector<Period> out;
     switch (p.kind) {
-    case PeriodKind::Month: out.push_back(monthPeriod(p.year, p.index, rule)); break;
+    case PeriodKind::Month:
+        out.push_back(monthPeriod(p.year, p.index, rule));
+        break;
     case PeriodKind::Quarter:
         for (int m = p.index * 3 - 2; m <= p.index * 3; ++m) {
             out.push_back(monthPeriod(p.year, m, rule));
@@ -208,10 +219,14 @@ bool isOnTime(const Period& p, const Date& received)
 const char* reportStatusName(ReportStatus s)
 {
     switch (s) {
-    case ReportStatus::Draft: return "draft";
-    case ReportStatus::Submitted: return "submitted";
-    case ReportStatus::Accepted: return "accepted";
-    case ReportStatus::Returned: return "returned";
+    case ReportStatus::Draft:
+        return "draft";
+    case ReportStatus::Submitted:
+        return "submitted";
+    case ReportStatus::Accepted:
+        return "accepted";
+    case ReportStatus::Returned:
+        return "returned";
     }
     return "";
 }
@@ -234,14 +249,22 @@ bool isReceived(ReportStatus s)
 const char* periodStateName(PeriodState s)
 {
     switch (s) {
-    case PeriodState::NotStarted: return "not_started";
-    case PeriodState::Open: return "open";
-    case PeriodState::DueSoon: return "due_soon";
-    case PeriodState::Overdue: return "overdue";
-    case PeriodState::Submitted: return "submitted";
-    case PeriodState::Accepted: return "accepted";
-    case PeriodState::Returned: return "returned";
-    case PeriodState::Locked: return "locked";
+    case PeriodState::NotStarted:
+        return "not_started";
+    case PeriodState::Open:
+        return "open";
+    case PeriodState::DueSoon:
+        return "due_soon";
+    case PeriodState::Overdue:
+        return "overdue";
+    case PeriodState::Submitted:
+        return "submitted";
+    case PeriodState::Accepted:
+        return "accepted";
+    case PeriodState::Returned:
+        return "returned";
+    case PeriodState::Locked:
+        return "locked";
     }
     return "";
 }
@@ -251,10 +274,14 @@ PeriodState periodState(const Period& p, const std::optional<ReportStatus>& stat
 {
     if (status) {
         switch (*status) {
-        case ReportStatus::Submitted: return PeriodState::Submitted;
-        case ReportStatus::Accepted: return PeriodState::Accepted;
-        case ReportStatus::Returned: return PeriodState::Returned;
-        case ReportStatus::Draft: break;
+        case ReportStatus::Submitted:
+            return PeriodState::Submitted;
+        case ReportStatus::Accepted:
+            return PeriodState::Accepted;
+        case ReportStatus::Returned:
+            return PeriodState::Returned;
+        case ReportStatus::Draft:
+            break;
         }
     }
     if (today < p.dataFrom) {

@@ -6,9 +6,9 @@
 
 #include "domain/audit/AuditLog.h"
 #include "domain/report/ReportJson.h"
+#include "domain/work/AssignmentService.h"
 #include "domain/work/ChangeLog.h"
 #include "domain/work/Ids.h"
-#include "domain/work/AssignmentService.h"
 #include "domain/work/TaskService.h"
 #include "domain/work/WorkDb.h"
 
@@ -96,9 +96,8 @@ StoredReport readStored(const store::Statement& st)
 Result<std::optional<StoredReport>> loadStored(store::Database& db, const std::string& planKey, std::int64_t unitRow,
                                                const std::string& period)
 {
-    DA06_TRY(st,
-             db.prepare(std::string("SELECT ") + kStoredColumns +
-                        " FROM report WHERE plan_key = ? AND unit_id = ? AND period = ?"));
+    DA06_TRY(st, db.prepare(std::string("SELECT ") + kStoredColumns +
+                            " FROM report WHERE plan_key = ? AND unit_id = ? AND period = ?"));
     st->bind(1, planKey).bind(2, unitRow).bind(3, period);
     DA06_TRY(row, st->step());
     if (!*row) {
@@ -180,9 +179,8 @@ Result<std::vector<PeriodRow>> ReportService::periods(const std::string& unitRef
     const Date today = m_clock.today();
     const Period current = monthPeriodOf(today, p->rule);
     std::map<std::string, StoredReport> stored;
-    DA06_TRY(st,
-             m_db.prepare(std::string("SELECT ") + kStoredColumns +
-                          ", period FROM report WHERE plan_key = ? AND unit_id = ?"));
+    DA06_TRY(st, m_db.prepare(std::string("SELECT ") + kStoredColumns +
+                              ", period FROM report WHERE plan_key = ? AND unit_id = ?"));
     st->bind(1, p->key).bind(2, unit->row);
     DA06_CHECK(
         work::detail::eachRow(*st, [&](const store::Statement& s) { stored[s.columnText(15)] = readStored(s); }));
@@ -257,7 +255,7 @@ Result<UnitReport> ReportService::unitReport(const std::string& unitRef, const s
         }
     }
     r.locked = (r.status == ReportStatus::Submitted || r.status == ReportStatus::Accepted) ||
-        (isLocked(r.period, today, *reopened) && r.status != ReportStatus::Returned);
+               (isLocked(r.period, today, *reopened) && r.status != ReportStatus::Returned);
     if (r.frozen) {
         return r;
     }
@@ -276,9 +274,8 @@ Result<UnitReport> ReportService::unitReport(const std::string& unitRef, const s
     // The unit's own tasks (by unit first: "+plan_key" keeps SQLite on the unit index, which a
     // province-sized store needs).
     std::map<int, std::vector<work::TaskTiming>> timings;
-    DA06_TRY(tst,
-             m_db.prepare("SELECT model_number, status, percent, start_date, due_date, completed_on FROM task "
-                          "WHERE unit_id = ? AND +plan_key = ?"));
+    DA06_TRY(tst, m_db.prepare("SELECT model_number, status, percent, start_date, due_date, completed_on FROM task "
+                               "WHERE unit_id = ? AND +plan_key = ?"));
     tst->bind(1, unit->row).bind(2, p->key);
     DA06_CHECK(work::detail::eachRow(*tst, [&](const store::Statement& s) {
         work::TaskTiming timing;
@@ -414,9 +411,8 @@ Status writeReport(store::Database& db, const Clock& clock, const access::Actor&
         auto v = json::parse(*figures);
         fields.emplace_back("figures", v ? *v : json::Value());
     }
-    DA06_TRY(rec,
-             work::recordChange(db, clock, actor, "report", r.uid,
-                                exists ? work::ChangeOp::Update : work::ChangeOp::Insert, std::move(fields)));
+    DA06_TRY(rec, work::recordChange(db, clock, actor, "report", r.uid,
+                                     exists ? work::ChangeOp::Update : work::ChangeOp::Insert, std::move(fields)));
     return {};
 }
 
@@ -442,14 +438,14 @@ Result<UnitReport> ReportService::save(const std::string& unitRef, const std::st
     DA06_CHECK(work::detail::requireInDeskScope(m_db, *unit, "edit the reports of this unit"));
     DA06_TRY(r, unitReport(unitRef, periodKey));
     if (r->status == ReportStatus::Submitted || r->status == ReportStatus::Accepted) {
-        return fail(ErrorCode::InvalidInput,
-                    "the report of " + r->unitName + " for " + r->period.key() + " was " +
-                        reportStatusName(*r->status) + " and can no longer be edited (a coordinator may return it)");
+        return fail(ErrorCode::InvalidInput, "the report of " + r->unitName + " for " + r->period.key() + " was " +
+                                                 reportStatusName(*r->status) +
+                                                 " and can no longer be edited (a coordinator may return it)");
     }
     if (r->locked) {
-        return fail(ErrorCode::InvalidInput,
-                    "the period " + r->period.key() + " locked on " + r->period.lockedAfter.toVietnamese() +
-                        ": ask a coordinator to reopen it");
+        return fail(ErrorCode::InvalidInput, "the period " + r->period.key() + " locked on " +
+                                                 r->period.lockedAfter.toVietnamese() +
+                                                 ": ask a coordinator to reopen it");
     }
     const bool exists = r->status.has_value();
     applyEdit(*r, edit);
@@ -471,14 +467,13 @@ Result<UnitReport> ReportService::submit(const std::string& unitRef, const std::
     DA06_CHECK(work::detail::requireInDeskScope(m_db, *unit, "submit the reports of this unit"));
     DA06_TRY(r, unitReport(unitRef, periodKey));
     if (r->status == ReportStatus::Submitted || r->status == ReportStatus::Accepted) {
-        return fail(ErrorCode::InvalidInput,
-                    "the report of " + r->unitName + " for " + r->period.key() + " was already " +
-                        reportStatusName(*r->status));
+        return fail(ErrorCode::InvalidInput, "the report of " + r->unitName + " for " + r->period.key() +
+                                                 " was already " + reportStatusName(*r->status));
     }
     if (r->locked) {
-        return fail(ErrorCode::InvalidInput,
-                    "the period " + r->period.key() + " locked on " + r->period.lockedAfter.toVietnamese() +
-                        ": ask a coordinator to reopen it");
+        return fail(ErrorCode::InvalidInput, "the period " + r->period.key() + " locked on " +
+                                                 r->period.lockedAfter.toVietnamese() +
+                                                 ": ask a coordinator to reopen it");
     }
     applyEdit(*r, edit);
     const auto issues = validate(*r, m_clock.today());
@@ -521,9 +516,9 @@ Result<UnitReport> ReportService::accept(const std::string& unitRef, const std::
     DA06_CHECK(work::detail::requireInDeskScope(m_db, *unit, "accept the reports of this unit"));
     DA06_TRY(r, unitReport(unitRef, periodKey));
     if (r->status != ReportStatus::Submitted) {
-        return fail(ErrorCode::InvalidInput,
-                    "only a submitted report can be accepted; the report of " + r->unitName + " for " +
-                        r->period.key() + " is " + (r->status ? reportStatusName(*r->status) : "not written yet"));
+        return fail(ErrorCode::InvalidInput, "only a submitted report can be accepted; the report of " + r->unitName +
+                                                 " for " + r->period.key() + " is " +
+                                                 (r->status ? reportStatusName(*r->status) : "not written yet"));
     }
     r->status = ReportStatus::Accepted;
     r->reviewedAt = m_clock.nowIso8601();
@@ -553,9 +548,9 @@ Result<UnitReport> ReportService::returnReport(const std::string& unitRef, const
     DA06_CHECK(work::detail::requireInDeskScope(m_db, *unit, "return the reports of this unit"));
     DA06_TRY(r, unitReport(unitRef, periodKey));
     if (r->status != ReportStatus::Submitted && r->status != ReportStatus::Accepted) {
-        return fail(ErrorCode::InvalidInput,
-                    "only a submitted or accepted report can be returned; the report of " + r->unitName + " for " +
-                        r->period.key() + " is " + (r->status ? reportStatusName(*r->status) : "not written yet"));
+        return fail(ErrorCode::InvalidInput, "only a submitted or accepted report can be returned; the report of " +
+                                                 r->unitName + " for " + r->period.key() + " is " +
+                                                 (r->status ? reportStatusName(*r->status) : "not written yet"));
     }
     r->status = ReportStatus::Returned;
     r->reviewedAt = m_clock.nowIso8601();
@@ -772,13 +767,19 @@ Result<Compilation> ReportService::compile(const std::string& scopeRef, const st
                 ++agg.units;
                 percentSums[m.number] += m.percent;
                 switch (m.outcome()) {
-                case ModelOutcome::Done: ++agg.done; break;
-                case ModelOutcome::InProgress: ++agg.inProgress; break;
+                case ModelOutcome::Done:
+                    ++agg.done;
+                    break;
+                case ModelOutcome::InProgress:
+                    ++agg.inProgress;
+                    break;
                 case ModelOutcome::Late:
                     ++agg.late;
                     (m.role == "lead" ? lateUnits[m.number].first : lateUnits[m.number].second).push_back(ur.unitName);
                     break;
-                case ModelOutcome::NotStarted: ++agg.notStarted; break;
+                case ModelOutcome::NotStarted:
+                    ++agg.notStarted;
+                    break;
                 }
                 for (const auto& i : m.indicators) {
                     const auto key = std::make_tuple(m.number, i.name, i.unitOfMeasure);
@@ -855,9 +856,8 @@ Result<Compilation> ReportService::compile(const std::string& scopeRef, const st
         c.trends.push_back(t);
     }
 
-    DA06_TRY(
-        nst,
-        m_db.prepare("SELECT narrative FROM report_compilation WHERE plan_key = ? AND unit_id = ? AND period = ?"));
+    DA06_TRY(nst, m_db.prepare(
+                      "SELECT narrative FROM report_compilation WHERE plan_key = ? AND unit_id = ? AND period = ?"));
     nst->bind(1, p->key).bind(2, scope->row).bind(3, period->key());
     DA06_TRY(hasNarrative, nst->step());
     if (*hasNarrative) {
@@ -903,11 +903,10 @@ Status ReportService::saveCompilationNarrative(const std::string& scopeRef, cons
     }
     DA06_CHECK(audit::append(m_db, m_clock, m_actor, "report.compilation",
                              "compilation:" + scope->code + "/" + period->key()));
-    DA06_TRY(
-        rec,
-        work::recordChange(m_db, m_clock, m_actor, "report_compilation", uid,
-                           text.empty() ? work::ChangeOp::Delete : work::ChangeOp::Update,
-                           {{"plan", p->key}, {"unit", scope->code}, {"period", period->key()}, {"narrative", text}}));
+    DA06_TRY(rec, work::recordChange(
+                      m_db, m_clock, m_actor, "report_compilation", uid,
+                      text.empty() ? work::ChangeOp::Delete : work::ChangeOp::Update,
+                      {{"plan", p->key}, {"unit", scope->code}, {"period", period->key()}, {"narrative", text}}));
     return tx.commit();
 }
 

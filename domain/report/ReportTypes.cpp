@@ -9,10 +9,14 @@ namespace da06::report {
 const char* modelOutcomeName(ModelOutcome o)
 {
     switch (o) {
-    case ModelOutcome::Done: return "done";
-    case ModelOutcome::InProgress: return "in_progress";
-    case ModelOutcome::Late: return "late";
-    case ModelOutcome::NotStarted: return "not_started";
+    case ModelOutcome::Done:
+        return "done";
+    case ModelOutcome::InProgress:
+        return "in_progress";
+    case ModelOutcome::Late:
+        return "late";
+    case ModelOutcome::NotStarted:
+        return "not_started";
     }
     return "";
 }
@@ -161,7 +165,7 @@ std::string vietnameseDateLine(const std::string& place, const Date& d)
     const std::string day = (d.day < 10 ? "0" : "") + std::to_string(d.day);
     const std::string month = (d.month <= 2 ? "0" : "") + std::to_string(d.month);
     return (place.empty() ? std::string() : place + ", ") + "ngày " + day + " tháng " + month + " năm " +
-        std::to_string(d.year);
+           std::to_string(d.year);
 }
 
 Narrative draftNarrative(const UnitReport& r)
@@ -170,19 +174,19 @@ Narrative draftNarrative(const UnitReport& r)
     const int lead = r.leadModels();
     const int coord = static_cast<int>(r.models.size()) - lead;
     std::string s = "Trong " + r.period.vietnameseName() + " (số liệu từ ngày " + r.period.dataFrom.toVietnamese() +
-        " đến ngày " + r.period.dataTo.toVietnamese() + "), " + r.unitName + " chủ trì " + std::to_string(lead) +
-        " mô hình, phối hợp thực hiện " + std::to_string(coord) +
-        " mô hình của Đề án 06. Kết quả: " + std::to_string(r.countOutcome(ModelOutcome::Done)) +
-        " mô hình đã hoàn thành, " + std::to_string(r.countOutcome(ModelOutcome::InProgress)) +
-        " mô hình đang triển khai, " + std::to_string(r.countOutcome(ModelOutcome::Late)) + " mô hình chậm tiến độ, " +
-        std::to_string(r.countOutcome(ModelOutcome::NotStarted)) +
-        " mô hình chưa triển khai; tỷ lệ hoàn thành bình quân " + std::to_string(r.meanPercent()) + "%.";
+                    " đến ngày " + r.period.dataTo.toVietnamese() + "), " + r.unitName + " chủ trì " +
+                    std::to_string(lead) + " mô hình, phối hợp thực hiện " + std::to_string(coord) +
+                    " mô hình của Đề án 06. Kết quả: " + std::to_string(r.countOutcome(ModelOutcome::Done)) +
+                    " mô hình đã hoàn thành, " + std::to_string(r.countOutcome(ModelOutcome::InProgress)) +
+                    " mô hình đang triển khai, " + std::to_string(r.countOutcome(ModelOutcome::Late)) +
+                    " mô hình chậm tiến độ, " + std::to_string(r.countOutcome(ModelOutcome::NotStarted)) +
+                    " mô hình chưa triển khai; tỷ lệ hoàn thành bình quân " + std::to_string(r.meanPercent()) + "%.";
     for (const auto& m : r.models) {
         if (m.role != "lead") {
             continue;
         }
         s += "\n- Mô hình " + std::to_string(m.number) + " (" + m.title + "): đạt " + std::to_string(m.percent) +
-            "%, " + std::to_string(m.done) + "/" + std::to_string(m.tasks) + " nhiệm vụ hoàn thành";
+             "%, " + std::to_string(m.done) + "/" + std::to_string(m.tasks) + " nhiệm vụ hoàn thành";
         for (const auto& i : m.indicators) {
             s += "; " + i.name + ": " + (i.actual ? vietnameseNumber(*i.actual) : "—");
             if (i.target) {
@@ -211,16 +215,17 @@ Narrative draftNarrative(const UnitReport& r)
     const Period next = nextMonth(r.period);
     n.nextPlan = open.empty() ? "Duy trì kết quả các mô hình đã hoàn thành trong " + next.vietnameseName() + "."
                               : "Tiếp tục triển khai các mô hình số " + open +
-            "; phấn đấu hoàn thành các nhiệm vụ đến hạn trong " + next.vietnameseName() + ".";
+                                    "; phấn đấu hoàn thành các nhiệm vụ đến hạn trong " + next.vietnameseName() + ".";
     return n;
 }
 
 std::string draftCompilationNarrative(const Compilation& c)
 {
     std::string s = "Trong " + c.period.vietnameseName() + ", " + std::to_string(c.received) + "/" +
-        std::to_string(c.expected) + " báo cáo đã được gửi (tỷ lệ đầy đủ " + vietnameseNumber(c.completeness) +
-        "%), trong đó " + std::to_string(c.onTime) + " báo cáo đúng hạn (tỷ lệ đúng hạn " +
-        vietnameseNumber(c.timeliness) + "%); " + std::to_string(c.missing) + " báo cáo chưa gửi";
+                    std::to_string(c.expected) + " báo cáo đã được gửi (tỷ lệ đầy đủ " +
+                    vietnameseNumber(c.completeness) + "%), trong đó " + std::to_string(c.onTime) +
+                    " báo cáo đúng hạn (tỷ lệ đúng hạn " + vietnameseNumber(c.timeliness) + "%); " +
+                    std::to_string(c.missing) + " báo cáo chưa gửi";
     s += c.returned > 0 ? ", " + std::to_string(c.returned) + " báo cáo bị trả lại để hoàn thiện." : ".";
     int done = 0;
     int late = 0;
@@ -229,7 +234,7 @@ std::string draftCompilationNarrative(const Compilation& c)
         late += m.late > 0;
     }
     s += "\nVề tiến độ: " + std::to_string(c.models.size()) + " mô hình có báo cáo, " + std::to_string(done) +
-        " mô hình đã hoàn thành ở tất cả các đơn vị, " + std::to_string(late) + " mô hình có đơn vị chậm tiến độ.";
+         " mô hình đã hoàn thành ở tất cả các đơn vị, " + std::to_string(late) + " mô hình có đơn vị chậm tiến độ.";
     if (!c.overdue.empty()) {
         s += "\nCác mô hình chậm tiến độ:";
         for (const auto& o : c.overdue) {
@@ -245,12 +250,12 @@ std::string draftCompilationNarrative(const Compilation& c)
         const auto& cur = c.trends.back();
         const double diff = cur.completeness - prev.completeness;
         s += "\nSo với " +
-            monthPeriod(std::stoi(prev.period.substr(0, 4)), std::stoi(prev.period.substr(5, 2))).vietnameseName() +
-            ", tỷ lệ báo cáo đầy đủ " +
-            (diff > 0       ? "tăng "
-                 : diff < 0 ? "giảm "
-                            : "không thay đổi") +
-            (diff != 0 ? vietnameseNumber(std::fabs(diff)) + " điểm phần trăm" : std::string()) + ".";
+             monthPeriod(std::stoi(prev.period.substr(0, 4)), std::stoi(prev.period.substr(5, 2))).vietnameseName() +
+             ", tỷ lệ báo cáo đầy đủ " +
+             (diff > 0   ? "tăng "
+              : diff < 0 ? "giảm "
+                         : "không thay đổi") +
+             (diff != 0 ? vietnameseNumber(std::fabs(diff)) + " điểm phần trăm" : std::string()) + ".";
     }
     return s;
 }

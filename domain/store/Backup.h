@@ -12,7 +12,7 @@
 namespace da06::store {
 
 struct BackupInfo {
-    std::string created;    // ISO 8601 UTC
+    std::string created; // ISO 8601 UTC
     std::string storeId;
     int schema = 0;
     std::uintmax_t bytes = 0;

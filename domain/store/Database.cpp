@@ -8,8 +8,7 @@ namespace da06::store {
 
 namespace {
 
-const char* const kDamagedAdvice =
-    "the store file is damaged or is not a DA06 store (restore it from a backup)";
+const char* const kDamagedAdvice = "the store file is damaged or is not a DA06 store (restore it from a backup)";
 
 } // namespace
 
@@ -168,10 +167,9 @@ Result<Database> Database::open(const std::filesystem::path& path, Mode mode, co
     const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | (mode == Mode::Create ? SQLITE_OPEN_CREATE : 0);
     const int rc = sqlite3_open_v2(path.string().c_str(), &db.m_db, flags, nullptr);
     if (rc != SQLITE_OK) {
-        Error e = rc == SQLITE_CANTOPEN
-                      ? Error{mode == Mode::Create ? ErrorCode::Io : ErrorCode::StoreMissing,
-                              "cannot open the store file " + path.string()}
-                      : db.lastError("cannot open the store file " + path.string());
+        Error e = rc == SQLITE_CANTOPEN ? Error{mode == Mode::Create ? ErrorCode::Io : ErrorCode::StoreMissing,
+                                                "cannot open the store file " + path.string()}
+                                        : db.lastError("cannot open the store file " + path.string());
         return std::unexpected(e);
     }
     sqlite3_extended_result_codes(db.m_db, 1);

@@ -102,7 +102,7 @@ public:
     Transaction& operator=(const Transaction&) = delete;
     ~Transaction();
 
-    Status begin();   // BEGIN IMMEDIATE: takes the write lock now, not at the first write
+    Status begin(); // BEGIN IMMEDIATE: takes the write lock now, not at the first write
     Status commit();
 
 private:

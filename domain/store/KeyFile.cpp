@@ -4,11 +4,10 @@
 #include <cstdio>
 #include <fstream>
 #include <memory>
-#include <optional>
 #include <openssl/evp.h>
 #include <openssl/rand.h>
+#include <optional>
 #include <sstream>
-
 
 #include "domain/core/DurableFile.h"
 #include "domain/core/Hex.h"
@@ -21,7 +20,8 @@ namespace {
 std::string base64(const std::vector<unsigned char>& data)
 {
     std::string out(4 * ((data.size() + 2) / 3) + 1, '\0');
-    const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()), data.data(), static_cast<int>(data.size()));
+    const int n =
+        EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()), data.data(), static_cast<int>(data.size()));
     out.resize(static_cast<std::size_t>(n));
     return out;
 }
@@ -32,7 +32,8 @@ std::optional<std::vector<unsigned char>> unbase64(const std::string& text, std:
         return std::nullopt;
     }
     std::vector<unsigned char> out(3 * text.size() / 4);
-    const int n = EVP_DecodeBlock(out.data(), reinterpret_cast<const unsigned char*>(text.data()), static_cast<int>(text.size()));
+    const int n =
+        EVP_DecodeBlock(out.data(), reinterpret_cast<const unsigned char*>(text.data()), static_cast<int>(text.size()));
     if (n < 0) {
         return std::nullopt;
     }
@@ -87,7 +88,8 @@ Status wrapInto(KeySlot& slot, const std::string& storeId, const SecretBuffer& d
     slot.ciphertext.assign(dataKey.size(), 0);
     slot.tag.assign(16, 0);
     if (!c.ctx || EVP_EncryptInit_ex(c.ctx, EVP_aes_256_gcm(), nullptr, kek->data(), slot.nonce.data()) != 1 ||
-        EVP_EncryptUpdate(c.ctx, nullptr, &len, reinterpret_cast<const unsigned char*>(aad.data()), static_cast<int>(aad.size())) != 1 ||
+        EVP_EncryptUpdate(c.ctx, nullptr, &len, reinterpret_cast<const unsigned char*>(aad.data()),
+                          static_cast<int>(aad.size())) != 1 ||
         EVP_EncryptUpdate(c.ctx, slot.ciphertext.data(), &len, dataKey.data(), static_cast<int>(dataKey.size())) != 1 ||
         EVP_EncryptFinal_ex(c.ctx, slot.ciphertext.data() + len, &len) != 1 ||
         EVP_CIPHER_CTX_ctrl(c.ctx, EVP_CTRL_GCM_GET_TAG, 16, slot.tag.data()) != 1) {
@@ -126,7 +128,7 @@ Status KeyFile::setSlot(const SecretBuffer& dataKey, const std::string& user, st
     }
     for (auto& existing : m_slots) {
         if (existing.user == user) {
-            existing = std::move(slot);   // a new passphrase also clears the brake
+            existing = std::move(slot); // a new passphrase also clears the brake
             return {};
         }
     }
@@ -189,8 +191,10 @@ Result<SecretBuffer> KeyFile::unlock(const std::string& user, std::string_view p
     int len = 0;
     std::vector<unsigned char> tag = slot->tag;
     if (!c.ctx || EVP_DecryptInit_ex(c.ctx, EVP_aes_256_gcm(), nullptr, kek->data(), slot->nonce.data()) != 1 ||
-        EVP_DecryptUpdate(c.ctx, nullptr, &len, reinterpret_cast<const unsigned char*>(aad.data()), static_cast<int>(aad.size())) != 1 ||
-        EVP_DecryptUpdate(c.ctx, key.data(), &len, slot->ciphertext.data(), static_cast<int>(slot->ciphertext.size())) != 1 ||
+        EVP_DecryptUpdate(c.ctx, nullptr, &len, reinterpret_cast<const unsigned char*>(aad.data()),
+                          static_cast<int>(aad.size())) != 1 ||
+        EVP_DecryptUpdate(c.ctx, key.data(), &len, slot->ciphertext.data(),
+                          static_cast<int>(slot->ciphertext.size())) != 1 ||
         EVP_CIPHER_CTX_ctrl(c.ctx, EVP_CTRL_GCM_SET_TAG, 16, tag.data()) != 1) {
         return fail(ErrorCode::Internal, "unwrapping the data key failed");
     }
@@ -225,7 +229,8 @@ Result<KeyFile> KeyFile::load(const std::filesystem::path& path)
         return fail(ErrorCode::StoreDamaged, damaged);
     }
     if (version->asInteger() > kKeyFileVersion) {
-        return fail(ErrorCode::StoreTooNew, "the key file was written by a newer version of DA06 Desk; update the program");
+        return fail(ErrorCode::StoreTooNew,
+                    "the key file was written by a newer version of DA06 Desk; update the program");
     }
     if (!storeId || !storeId->isString() || !slots || !slots->isArray() || slots->asArray().empty()) {
         return fail(ErrorCode::StoreDamaged, damaged);
@@ -247,8 +252,8 @@ Result<KeyFile> KeyFile::load(const std::filesystem::path& path)
         const auto* ct = wrap->find("ciphertext");
         const auto* tag = wrap->find("tag");
         if (!alg || !alg->isString() || alg->asString() != "pbkdf2-hmac-sha256" || !iter || !iter->isInteger() ||
-            iter->asInteger() < kKdfIterations || iter->asInteger() > 100'000'000 || !salt || !salt->isString() || !walg ||
-            !walg->isString() || walg->asString() != "aes-256-gcm" || !nonce || !nonce->isString() || !ct ||
+            iter->asInteger() < kKdfIterations || iter->asInteger() > 100'000'000 || !salt || !salt->isString() ||
+            !walg || !walg->isString() || walg->asString() != "aes-256-gcm" || !nonce || !nonce->isString() || !ct ||
             !ct->isString() || !tag || !tag->isString()) {
             return fail(ErrorCode::StoreDamaged, damaged);
         }

@@ -19,10 +19,10 @@ inline constexpr int kKeyFileVersion = 1;
 struct KeySlot {
     std::string user;
     int iterations = kKdfIterations;
-    std::vector<unsigned char> salt;        // 16 bytes
-    std::vector<unsigned char> nonce;       // 12 bytes
-    std::vector<unsigned char> ciphertext;  // 32 bytes
-    std::vector<unsigned char> tag;         // 16 bytes
+    std::vector<unsigned char> salt;       // 16 bytes
+    std::vector<unsigned char> nonce;      // 12 bytes
+    std::vector<unsigned char> ciphertext; // 32 bytes
+    std::vector<unsigned char> tag;        // 16 bytes
     // Brute-force brake, kept here because it must work before the store is unlocked and
     // survive a restart: wrong passphrases since the last success, and the time (seconds since
     // 1970) before which no attempt is tried.
@@ -32,7 +32,7 @@ struct KeySlot {
 
 // Wrong passphrases allowed before attempts must wait; the wait doubles with each further one.
 inline constexpr int kFreeAttempts = 5;
-long long lockoutDelaySeconds(int failedAttempts);   // 0 below kFreeAttempts; 30 s, 60 s, … up to 1 h
+long long lockoutDelaySeconds(int failedAttempts); // 0 below kFreeAttempts; 30 s, 60 s, … up to 1 h
 
 class KeyFile {
 public:
@@ -54,13 +54,13 @@ public:
     Status setSlot(const SecretBuffer& dataKey, const std::string& user, std::string_view passphrase);
     // NotFound when user has no slot; refuses to remove the last slot.
     Status removeSlot(const std::string& user);
-    KeySlot* findSlot(const std::string& user);   // empty user: the first slot
+    KeySlot* findSlot(const std::string& user); // empty user: the first slot
 
     const std::string& storeId() const { return m_storeId; }
     const std::vector<KeySlot>& slots() const { return m_slots; }
 
 private:
-    std::string m_storeId;   // random, binds each slot to this store (GCM associated data)
+    std::string m_storeId; // random, binds each slot to this store (GCM associated data)
     std::vector<KeySlot> m_slots;
 };
 

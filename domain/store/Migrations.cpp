@@ -101,9 +101,11 @@ Status v2SearchText(Database& db)
         std::string text;
     };
     for (const auto& [select, update] :
-         {std::pair<const char*, const char*>{"SELECT id, title || ' ' || COALESCE(target,'') || ' ' || COALESCE(objective,'') FROM model",
-                                              "UPDATE model SET search_text = ? WHERE id = ?"},
-          std::pair<const char*, const char*>{"SELECT id, name FROM unit", "UPDATE unit SET search_text = ? WHERE id = ?"}}) {
+         {std::pair<const char*, const char*>{
+              "SELECT id, title || ' ' || COALESCE(target,'') || ' ' || COALESCE(objective,'') FROM model",
+              "UPDATE model SET search_text = ? WHERE id = ?"},
+          std::pair<const char*, const char*>{"SELECT id, name FROM unit",
+                                              "UPDATE unit SET search_text = ? WHERE id = ?"}}) {
         std::vector<Row> rows;
         auto st = db.prepare(select);
         if (!st) {

@@ -13,11 +13,13 @@ Status Schema::check() const
         const Migration& m = m_migrations[i];
         const int expected = static_cast<int>(i) + 1;
         if (m.version != expected) {
-            return fail(ErrorCode::Internal, "the schema's migration " + std::to_string(expected) + " has the version " +
-                                                 std::to_string(m.version) + " (versions are 1, 2, 3, … in order)");
+            return fail(ErrorCode::Internal, "the schema's migration " + std::to_string(expected) +
+                                                 " has the version " + std::to_string(m.version) +
+                                                 " (versions are 1, 2, 3, … in order)");
         }
         if (m.name == nullptr || *m.name == '\0' || !m.apply) {
-            return fail(ErrorCode::Internal, "the schema's migration " + std::to_string(expected) + " has no name or no function");
+            return fail(ErrorCode::Internal,
+                        "the schema's migration " + std::to_string(expected) + " has no name or no function");
         }
     }
     return {};

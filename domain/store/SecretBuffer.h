@@ -24,7 +24,7 @@ public:
     std::string_view view() const { return {reinterpret_cast<const char*>(m_bytes.data()), m_bytes.size()}; }
     void clear();
 
-    static SecretBuffer random(std::size_t size);   // from the OS's CSPRNG (OpenSSL RAND_bytes)
+    static SecretBuffer random(std::size_t size); // from the OS's CSPRNG (OpenSSL RAND_bytes)
 
 private:
     std::vector<unsigned char> m_bytes;

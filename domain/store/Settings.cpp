@@ -27,7 +27,7 @@ Result<std::optional<long long>> Settings::getInt(std::string_view key)
         ++at;
     }
     if (at < s.size() && s[at] == '+') {
-        ++at;   // from_chars takes '-' but not '+'
+        ++at; // from_chars takes '-' but not '+'
         if (at < s.size() && s[at] == '-') {
             return std::optional<long long>();
         }

@@ -103,7 +103,8 @@ Status Store::migrate(Database& db, const Schema& schema, int from, int to)
     for (const auto& m : schema.migrations()) {
         if (m.version > from && m.version <= to) {
             if (auto s = m.apply(db); !s) {
-                return fail(s.error().code, "migration " + std::to_string(m.version) + " (" + m.name + ") failed: " + s.error().message);
+                return fail(s.error().code, "migration " + std::to_string(m.version) + " (" + m.name +
+                                                ") failed: " + s.error().message);
             }
         }
     }
@@ -184,7 +185,8 @@ Result<Store> Store::open(const std::filesystem::path& path, std::string_view pa
     DA06_CHECK(schema.check());
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) {
-        return fail(ErrorCode::StoreMissing, "there is no store at " + path.string() + " (create one with `da06 init`)");
+        return fail(ErrorCode::StoreMissing,
+                    "there is no store at " + path.string() + " (create one with `da06 init`)");
     }
     if (!std::filesystem::is_regular_file(path, ec)) {
         return fail(ErrorCode::StoreDamaged, path.string() + " is not a store file");
@@ -206,7 +208,8 @@ Result<Store> Store::open(const std::filesystem::path& path, std::string_view pa
     }
     if (slot->failedAttempts >= kFreeAttempts && now < slot->retryAfter) {
         return fail(ErrorCode::LockedOut, "too many wrong passphrases for \"" + slot->user + "\": wait " +
-                                              std::to_string(slot->retryAfter - now) + " seconds before the next attempt");
+                                              std::to_string(slot->retryAfter - now) +
+                                              " seconds before the next attempt");
     }
     auto dataKey = keys->unlock(slot->user, passphrase);
     if (!dataKey) {
@@ -260,7 +263,8 @@ Result<Store> Store::open(const std::filesystem::path& path, std::string_view pa
         return std::unexpected(row.error());
     }
     if (!*row || check->columnText(0) != "ok") {
-        return fail(ErrorCode::StoreDamaged, "the store file " + path.string() + " is damaged (restore it from a backup)");
+        return fail(ErrorCode::StoreDamaged,
+                    "the store file " + path.string() + " is damaged (restore it from a backup)");
     }
     check = Statement();
     if (auto s = pragmas(*db); !s) {

@@ -15,17 +15,17 @@
 
 namespace da06::store {
 
-inline constexpr std::int32_t kApplicationId = 0x44413036;   // "DA06"
+inline constexpr std::int32_t kApplicationId = 0x44413036; // "DA06"
 
 struct CreateOptions {
     std::string user = "admin";
-    int schemaVersion = 0;   // 0: the schema's latest; tests create older files to exercise migrations
+    int schemaVersion = 0; // 0: the schema's latest; tests create older files to exercise migrations
 };
 
 struct OpenOptions {
-    std::string user;              // empty: the first slot
-    bool migrate = true;           // false: refuse a file that needs migrating (read-only tools)
-    const Clock* clock = nullptr;  // for the brute-force brake; nullptr: the system clock
+    std::string user;             // empty: the first slot
+    bool migrate = true;          // false: refuse a file that needs migrating (read-only tools)
+    const Clock* clock = nullptr; // for the brute-force brake; nullptr: the system clock
 };
 
 class Store {
@@ -72,7 +72,7 @@ private:
     static Status migrate(Database& db, const Schema& schema, int from, int to);
 
     Database m_db;
-    SecretBuffer m_dataKey;   // kept while open, to wrap new key slots; wiped on close
+    SecretBuffer m_dataKey; // kept while open, to wrap new key slots; wiped on close
     std::filesystem::path m_path;
     int m_schemaVersion = 0;
     std::string m_user;

@@ -4,9 +4,9 @@
 #include <set>
 
 #include "domain/audit/AuditLog.h"
-#include "sync/protocol/Merge.h"
 #include "domain/store/Settings.h"
 #include "domain/work/ChangeLog.h"
+#include "sync/protocol/Merge.h"
 
 namespace da06::sync {
 

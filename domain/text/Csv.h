@@ -16,7 +16,7 @@ struct CsvRecord {
 
 struct CsvText {
     std::vector<CsvRecord> records;
-    std::optional<int> unclosedQuoteLine;   // a quoted field opened on this line is never closed
+    std::optional<int> unclosedQuoteLine; // a quoted field opened on this line is never closed
 };
 
 // ';' when the first line has more semicolons than commas (outside quotes), else ','.

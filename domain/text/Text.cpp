@@ -15,9 +15,9 @@ struct Utf8procBuffer {
 std::optional<std::string> mapWith(std::string_view s, int options)
 {
     Utf8procBuffer out;
-    const utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
-                                            static_cast<utf8proc_ssize_t>(s.size()), &out.data,
-                                            static_cast<utf8proc_option_t>(options));
+    const utf8proc_ssize_t n =
+        utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()),
+                     &out.data, static_cast<utf8proc_option_t>(options));
     if (n < 0) {
         return std::nullopt;
     }
@@ -85,12 +85,13 @@ std::string fold(std::string_view s)
     }
     std::string out;
     out.reserve(stripped->size());
-    bool space = true;   // drops leading space
+    bool space = true; // drops leading space
     for (std::size_t i = 0; i < stripped->size(); ++i) {
         const unsigned char c = static_cast<unsigned char>((*stripped)[i]);
         // đ (U+0111) and Đ (U+0110, case-folded to đ) have no decomposition: map them to d.
         if (c == 0xC4 && i + 1 < stripped->size() &&
-            (static_cast<unsigned char>((*stripped)[i + 1]) == 0x91 || static_cast<unsigned char>((*stripped)[i + 1]) == 0x90)) {
+            (static_cast<unsigned char>((*stripped)[i + 1]) == 0x91 ||
+             static_cast<unsigned char>((*stripped)[i + 1]) == 0x90)) {
             out += 'd';
             ++i;
             space = false;

@@ -50,8 +50,8 @@ Result<std::map<int, Row>> deskRows(store::Database& db, const std::string& plan
     st->bind(1, planKey).bind(2, unitRow);
     std::map<int, Row> out;
     DA06_CHECK(detail::eachRow(*st, [&](const store::Statement& s) {
-        out[static_cast<int>(s.columnInt(0))] = Row{static_cast<int>(s.columnInt(0)), s.columnText(1),
-                                                    roleFromText(s.columnText(2)), s.columnInt(3) != 0};
+        out[static_cast<int>(s.columnInt(0))] =
+            Row{static_cast<int>(s.columnInt(0)), s.columnText(1), roleFromText(s.columnText(2)), s.columnInt(3) != 0};
     }));
     return out;
 }
@@ -61,9 +61,12 @@ Result<std::map<int, Row>> deskRows(store::Database& db, const std::string& plan
 const char* assignmentSourceName(AssignmentSource s)
 {
     switch (s) {
-    case AssignmentSource::Plan: return "plan";
-    case AssignmentSource::Desk: return "desk";
-    case AssignmentSource::Inherited: return "inherited";
+    case AssignmentSource::Plan:
+        return "plan";
+    case AssignmentSource::Desk:
+        return "desk";
+    case AssignmentSource::Inherited:
+        return "inherited";
     }
     return "plan";
 }
@@ -145,8 +148,9 @@ Result<std::vector<Assignment>> AssignmentService::forModel(int modelNumber)
         a.role = roleFromText(s.columnText(2));
         byUnit[a.unitId] = Entry{a, order++};
     }));
-    DA06_TRY(ed, m_db.prepare("SELECT u.code, u.name, a.role, a.removed FROM assignment a JOIN unit u ON u.id = a.unit_id "
-                              "WHERE a.plan_key = ? AND a.model_number = ? ORDER BY u.code"));
+    DA06_TRY(ed,
+             m_db.prepare("SELECT u.code, u.name, a.role, a.removed FROM assignment a JOIN unit u ON u.id = a.unit_id "
+                          "WHERE a.plan_key = ? AND a.model_number = ? ORDER BY u.code"));
     ed->bind(1, *planKey).bind(2, modelNumber);
     DA06_CHECK(detail::eachRow(*ed, [&](const store::Statement& s) {
         const std::string code = s.columnText(0);
@@ -211,8 +215,10 @@ Result<bool> AssignmentService::assign(int modelNumber, const std::string& unitR
     del->bind(1, uid);
     DA06_CHECK(del->run());
     const bool existed = m_db.changes() > 0;
-    DA06_TRY(ins, m_db.prepare("INSERT INTO assignment (uid, plan_key, model_number, unit_id, role, removed, updated_by, updated_at) "
-                               "VALUES (?,?,?,?,?,0,?,?)"));
+    DA06_TRY(ins,
+             m_db.prepare(
+                 "INSERT INTO assignment (uid, plan_key, model_number, unit_id, role, removed, updated_by, updated_at) "
+                 "VALUES (?,?,?,?,?,0,?,?)"));
     ins->bind(1, uid).bind(2, *planKey).bind(3, modelNumber).bind(4, unit->row).bind(5, plan::unitRoleName(role));
     ins->bind(6, m_actor.user).bind(7, m_clock.nowIso8601());
     DA06_CHECK(ins->run());
@@ -246,8 +252,9 @@ Status AssignmentService::unassign(int modelNumber, const std::string& unitRef)
     open->bind(1, *planKey).bind(2, modelNumber).bind(3, unit->row);
     DA06_TRY(row, open->step());
     if (*row && open->columnInt(0) > 0) {
-        return fail(ErrorCode::Usage, unit->name + " has " + std::to_string(open->columnInt(0)) + " open tasks under model " +
-                                          std::to_string(modelNumber) + ": finish or cancel them first");
+        return fail(ErrorCode::Usage, unit->name + " has " + std::to_string(open->columnInt(0)) +
+                                          " open tasks under model " + std::to_string(modelNumber) +
+                                          ": finish or cancel them first");
     }
     const std::string uid = assignmentUid(*planKey, modelNumber, unit->code);
     store::Transaction tx(m_db);
@@ -256,14 +263,23 @@ Status AssignmentService::unassign(int modelNumber, const std::string& unitRef)
     del->bind(1, uid);
     DA06_CHECK(del->run());
     const bool existed = m_db.changes() > 0;
-    DA06_TRY(ins, m_db.prepare("INSERT INTO assignment (uid, plan_key, model_number, unit_id, role, removed, updated_by, updated_at) "
-                               "VALUES (?,?,?,?,?,1,?,?)"));
-    ins->bind(1, uid).bind(2, *planKey).bind(3, modelNumber).bind(4, unit->row).bind(5, plan::unitRoleName((*current)->role));
+    DA06_TRY(ins,
+             m_db.prepare(
+                 "INSERT INTO assignment (uid, plan_key, model_number, unit_id, role, removed, updated_by, updated_at) "
+                 "VALUES (?,?,?,?,?,1,?,?)"));
+    ins->bind(1, uid)
+        .bind(2, *planKey)
+        .bind(3, modelNumber)
+        .bind(4, unit->row)
+        .bind(5, plan::unitRoleName((*current)->role));
     ins->bind(6, m_actor.user).bind(7, m_clock.nowIso8601());
     DA06_CHECK(ins->run());
     ChangeFields fields;
     if (!existed) {
-        fields = {{"plan", *planKey}, {"model", modelNumber}, {"unit", unit->code}, {"role", plan::unitRoleName((*current)->role)}};
+        fields = {{"plan", *planKey},
+                  {"model", modelNumber},
+                  {"unit", unit->code},
+                  {"role", plan::unitRoleName((*current)->role)}};
     }
     fields.emplace_back("removed", true);
     DA06_CHECK(recordChange(m_db, m_clock, m_actor, "assignment", uid, existed ? ChangeOp::Update : ChangeOp::Insert,

@@ -17,23 +17,25 @@
 namespace da06::work {
 
 enum class AssignmentSource { Plan, Desk, Inherited };
-const char* assignmentSourceName(AssignmentSource s);   // "plan", "desk", "inherited"
+const char* assignmentSourceName(AssignmentSource s); // "plan", "desk", "inherited"
 
 struct Assignment {
-    std::string uid;              // derived from (plan, model, unit): the same on every desk
+    std::string uid; // derived from (plan, model, unit): the same on every desk
     int modelNumber = 0;
     std::string modelTitle;
     std::string unitId;
     std::string unitName;
     plan::UnitRole role = plan::UnitRole::Lead;
     AssignmentSource source = AssignmentSource::Plan;
-    std::optional<std::string> via;   // inherited: the collective unit of the plan it comes from
+    std::optional<std::string> via; // inherited: the collective unit of the plan it comes from
 };
 
 class AssignmentService {
 public:
     AssignmentService(store::Database& db, const Clock& clock, access::Actor actor)
-        : m_db(db), m_clock(clock), m_actor(std::move(actor)) {}
+        : m_db(db), m_clock(clock), m_actor(std::move(actor))
+    {
+    }
 
     // The models a unit carries out (its own assignments and those of its collective), by model
     // number. Needs Permission::ReadPlan.

@@ -12,7 +12,8 @@ Result<HlcTimestamp> lastHlc(store::Database& db)
     DA06_TRY(st, db.prepare("SELECT wall, counter, node FROM hlc_state WHERE id = 1"));
     DA06_TRY(row, st->step());
     if (!*row) {
-        return fail(ErrorCode::StoreDamaged, "the store has no clock state for the change log (restore it from a backup)");
+        return fail(ErrorCode::StoreDamaged,
+                    "the store has no clock state for the change log (restore it from a backup)");
     }
     HlcTimestamp t;
     t.wall = st->columnInt(0);
@@ -21,8 +22,8 @@ Result<HlcTimestamp> lastHlc(store::Database& db)
     return t;
 }
 
-Result<ChangeRecord> recordChange(store::Database& db, const Clock& clock, const access::Actor& actor, std::string entity,
-                                  std::string entityId, ChangeOp op, ChangeFields fields)
+Result<ChangeRecord> recordChange(store::Database& db, const Clock& clock, const access::Actor& actor,
+                                  std::string entity, std::string entityId, ChangeOp op, ChangeFields fields)
 {
     DA06_TRY(last, lastHlc(db));
     const auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(clock.now().time_since_epoch()).count();
@@ -44,18 +45,21 @@ Result<ChangeRecord> recordChange(store::Database& db, const Clock& clock, const
     for (const auto& [k, v] : r.fields) {
         fieldsJson.set(k, v);
     }
-    DA06_TRY(ins, db.prepare("INSERT INTO change_log (change_id, entity, entity_id, op, fields, hlc, device, user, origin, "
-                             "sync_state, recorded_at) VALUES (?,?,?,?,?,?,?,?,'local','pending',?)"));
+    DA06_TRY(ins,
+             db.prepare("INSERT INTO change_log (change_id, entity, entity_id, op, fields, hlc, device, user, origin, "
+                        "sync_state, recorded_at) VALUES (?,?,?,?,?,?,?,?,'local','pending',?)"));
     ins->bind(1, r.changeId).bind(2, r.entity).bind(3, r.entityId).bind(4, changeOpName(op)).bind(5, fieldsJson.dump());
     ins->bind(6, r.hlc.toString()).bind(7, r.device).bind(8, r.user).bind(9, clock.nowIso8601());
     DA06_CHECK(ins->run());
     return r;
 }
 
-Result<std::vector<ChangeRecord>> listChanges(store::Database& db, const access::Actor& actor, const ChangeFilter& filter)
+Result<std::vector<ChangeRecord>> listChanges(store::Database& db, const access::Actor& actor,
+                                              const ChangeFilter& filter)
 {
     DA06_CHECK(access::require(actor, access::Permission::ReadPlan, "read the change log"));
-    std::string sql = "SELECT change_id, entity, entity_id, op, fields, hlc, device, user, sync_state, seq FROM change_log WHERE 1";
+    std::string sql =
+        "SELECT change_id, entity, entity_id, op, fields, hlc, device, user, sync_state, seq FROM change_log WHERE 1";
     if (filter.entity) {
         sql += " AND entity = ?";
     }
@@ -90,7 +94,8 @@ Result<std::vector<ChangeRecord>> listChanges(store::Database& db, const access:
         v.set("op", st->columnText(3));
         auto fields = json::parse(st->columnText(4));
         if (!fields) {
-            return fail(ErrorCode::StoreDamaged, "change record " + std::to_string(st->columnInt(9)) + " has damaged fields");
+            return fail(ErrorCode::StoreDamaged,
+                        "change record " + std::to_string(st->columnInt(9)) + " has damaged fields");
         }
         v.set("fields", *fields);
         v.set("hlc", st->columnText(5));

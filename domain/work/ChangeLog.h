@@ -17,18 +17,19 @@ using ChangeFields = std::vector<std::pair<std::string, json::Value>>;
 // Advances the desk's hybrid logical clock (persisted in hlc_state) and writes one record with a
 // new random change id. The device is the actor's device id, or the desk's node id before the
 // desk is enrolled. Call it inside the transaction of the change.
-Result<ChangeRecord> recordChange(store::Database& db, const Clock& clock, const access::Actor& actor, std::string entity,
-                                  std::string entityId, ChangeOp op, ChangeFields fields);
+Result<ChangeRecord> recordChange(store::Database& db, const Clock& clock, const access::Actor& actor,
+                                  std::string entity, std::string entityId, ChangeOp op, ChangeFields fields);
 
 struct ChangeFilter {
     std::optional<std::string> entity;
     std::optional<std::string> entityId;
     bool pendingOnly = false;
-    int limit = 0;   // 0: all; else the latest `limit`, still oldest first
+    int limit = 0; // 0: all; else the latest `limit`, still oldest first
 };
 
 // Needs Permission::ReadPlan. Oldest first.
-Result<std::vector<ChangeRecord>> listChanges(store::Database& db, const access::Actor& actor, const ChangeFilter& filter);
+Result<std::vector<ChangeRecord>> listChanges(store::Database& db, const access::Actor& actor,
+                                              const ChangeFilter& filter);
 
 // The desk's node id and the last timestamp it issued.
 Result<HlcTimestamp> lastHlc(store::Database& db);

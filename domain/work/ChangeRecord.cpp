@@ -5,9 +5,12 @@ namespace da06::work {
 const char* changeOpName(ChangeOp op)
 {
     switch (op) {
-    case ChangeOp::Insert: return "insert";
-    case ChangeOp::Update: return "update";
-    case ChangeOp::Delete: return "delete";
+    case ChangeOp::Insert:
+        return "insert";
+    case ChangeOp::Update:
+        return "update";
+    case ChangeOp::Delete:
+        return "delete";
     }
     return "update";
 }
@@ -42,7 +45,8 @@ Result<ChangeRecord> changeRecordFromJson(const json::Value& v)
         return f->asString();
     };
     if (!v.isObject()) {
-        return fail(ErrorCode::InvalidInput, "a change record must be an object (" + json::describe(v.position()) + ")");
+        return fail(ErrorCode::InvalidInput,
+                    "a change record must be an object (" + json::describe(v.position()) + ")");
     }
     ChangeRecord r;
     DA06_TRY(changeId, text("change_id"));

@@ -13,18 +13,18 @@
 namespace da06::work {
 
 enum class ChangeOp { Insert, Update, Delete };
-const char* changeOpName(ChangeOp op);   // "insert", "update", "delete"
+const char* changeOpName(ChangeOp op); // "insert", "update", "delete"
 
 struct ChangeRecord {
-    std::string changeId;    // random 128-bit, 32 lower-case hex digits: globally unique
-    std::string entity;      // "unit", "assignment", "task", "task_indicator", "task_note", "task_evidence"
-    std::string entityId;    // globally unique id of the entity (a unit's code, a task's uid, …)
+    std::string changeId; // random 128-bit, 32 lower-case hex digits: globally unique
+    std::string entity;   // "unit", "assignment", "task", "task_indicator", "task_note", "task_evidence"
+    std::string entityId; // globally unique id of the entity (a unit's code, a task's uid, …)
     ChangeOp op = ChangeOp::Update;
-    std::vector<std::pair<std::string, json::Value>> fields;   // the changed fields and their new values
+    std::vector<std::pair<std::string, json::Value>> fields; // the changed fields and their new values
     HlcTimestamp hlc;
-    std::string device;      // the desk that made the change
-    std::string user;        // who made it
-    std::string syncState = "pending";   // pending → sent → acked (set by the sync); "remote" for applied ones
+    std::string device;                // the desk that made the change
+    std::string user;                  // who made it
+    std::string syncState = "pending"; // pending → sent → acked (set by the sync); "remote" for applied ones
 };
 
 json::Value changeRecordToJson(const ChangeRecord& r);

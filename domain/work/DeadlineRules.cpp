@@ -8,14 +8,22 @@ namespace da06::work {
 const char* deadlineStateName(DeadlineState s)
 {
     switch (s) {
-    case DeadlineState::NoDeadline: return "no_deadline";
-    case DeadlineState::OnTrack: return "on_track";
-    case DeadlineState::AtRisk: return "at_risk";
-    case DeadlineState::DueSoon: return "due_soon";
-    case DeadlineState::Overdue: return "overdue";
-    case DeadlineState::DoneOnTime: return "done_on_time";
-    case DeadlineState::DoneLate: return "done_late";
-    case DeadlineState::Cancelled: return "cancelled";
+    case DeadlineState::NoDeadline:
+        return "no_deadline";
+    case DeadlineState::OnTrack:
+        return "on_track";
+    case DeadlineState::AtRisk:
+        return "at_risk";
+    case DeadlineState::DueSoon:
+        return "due_soon";
+    case DeadlineState::Overdue:
+        return "overdue";
+    case DeadlineState::DoneOnTime:
+        return "done_on_time";
+    case DeadlineState::DoneLate:
+        return "done_late";
+    case DeadlineState::Cancelled:
+        return "cancelled";
     }
     return "no_deadline";
 }
@@ -23,14 +31,22 @@ const char* deadlineStateName(DeadlineState s)
 int severity(DeadlineState s)
 {
     switch (s) {
-    case DeadlineState::Overdue: return 0;
-    case DeadlineState::DueSoon: return 1;
-    case DeadlineState::AtRisk: return 2;
-    case DeadlineState::OnTrack: return 3;
-    case DeadlineState::NoDeadline: return 4;
-    case DeadlineState::DoneLate: return 5;
-    case DeadlineState::DoneOnTime: return 6;
-    case DeadlineState::Cancelled: return 7;
+    case DeadlineState::Overdue:
+        return 0;
+    case DeadlineState::DueSoon:
+        return 1;
+    case DeadlineState::AtRisk:
+        return 2;
+    case DeadlineState::OnTrack:
+        return 3;
+    case DeadlineState::NoDeadline:
+        return 4;
+    case DeadlineState::DoneLate:
+        return 5;
+    case DeadlineState::DoneOnTime:
+        return 6;
+    case DeadlineState::Cancelled:
+        return 7;
     }
     return 8;
 }
@@ -86,9 +102,12 @@ std::optional<Date> defaultDueDate(const plan::Deadline& d, const Date& today)
 {
     switch (d.kind) {
     case plan::DeadlineKind::Month:
-    case plan::DeadlineKind::Quarter: return d.due;
-    case plan::DeadlineKind::Recurring: return Date::lastDayOfMonth(today.year, today.month);
-    case plan::DeadlineKind::Completed: return std::nullopt;
+    case plan::DeadlineKind::Quarter:
+        return d.due;
+    case plan::DeadlineKind::Recurring:
+        return Date::lastDayOfMonth(today.year, today.month);
+    case plan::DeadlineKind::Completed:
+        return std::nullopt;
     }
     return std::nullopt;
 }
@@ -106,8 +125,10 @@ std::optional<Date> defaultStartDate(const plan::Deadline& d, const Date& today)
             return Date{d.due->year, ((d.due->month - 1) / 3) * 3 + 1, 1};
         }
         return std::nullopt;
-    case plan::DeadlineKind::Recurring: return Date{today.year, today.month, 1};
-    case plan::DeadlineKind::Completed: return std::nullopt;
+    case plan::DeadlineKind::Recurring:
+        return Date{today.year, today.month, 1};
+    case plan::DeadlineKind::Completed:
+        return std::nullopt;
     }
     return std::nullopt;
 }
@@ -161,8 +182,8 @@ std::vector<std::string> monthsBetween(const std::string& first, const std::stri
     return out;
 }
 
-ModelTaskSummary summarizeModel(const plan::Deadline& modelDeadline, const std::vector<TaskTiming>& tasks, const Date& today,
-                                const DeadlineThresholds& t)
+ModelTaskSummary summarizeModel(const plan::Deadline& modelDeadline, const std::vector<TaskTiming>& tasks,
+                                const Date& today, const DeadlineThresholds& t)
 {
     ModelTaskSummary s;
     long percentSum = 0;
@@ -176,15 +197,24 @@ ModelTaskSummary summarizeModel(const plan::Deadline& modelDeadline, const std::
         ++s.tasks;
         percentSum += task.status == TaskStatus::Done ? 100 : std::clamp(task.percent, 0, 100);
         switch (e.state) {
-        case DeadlineState::DoneOnTime: ++s.done; break;
+        case DeadlineState::DoneOnTime:
+            ++s.done;
+            break;
         case DeadlineState::DoneLate:
             ++s.done;
             anyLate = true;
             break;
-        case DeadlineState::Overdue: ++s.overdue; break;
-        case DeadlineState::DueSoon: ++s.dueSoon; break;
-        case DeadlineState::AtRisk: ++s.atRisk; break;
-        default: break;
+        case DeadlineState::Overdue:
+            ++s.overdue;
+            break;
+        case DeadlineState::DueSoon:
+            ++s.dueSoon;
+            break;
+        case DeadlineState::AtRisk:
+            ++s.atRisk;
+            break;
+        default:
+            break;
         }
         if (severity(e.state) < severity(worst)) {
             worst = e.state;
@@ -204,7 +234,8 @@ ModelTaskSummary summarizeModel(const plan::Deadline& modelDeadline, const std::
         s.state = worst;
     }
     // The model's own due date (month and quarter forms) counts even when no task has one.
-    if (modelDeadline.due && (modelDeadline.kind == plan::DeadlineKind::Month || modelDeadline.kind == plan::DeadlineKind::Quarter)) {
+    if (modelDeadline.due &&
+        (modelDeadline.kind == plan::DeadlineKind::Month || modelDeadline.kind == plan::DeadlineKind::Quarter)) {
         TaskTiming whole;
         whole.status = s.tasks == 0 ? TaskStatus::NotStarted : TaskStatus::InProgress;
         whole.percent = s.percent;

@@ -24,27 +24,27 @@ namespace da06::work {
 
 enum class DeadlineState { NoDeadline, OnTrack, AtRisk, DueSoon, Overdue, DoneOnTime, DoneLate, Cancelled };
 
-const char* deadlineStateName(DeadlineState s);   // "no_deadline", "on_track", "at_risk", "due_soon", "overdue",
-                                                  // "done_on_time", "done_late", "cancelled"
+const char* deadlineStateName(DeadlineState s); // "no_deadline", "on_track", "at_risk", "due_soon", "overdue",
+                                                // "done_on_time", "done_late", "cancelled"
 
 struct DeadlineThresholds {
-    int dueSoonDays = 7;             // due today … today + 7 days counts as due soon
-    int riskTolerancePoints = 0;     // at risk when percent + tolerance < the percent of time elapsed
+    int dueSoonDays = 7;         // due today … today + 7 days counts as due soon
+    int riskTolerancePoints = 0; // at risk when percent + tolerance < the percent of time elapsed
 };
 
 struct TaskTiming {
     TaskStatus status = TaskStatus::NotStarted;
-    int percent = 0;                  // 0..100
-    std::optional<Date> start;        // when work was meant to start (defaults to the due date's period start)
+    int percent = 0;           // 0..100
+    std::optional<Date> start; // when work was meant to start (defaults to the due date's period start)
     std::optional<Date> due;
-    std::optional<Date> completedOn;  // the day it was marked done
+    std::optional<Date> completedOn; // the day it was marked done
 };
 
 struct DeadlineEvaluation {
     DeadlineState state = DeadlineState::NoDeadline;
-    bool behind = false;              // percent done behind the time elapsed (open tasks only)
-    std::optional<long> daysLeft;     // due − today (negative when overdue); open tasks with a due date
-    int expectedPercent = 0;          // the share of time elapsed between start and due, 0..100
+    bool behind = false;          // percent done behind the time elapsed (open tasks only)
+    std::optional<long> daysLeft; // due − today (negative when overdue); open tasks with a due date
+    int expectedPercent = 0;      // the share of time elapsed between start and due, 0..100
 };
 
 DeadlineEvaluation evaluateTask(const TaskTiming& task, const Date& today, const DeadlineThresholds& t = {});
@@ -68,19 +68,19 @@ std::vector<std::string> monthsBetween(const std::string& first, const std::stri
 
 // A model's progress and state from its tasks (cancelled tasks do not count) and its deadline.
 struct ModelTaskSummary {
-    int tasks = 0;         // not cancelled
+    int tasks = 0; // not cancelled
     int done = 0;
     int overdue = 0;
     int dueSoon = 0;
     int atRisk = 0;
-    int percent = 0;       // mean percent of the tasks (done counts 100); 100 for a completed model
-                           // without tasks
+    int percent = 0; // mean percent of the tasks (done counts 100); 100 for a completed model
+                     // without tasks
     DeadlineState state = DeadlineState::NoDeadline;
 };
 // today is the evaluation date; the model's deadline (month/quarter due date, recurring or
 // completed) decides the state when no task has one: a model past its due date with open or no
 // tasks is overdue; a completed model is DoneOnTime.
-ModelTaskSummary summarizeModel(const plan::Deadline& modelDeadline, const std::vector<TaskTiming>& tasks, const Date& today,
-                                const DeadlineThresholds& t = {});
+ModelTaskSummary summarizeModel(const plan::Deadline& modelDeadline, const std::vector<TaskTiming>& tasks,
+                                const Date& today, const DeadlineThresholds& t = {});
 
 } // namespace da06::work

@@ -12,9 +12,9 @@
 namespace da06::work {
 
 struct HlcTimestamp {
-    std::int64_t wall = 0;     // milliseconds since 1970-01-01 UTC
+    std::int64_t wall = 0; // milliseconds since 1970-01-01 UTC
     std::uint32_t counter = 0;
-    std::string node;          // the device's node id (hex)
+    std::string node; // the device's node id (hex)
 
     auto operator<=>(const HlcTimestamp&) const = default;
 

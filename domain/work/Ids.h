@@ -14,7 +14,7 @@ namespace da06::work {
 std::string randomId();
 // The first 128 bits of SHA-256 over the parts, separated by U+001F.
 std::string derivedId(const std::vector<std::string_view>& parts);
-bool isId(std::string_view s);   // 32 lower-case hex digits
+bool isId(std::string_view s); // 32 lower-case hex digits
 
 // Lower-case hex SHA-256 of data (evidence files).
 using crypto::sha256Hex;

@@ -61,10 +61,17 @@ Result<Dashboard> ProgressService::dashboard(const std::string& unitRef, const D
             ++d.doneTasks;
         }
         switch (s.eval.state) {
-        case DeadlineState::Overdue: d.overdue.push_back(std::move(s)); break;
-        case DeadlineState::DueSoon: d.dueSoon.push_back(std::move(s)); break;
-        case DeadlineState::AtRisk: d.atRisk.push_back(std::move(s)); break;
-        default: break;
+        case DeadlineState::Overdue:
+            d.overdue.push_back(std::move(s));
+            break;
+        case DeadlineState::DueSoon:
+            d.dueSoon.push_back(std::move(s));
+            break;
+        case DeadlineState::AtRisk:
+            d.atRisk.push_back(std::move(s));
+            break;
+        default:
+            break;
         }
     }
     for (auto* list : {&d.overdue, &d.dueSoon, &d.atRisk}) {
@@ -90,7 +97,8 @@ Result<Dashboard> ProgressService::dashboard(const std::string& unitRef, const D
     return d;
 }
 
-Result<std::vector<TaskState>> ProgressService::deadlines(const TaskFilter& filter, const Date& asOf, const DeadlineThresholds& t)
+Result<std::vector<TaskState>> ProgressService::deadlines(const TaskFilter& filter, const Date& asOf,
+                                                          const DeadlineThresholds& t)
 {
     TaskService tasks(m_db, m_clock, m_actor);
     DA06_TRY(all, tasks.list(filter));

@@ -21,18 +21,18 @@ struct TaskState {
 };
 
 struct ModelProgress {
-    Assignment assignment;          // the model and the unit's role in it
+    Assignment assignment; // the model and the unit's role in it
     std::string group;
     plan::Deadline deadline;
-    ModelTaskSummary summary;       // over the tasks of the unit and of the units below it
+    ModelTaskSummary summary; // over the tasks of the unit and of the units below it
 };
 
 struct Dashboard {
     WorkUnit unit;
     Date asOf;
-    std::vector<ModelProgress> models;   // lead first, then coordinating; by model number
-    std::vector<TaskState> overdue;      // most overdue first
-    std::vector<TaskState> dueSoon;      // soonest first
+    std::vector<ModelProgress> models; // lead first, then coordinating; by model number
+    std::vector<TaskState> overdue;    // most overdue first
+    std::vector<TaskState> dueSoon;    // soonest first
     std::vector<TaskState> atRisk;
     int openTasks = 0;
     int doneTasks = 0;
@@ -40,12 +40,16 @@ struct Dashboard {
 
 class ProgressService {
 public:
-    ProgressService(store::Database& db, const Clock& clock, access::Actor actor) : m_db(db), m_clock(clock), m_actor(std::move(actor)) {}
+    ProgressService(store::Database& db, const Clock& clock, access::Actor actor)
+        : m_db(db), m_clock(clock), m_actor(std::move(actor))
+    {
+    }
 
     // Needs Permission::ReadPlan.
     Result<Dashboard> dashboard(const std::string& unitRef, const Date& asOf, const DeadlineThresholds& t = {});
     // Every task the filter selects with its state, most urgent first (severity, then due date).
-    Result<std::vector<TaskState>> deadlines(const TaskFilter& filter, const Date& asOf, const DeadlineThresholds& t = {});
+    Result<std::vector<TaskState>> deadlines(const TaskFilter& filter, const Date& asOf,
+                                             const DeadlineThresholds& t = {});
     // The open tasks of the unit and the units below it that are past their due date.
     Result<std::vector<TaskState>> overdue(const std::string& unitRef, const Date& asOf);
 

@@ -17,7 +17,8 @@ namespace da06::work {
 namespace {
 
 const char* const kTaskColumns =
-    "t.id, t.uid, t.model_number, COALESCE(m.title, ''), u.code, u.name, t.title, t.responsible, t.start_date, t.due_date, "
+    "t.id, t.uid, t.model_number, COALESCE(m.title, ''), u.code, u.name, t.title, t.responsible, t.start_date, "
+    "t.due_date, "
     "t.period, t.status, t.percent, t.completed_on, t.created_at, t.updated_at, t.search_text";
 const char* const kTaskFrom =
     " FROM task t JOIN unit u ON u.id = t.unit_id LEFT JOIN plan p ON p.plan_key = t.plan_key "
@@ -73,7 +74,8 @@ Result<std::string> cleanText(const std::string& s, const char* what, std::size_
         return fail(ErrorCode::Usage, std::string("the ") + what + " must not be empty");
     }
     if (n->size() > maxBytes) {
-        return fail(ErrorCode::Usage, std::string("the ") + what + " is too long (at most " + std::to_string(maxBytes) + " bytes)");
+        return fail(ErrorCode::Usage,
+                    std::string("the ") + what + " is too long (at most " + std::to_string(maxBytes) + " bytes)");
     }
     return *n;
 }
@@ -87,16 +89,26 @@ std::string mediaTypeFor(const std::string& fileName)
             c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         }
     }
-    if (ext == "pdf") return "application/pdf";
-    if (ext == "jpg" || ext == "jpeg") return "image/jpeg";
-    if (ext == "png") return "image/png";
-    if (ext == "txt") return "text/plain";
-    if (ext == "csv") return "text/csv";
-    if (ext == "doc") return "application/msword";
-    if (ext == "docx") return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    if (ext == "xls") return "application/vnd.ms-excel";
-    if (ext == "xlsx") return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    if (ext == "zip") return "application/zip";
+    if (ext == "pdf")
+        return "application/pdf";
+    if (ext == "jpg" || ext == "jpeg")
+        return "image/jpeg";
+    if (ext == "png")
+        return "image/png";
+    if (ext == "txt")
+        return "text/plain";
+    if (ext == "csv")
+        return "text/csv";
+    if (ext == "doc")
+        return "application/msword";
+    if (ext == "docx")
+        return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    if (ext == "xls")
+        return "application/vnd.ms-excel";
+    if (ext == "xlsx")
+        return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    if (ext == "zip")
+        return "application/zip";
     return "application/octet-stream";
 }
 
@@ -134,7 +146,8 @@ Result<std::int64_t> TaskService::resolve(const std::string& refIn)
             return fail(ErrorCode::NotFound, "there is no task " + ref + " (see `da06 tasks list`)");
         }
     }
-    const bool hex = std::all_of(ref.begin(), ref.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+    const bool hex =
+        std::all_of(ref.begin(), ref.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
     if (hex && ref.size() >= 6 && ref.size() <= 32) {
         DA06_TRY(st, m_db.prepare("SELECT id FROM task WHERE uid >= ? AND uid < ? LIMIT 2"));
         st->bind(1, ref).bind(2, ref + "g");
@@ -178,9 +191,9 @@ Result<Task> TaskService::add(const NewTask& in)
     AssignmentService assignments(m_db, m_clock, m_actor);
     DA06_TRY(assignment, assignments.find(in.modelNumber, unit->code));
     if (!*assignment) {
-        return fail(ErrorCode::NotFound, "model " + std::to_string(in.modelNumber) + " is not assigned to " + unit->name + " (" +
-                                             unit->code + "); assign it first (`da06 assign " + std::to_string(in.modelNumber) +
-                                             " " + unit->code + " --coordinate`)");
+        return fail(ErrorCode::NotFound, "model " + std::to_string(in.modelNumber) + " is not assigned to " +
+                                             unit->name + " (" + unit->code + "); assign it first (`da06 assign " +
+                                             std::to_string(in.modelNumber) + " " + unit->code + " --coordinate`)");
     }
     DA06_TRY(title, cleanText(in.title, "task title", 500, true));
     DA06_TRY(responsible, cleanText(in.responsible, "responsible person", 200, false));
@@ -189,7 +202,8 @@ Result<Task> TaskService::add(const NewTask& in)
     std::optional<Date> start = in.start ? *in.start : today;
     if (due && start && *start > *due) {
         if (in.start) {
-            return fail(ErrorCode::Usage, "the start date " + start->toVietnamese() + " is after the due date " + due->toVietnamese());
+            return fail(ErrorCode::Usage,
+                        "the start date " + start->toVietnamese() + " is after the due date " + due->toVietnamese());
         }
         start = due;
     }
@@ -199,10 +213,17 @@ Result<Task> TaskService::add(const NewTask& in)
     const std::string now = m_clock.nowIso8601();
     store::Transaction tx(m_db);
     DA06_CHECK(tx.begin());
-    DA06_TRY(ins, m_db.prepare("INSERT INTO task (uid, plan_key, model_number, unit_id, title, responsible, start_date, due_date, "
-                               "status, percent, search_text, created_at, created_by, updated_at) "
-                               "VALUES (?,?,?,?,?,?,?,?,'not_started',0,?,?,?,?)"));
-    ins->bind(1, t.uid).bind(2, *planKey).bind(3, in.modelNumber).bind(4, unit->row).bind(5, *title).bind(6, *responsible);
+    DA06_TRY(ins,
+             m_db.prepare(
+                 "INSERT INTO task (uid, plan_key, model_number, unit_id, title, responsible, start_date, due_date, "
+                 "status, percent, search_text, created_at, created_by, updated_at) "
+                 "VALUES (?,?,?,?,?,?,?,?,'not_started',0,?,?,?,?)"));
+    ins->bind(1, t.uid)
+        .bind(2, *planKey)
+        .bind(3, in.modelNumber)
+        .bind(4, unit->row)
+        .bind(5, *title)
+        .bind(6, *responsible);
     ins->bind(7, start ? std::optional<std::string>(start->toIso()) : std::nullopt);
     ins->bind(8, due ? std::optional<std::string>(due->toIso()) : std::nullopt);
     ins->bind(9, taskSearchText(*title, *responsible)).bind(10, now).bind(11, m_actor.user).bind(12, now);
@@ -234,7 +255,8 @@ Result<Task> TaskService::update(const std::string& ref, const TaskChange& chang
 
     // Check everything before writing anything.
     if (change.percent && (*change.percent < 0 || *change.percent > 100)) {
-        return fail(ErrorCode::Usage, "the percent done must be between 0 and 100 (got " + std::to_string(*change.percent) + ")");
+        return fail(ErrorCode::Usage,
+                    "the percent done must be between 0 and 100 (got " + std::to_string(*change.percent) + ")");
     }
     Task next = *cur;
     if (change.title) {
@@ -260,7 +282,7 @@ Result<Task> TaskService::update(const std::string& ref, const TaskChange& chang
         return fail(ErrorCode::Usage, "the start date " + next.start->toVietnamese() + " is after the due date " +
                                           next.due->toVietnamese());
     }
-    std::vector<std::pair<std::string, IndicatorChange>> indicatorChanges;   // folded name → change
+    std::vector<std::pair<std::string, IndicatorChange>> indicatorChanges; // folded name → change
     for (const auto& ic : change.indicators) {
         DA06_TRY(name, cleanText(ic.name, "indicator name", 200, true));
         IndicatorChange c = ic;
@@ -296,13 +318,20 @@ Result<Task> TaskService::update(const std::string& ref, const TaskChange& chang
     }
 
     ChangeFields fields;
-    if (next.title != cur->title) fields.emplace_back("title", next.title);
-    if (next.responsible != cur->responsible) fields.emplace_back("responsible", next.responsible);
-    if (next.start != cur->start) fields.emplace_back("start", dateJson(next.start));
-    if (next.due != cur->due) fields.emplace_back("due", dateJson(next.due));
-    if (next.status != cur->status) fields.emplace_back("status", taskStatusName(next.status));
-    if (next.percent != cur->percent) fields.emplace_back("percent", next.percent);
-    if (next.completedOn != cur->completedOn) fields.emplace_back("completed_on", dateJson(next.completedOn));
+    if (next.title != cur->title)
+        fields.emplace_back("title", next.title);
+    if (next.responsible != cur->responsible)
+        fields.emplace_back("responsible", next.responsible);
+    if (next.start != cur->start)
+        fields.emplace_back("start", dateJson(next.start));
+    if (next.due != cur->due)
+        fields.emplace_back("due", dateJson(next.due));
+    if (next.status != cur->status)
+        fields.emplace_back("status", taskStatusName(next.status));
+    if (next.percent != cur->percent)
+        fields.emplace_back("percent", next.percent);
+    if (next.completedOn != cur->completedOn)
+        fields.emplace_back("completed_on", dateJson(next.completedOn));
 
     store::Transaction tx(m_db);
     DA06_CHECK(tx.begin());
@@ -310,8 +339,9 @@ Result<Task> TaskService::update(const std::string& ref, const TaskChange& chang
     const bool rowChanged = !fields.empty();
     const std::string now = m_clock.nowIso8601();
     if (rowChanged) {
-        DA06_TRY(up, m_db.prepare("UPDATE task SET title = ?, responsible = ?, start_date = ?, due_date = ?, status = ?, "
-                                  "percent = ?, completed_on = ?, search_text = ?, updated_at = ? WHERE id = ?"));
+        DA06_TRY(up,
+                 m_db.prepare("UPDATE task SET title = ?, responsible = ?, start_date = ?, due_date = ?, status = ?, "
+                              "percent = ?, completed_on = ?, search_text = ?, updated_at = ? WHERE id = ?"));
         up->bind(1, next.title).bind(2, next.responsible);
         up->bind(3, next.start ? std::optional<std::string>(next.start->toIso()) : std::nullopt);
         up->bind(4, next.due ? std::optional<std::string>(next.due->toIso()) : std::nullopt);
@@ -325,10 +355,12 @@ Result<Task> TaskService::update(const std::string& ref, const TaskChange& chang
     if (!indicatorChanges.empty()) {
         DA06_TRY(find, m_db.prepare("SELECT name, unit_of_measure, target, actual FROM task_indicator WHERE uid = ?"));
         DA06_TRY(count, m_db.prepare("SELECT COUNT(*) FROM task_indicator WHERE task_id = ?"));
-        DA06_TRY(ins, m_db.prepare("INSERT INTO task_indicator (uid, task_id, name, unit_of_measure, target, actual, position, "
-                                   "updated_at) VALUES (?,?,?,?,?,?,?,?)"));
-        DA06_TRY(upd, m_db.prepare("UPDATE task_indicator SET unit_of_measure = ?, target = ?, actual = ?, updated_at = ? "
-                                   "WHERE uid = ?"));
+        DA06_TRY(ins, m_db.prepare(
+                          "INSERT INTO task_indicator (uid, task_id, name, unit_of_measure, target, actual, position, "
+                          "updated_at) VALUES (?,?,?,?,?,?,?,?)"));
+        DA06_TRY(upd,
+                 m_db.prepare("UPDATE task_indicator SET unit_of_measure = ?, target = ?, actual = ?, updated_at = ? "
+                              "WHERE uid = ?"));
         auto bindNumber = [](store::Statement& st, int i, const std::optional<double>& v) {
             if (v) {
                 st.bind(i, *v);
@@ -362,15 +394,20 @@ Result<Task> TaskService::update(const std::string& ref, const TaskChange& chang
                 continue;
             }
             const std::string oldUom = find->columnText(1);
-            const std::optional<double> oldTarget = find->isNull(2) ? std::nullopt : std::optional<double>(find->columnDouble(2));
-            const std::optional<double> oldActual = find->isNull(3) ? std::nullopt : std::optional<double>(find->columnDouble(3));
+            const std::optional<double> oldTarget =
+                find->isNull(2) ? std::nullopt : std::optional<double>(find->columnDouble(2));
+            const std::optional<double> oldActual =
+                find->isNull(3) ? std::nullopt : std::optional<double>(find->columnDouble(3));
             const std::string uom = ic.value.unitOfMeasure.value_or(oldUom);
             const std::optional<double> target = ic.value.target ? ic.value.target : oldTarget;
             const std::optional<double> actual = ic.value.actual ? ic.value.actual : oldActual;
             ChangeFields f;
-            if (uom != oldUom) f.emplace_back("unit_of_measure", uom);
-            if (target != oldTarget) f.emplace_back("target", numberJson(target));
-            if (actual != oldActual) f.emplace_back("actual", numberJson(actual));
+            if (uom != oldUom)
+                f.emplace_back("unit_of_measure", uom);
+            if (target != oldTarget)
+                f.emplace_back("target", numberJson(target));
+            if (actual != oldActual)
+                f.emplace_back("actual", numberJson(actual));
             if (f.empty()) {
                 continue;
             }
@@ -431,7 +468,8 @@ Result<Evidence> TaskService::attachFile(const std::string& ref, const std::file
     return attach(ref, file.filename().string(), data);
 }
 
-Result<Evidence> TaskService::attach(const std::string& ref, const std::string& fileNameIn, const std::vector<unsigned char>& data)
+Result<Evidence> TaskService::attach(const std::string& ref, const std::string& fileNameIn,
+                                     const std::vector<unsigned char>& data)
 {
     DA06_CHECK(access::require(m_actor, access::Permission::EditProgress, "attach evidence"));
     DA06_TRY(fileName, cleanText(fileNameIn, "file name", 255, true));
@@ -456,8 +494,9 @@ Result<Evidence> TaskService::attach(const std::string& ref, const std::string& 
     e.addedBy = m_actor.user;
     store::Transaction tx(m_db);
     DA06_CHECK(tx.begin());
-    DA06_TRY(ins, m_db.prepare("INSERT INTO task_evidence (uid, task_id, file_name, media_type, size, sha256, data, added_at, "
-                               "added_by) VALUES (?,?,?,?,?,?,?,?,?)"));
+    DA06_TRY(ins, m_db.prepare(
+                      "INSERT INTO task_evidence (uid, task_id, file_name, media_type, size, sha256, data, added_at, "
+                      "added_by) VALUES (?,?,?,?,?,?,?,?,?)"));
     ins->bind(1, e.uid).bind(2, *id).bind(3, e.fileName).bind(4, e.mediaType).bind(5, e.size).bind(6, e.sha256);
     ins->bindBlob(7, data.data(), data.size()).bind(8, e.addedAt).bind(9, e.addedBy);
     DA06_CHECK(ins->run());
@@ -488,7 +527,8 @@ Result<std::vector<unsigned char>> TaskService::evidenceData(const std::string& 
     return st->columnBlob(0);
 }
 
-Result<std::vector<Task>> TaskService::addMonthlyTasks(const std::string& unitRef, const std::optional<std::string>& from,
+Result<std::vector<Task>> TaskService::addMonthlyTasks(const std::string& unitRef,
+                                                       const std::optional<std::string>& from,
                                                        const std::optional<std::string>& through)
 {
     DA06_CHECK(access::require(m_actor, access::Permission::EditProgress, "add tasks"));
@@ -524,10 +564,13 @@ Result<std::vector<Task>> TaskService::addMonthlyTasks(const std::string& unitRe
     const std::string now = m_clock.nowIso8601();
     store::Transaction tx(m_db);
     DA06_CHECK(tx.begin());
-    DA06_TRY(exists, m_db.prepare("SELECT 1 FROM task WHERE plan_key = ? AND model_number = ? AND unit_id = ? AND period = ?"));
-    DA06_TRY(ins, m_db.prepare("INSERT INTO task (uid, plan_key, model_number, unit_id, title, responsible, start_date, due_date, "
-                               "period, status, percent, search_text, created_at, created_by, updated_at) "
-                               "VALUES (?,?,?,?,?,'',?,?,?,'not_started',0,?,?,?,?)"));
+    DA06_TRY(exists,
+             m_db.prepare("SELECT 1 FROM task WHERE plan_key = ? AND model_number = ? AND unit_id = ? AND period = ?"));
+    DA06_TRY(ins,
+             m_db.prepare(
+                 "INSERT INTO task (uid, plan_key, model_number, unit_id, title, responsible, start_date, due_date, "
+                 "period, status, percent, search_text, created_at, created_by, updated_at) "
+                 "VALUES (?,?,?,?,?,'',?,?,?,'not_started',0,?,?,?,?)"));
     for (const auto& model : recurring) {
         for (const auto& month : months) {
             exists->reset();
@@ -541,7 +584,8 @@ Result<std::vector<Task>> TaskService::addMonthlyTasks(const std::string& unitRe
             const Date due = Date::lastDayOfMonth(ym.first, ym.second);
             const std::string title = "Tháng " + month.substr(5, 2) + "/" + month.substr(0, 4) + ": " + model.title;
             // The same month's task of the same assignment has the same id on every desk.
-            const std::string uid = derivedId({"monthly-task", *planKey, std::to_string(model.number), unit->code, month});
+            const std::string uid =
+                derivedId({"monthly-task", *planKey, std::to_string(model.number), unit->code, month});
             ins->reset();
             ins->bind(1, uid).bind(2, *planKey).bind(3, model.number).bind(4, unit->row).bind(5, title);
             ins->bind(6, start.toIso()).bind(7, due.toIso()).bind(8, month).bind(9, taskSearchText(title, ""));
@@ -579,8 +623,9 @@ Result<TaskDetail> TaskService::get(const std::string& ref)
     TaskDetail d;
     DA06_TRY(task, load(*id));
     d.task = std::move(*task);
-    DA06_TRY(ind, m_db.prepare("SELECT uid, name, unit_of_measure, target, actual FROM task_indicator WHERE task_id = ? "
-                               "ORDER BY position"));
+    DA06_TRY(ind,
+             m_db.prepare("SELECT uid, name, unit_of_measure, target, actual FROM task_indicator WHERE task_id = ? "
+                          "ORDER BY position"));
     ind->bind(1, *id);
     DA06_CHECK(detail::eachRow(*ind, [&](const store::Statement& s) {
         Indicator i;
@@ -604,8 +649,8 @@ Result<TaskDetail> TaskService::get(const std::string& ref)
                               "WHERE task_id = ? ORDER BY added_at, rowid"));
     ev->bind(1, *id);
     DA06_CHECK(detail::eachRow(*ev, [&](const store::Statement& s) {
-        d.evidence.push_back(Evidence{s.columnText(0), s.columnText(1), s.columnText(2), s.columnInt(3), s.columnText(4),
-                                      s.columnText(5), s.columnText(6)});
+        d.evidence.push_back(Evidence{s.columnText(0), s.columnText(1), s.columnText(2), s.columnInt(3),
+                                      s.columnText(4), s.columnText(5), s.columnText(6)});
     }));
     return d;
 }
@@ -645,7 +690,8 @@ Result<std::vector<Task>> TaskService::list(const TaskFilter& filter)
     DA06_CHECK(detail::eachRow(*st, [&](const store::Statement& s) {
         Task t = readTask(s);
         if (!query.empty()) {
-            const std::string hay = s.columnText(16) + " " + text::fold(t.modelTitle + " " + t.unitName + " " + t.unitId) + " " +
+            const std::string hay = s.columnText(16) + " " +
+                                    text::fold(t.modelTitle + " " + t.unitName + " " + t.unitId) + " " +
                                     std::to_string(t.id) + " " + std::to_string(t.modelNumber);
             if (!text::matchesFolded(hay, query)) {
                 return;

@@ -19,8 +19,8 @@
 namespace da06::work {
 
 struct Task {
-    std::int64_t id = 0;          // local number, shown to people ("#42")
-    std::string uid;              // global id
+    std::int64_t id = 0; // local number, shown to people ("#42")
+    std::string uid;     // global id
     int modelNumber = 0;
     std::string modelTitle;
     std::string unitId;
@@ -29,7 +29,7 @@ struct Task {
     std::string responsible;
     std::optional<Date> start;
     std::optional<Date> due;
-    std::optional<std::string> period;   // "2024-03" for the monthly task of a recurring model
+    std::optional<std::string> period; // "2024-03" for the monthly task of a recurring model
     TaskStatus status = TaskStatus::NotStarted;
     int percent = 0;
     std::optional<Date> completedOn;
@@ -49,7 +49,7 @@ struct Indicator {
 
 struct TaskNote {
     std::string uid;
-    std::string at;     // ISO 8601 UTC
+    std::string at; // ISO 8601 UTC
     std::string user;
     std::string text;
 };
@@ -73,27 +73,27 @@ struct TaskDetail {
 
 struct NewTask {
     int modelNumber = 0;
-    std::string unit;                 // id, or a name only one unit has
+    std::string unit; // id, or a name only one unit has
     std::string title;
     std::string responsible;
-    std::optional<Date> due;          // default: from the model's deadline (see defaultDueDate)
-    std::optional<Date> start;        // default: today (the due date when that is earlier)
+    std::optional<Date> due;   // default: from the model's deadline (see defaultDueDate)
+    std::optional<Date> start; // default: today (the due date when that is earlier)
 };
 
 struct IndicatorChange {
     std::string name;
-    IndicatorValue value;             // the parts given are set; the others stay
+    IndicatorValue value; // the parts given are set; the others stay
 };
 
 struct TaskChange {
     std::optional<std::string> title;
     std::optional<std::string> responsible;
-    std::optional<TaskStatus> status;  // done sets 100 % and the completion day
-    std::optional<int> percent;        // 0..100; 100 on an open task marks it done; > 0 starts it
-    std::optional<std::optional<Date>> due;   // a date, or nullopt inside to clear it
+    std::optional<TaskStatus> status;       // done sets 100 % and the completion day
+    std::optional<int> percent;             // 0..100; 100 on an open task marks it done; > 0 starts it
+    std::optional<std::optional<Date>> due; // a date, or nullopt inside to clear it
     std::optional<Date> start;
     std::vector<IndicatorChange> indicators;
-    std::optional<std::string> note;   // appended to the task's notes
+    std::optional<std::string> note; // appended to the task's notes
 
     bool empty() const
     {
@@ -102,18 +102,21 @@ struct TaskChange {
 };
 
 struct TaskFilter {
-    std::optional<std::string> unit;   // with below: the unit and every unit below it
+    std::optional<std::string> unit; // with below: the unit and every unit below it
     bool below = true;
     std::optional<int> model;
-    bool openOnly = false;             // not started, in progress, blocked
-    std::optional<Date> dueBefore;     // due strictly before this day
+    bool openOnly = false;         // not started, in progress, blocked
+    std::optional<Date> dueBefore; // due strictly before this day
     std::optional<Date> dueOnOrBefore;
-    std::string query;                 // title, responsible, model, unit; with or without diacritics
+    std::string query; // title, responsible, model, unit; with or without diacritics
 };
 
 class TaskService {
 public:
-    TaskService(store::Database& db, const Clock& clock, access::Actor actor) : m_db(db), m_clock(clock), m_actor(std::move(actor)) {}
+    TaskService(store::Database& db, const Clock& clock, access::Actor actor)
+        : m_db(db), m_clock(clock), m_actor(std::move(actor))
+    {
+    }
 
     // The model must be assigned to the unit (see AssignmentService). Audited as "task.add".
     Result<Task> add(const NewTask& task);
@@ -122,7 +125,8 @@ public:
     Result<Task> update(const std::string& ref, const TaskChange& change);
     // Evidence: at most kMaxEvidenceBytes. Audited as "task.attach".
     Result<Evidence> attachFile(const std::string& ref, const std::filesystem::path& file);
-    Result<Evidence> attach(const std::string& ref, const std::string& fileName, const std::vector<unsigned char>& data);
+    Result<Evidence> attach(const std::string& ref, const std::string& fileName,
+                            const std::vector<unsigned char>& data);
     Result<std::vector<unsigned char>> evidenceData(const std::string& evidenceUid);
 
     // Recurring models (deadline "Thực hiện thường xuyên") get one task per month: creates the
@@ -131,7 +135,7 @@ public:
     Result<std::vector<Task>> addMonthlyTasks(const std::string& unitRef, const std::optional<std::string>& from,
                                               const std::optional<std::string>& through);
 
-    Result<TaskDetail> get(const std::string& ref);          // ReadPlan
+    Result<TaskDetail> get(const std::string& ref);           // ReadPlan
     Result<std::vector<Task>> list(const TaskFilter& filter); // ReadPlan; by due date, then number
 
     // The local row id of a reference (NotFound / Usage when ambiguous).

@@ -58,18 +58,20 @@ Status checkRecords(const std::vector<UnitRecord>& units)
         }
         if (u.kind == "site") {
             if (!u.siteKind) {
-                return fail(ErrorCode::InvalidInput, at(u.line) + "the site \"" + u.id +
-                                                         "\" needs a site_kind (notary_office, pawnshop, lodging, hospital, "
-                                                         "school, bank_branch or other)");
+                return fail(ErrorCode::InvalidInput,
+                            at(u.line) + "the site \"" + u.id +
+                                "\" needs a site_kind (notary_office, pawnshop, lodging, hospital, "
+                                "school, bank_branch or other)");
             }
             if (!isKnownSiteKind(*u.siteKind)) {
-                return fail(ErrorCode::InvalidInput, at(u.line) + "the site \"" + u.id + "\" has the unknown site_kind \"" +
-                                                         *u.siteKind +
+                return fail(ErrorCode::InvalidInput, at(u.line) + "the site \"" + u.id +
+                                                         "\" has the unknown site_kind \"" + *u.siteKind +
                                                          "\" (use notary_office, pawnshop, lodging, hospital, school, "
                                                          "bank_branch or other)");
             }
         } else if (u.siteKind) {
-            return fail(ErrorCode::InvalidInput, at(u.line) + "the unit \"" + u.id + "\" is not a site but has a site_kind");
+            return fail(ErrorCode::InvalidInput,
+                        at(u.line) + "the unit \"" + u.id + "\" is not a site but has a site_kind");
         }
         if (u.parent && *u.parent == u.id) {
             return fail(ErrorCode::InvalidInput, at(u.line) + "the unit \"" + u.id + "\" cannot be its own parent");
@@ -122,7 +124,8 @@ Result<std::vector<UnitRecord>> parseUnitsJson(std::string_view textIn)
             return fail(ErrorCode::InvalidInput, "the units file needs \"format_version\": 1");
         }
         if (version->asInteger() > 1) {
-            return fail(ErrorCode::InvalidInput, "the units file has format version " + std::to_string(version->asInteger()) +
+            return fail(ErrorCode::InvalidInput, "the units file has format version " +
+                                                     std::to_string(version->asInteger()) +
                                                      "; this program reads version 1 (update the program)");
         }
         list = doc->find("units");
@@ -167,11 +170,13 @@ Result<std::vector<UnitRecord>> parseUnitsJson(std::string_view textIn)
         u.siteKind = optional(*siteKind);
         if (const json::Value* aliases = v.find("aliases"); aliases && !aliases->isNull()) {
             if (!aliases->isArray()) {
-                return fail(ErrorCode::InvalidInput, at(aliases->position().line) + "\"aliases\" must be an array of text");
+                return fail(ErrorCode::InvalidInput,
+                            at(aliases->position().line) + "\"aliases\" must be an array of text");
             }
             for (const auto& a : aliases->asArray()) {
                 if (!a.isString()) {
-                    return fail(ErrorCode::InvalidInput, at(a.position().line) + "\"aliases\" must be an array of text");
+                    return fail(ErrorCode::InvalidInput,
+                                at(a.position().line) + "\"aliases\" must be an array of text");
                 }
                 DA06_TRY(alias, nfc(a.asString(), a.position().line, "alias"));
                 if (!alias->empty()) {
@@ -187,7 +192,7 @@ Result<std::vector<UnitRecord>> parseUnitsJson(std::string_view textIn)
 
 Result<std::vector<UnitRecord>> parseUnitsCsv(std::string_view textIn)
 {
-    if (textIn.substr(0, 3) == "\xEF\xBB\xBF") {   // a byte-order mark written by spreadsheet programs
+    if (textIn.substr(0, 3) == "\xEF\xBB\xBF") { // a byte-order mark written by spreadsheet programs
         textIn.remove_prefix(3);
     }
     if (!text::isValidUtf8(textIn)) {
@@ -210,8 +215,9 @@ Result<std::vector<UnitRecord>> parseUnitsCsv(std::string_view textIn)
             }
         }
         if (!known && !h.empty()) {
-            return fail(ErrorCode::InvalidInput, "line 1: unknown column \"" + h +
-                                                     "\" (the columns are id, name, kind, parent, member_of, site_kind, aliases)");
+            return fail(ErrorCode::InvalidInput,
+                        "line 1: unknown column \"" + h +
+                            "\" (the columns are id, name, kind, parent, member_of, site_kind, aliases)");
         }
     }
     for (int k = 0; k < 3; ++k) {

@@ -33,7 +33,7 @@ struct UnitRecord {
     std::optional<std::string> memberOf;
     std::optional<std::string> siteKind;
     std::vector<std::string> aliases;
-    int line = 0;   // where it was read (for messages)
+    int line = 0; // where it was read (for messages)
 };
 
 Result<std::vector<UnitRecord>> parseUnitsJson(std::string_view text);

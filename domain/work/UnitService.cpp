@@ -55,7 +55,8 @@ Result<UnitImportSummary> UnitService::importUnits(const std::vector<UnitRecord>
             existing.emplace(s.columnText(1), std::move(e));
         }));
         DA06_TRY(al, m_db.prepare("SELECT u.code, a.alias FROM unit_alias a JOIN unit u ON u.id = a.unit_id"));
-        DA06_CHECK(detail::eachRow(*al, [&](const store::Statement& s) { existing[s.columnText(0)].aliases.insert(s.columnText(1)); }));
+        DA06_CHECK(detail::eachRow(
+            *al, [&](const store::Statement& s) { existing[s.columnText(0)].aliases.insert(s.columnText(1)); }));
     }
 
     // References and cycles, over the store as it will be after the import.
@@ -66,27 +67,33 @@ Result<UnitImportSummary> UnitService::importUnits(const std::vector<UnitRecord>
     for (const auto& u : units) {
         parentOf[u.id] = u.parent;
     }
-    auto where = [](const UnitRecord& u) { return u.line > 0 ? "line " + std::to_string(u.line) + ": " : std::string(); };
+    auto where = [](const UnitRecord& u) {
+        return u.line > 0 ? "line " + std::to_string(u.line) + ": " : std::string();
+    };
     for (const auto& u : units) {
         for (const auto& [ref, what] : {std::pair{&u.parent, "parent"}, std::pair{&u.memberOf, "member_of"}}) {
             if (*ref && !parentOf.contains(**ref)) {
-                return fail(ErrorCode::InvalidInput, where(u) + "the " + what + " \"" + **ref + "\" of the unit \"" + u.id +
-                                                         "\" is neither in the file nor in the store");
+                return fail(ErrorCode::InvalidInput, where(u) + "the " + what + " \"" + **ref + "\" of the unit \"" +
+                                                         u.id + "\" is neither in the file nor in the store");
             }
         }
         std::string cur = u.id;
         for (std::size_t steps = 0; parentOf[cur]; ++steps) {
             cur = *parentOf[cur];
             if (cur == u.id || steps > parentOf.size()) {
-                return fail(ErrorCode::InvalidInput, where(u) + "the parents of the unit \"" + u.id + "\" form a cycle");
+                return fail(ErrorCode::InvalidInput,
+                            where(u) + "the parents of the unit \"" + u.id + "\" form a cycle");
             }
         }
     }
 
     UnitImportSummary summary;
     const std::string now = m_clock.nowIso8601();
-    DA06_TRY(ins, m_db.prepare("INSERT INTO unit (code, name, kind, site_kind, search_text, updated_at) VALUES (?,?,?,?,?,?)"));
-    DA06_TRY(upd, m_db.prepare("UPDATE unit SET name = ?, kind = ?, site_kind = ?, search_text = ?, updated_at = ? WHERE id = ?"));
+    DA06_TRY(ins, m_db.prepare(
+                      "INSERT INTO unit (code, name, kind, site_kind, search_text, updated_at) VALUES (?,?,?,?,?,?)"));
+    DA06_TRY(upd,
+             m_db.prepare(
+                 "UPDATE unit SET name = ?, kind = ?, site_kind = ?, search_text = ?, updated_at = ? WHERE id = ?"));
     DA06_TRY(insAlias, m_db.prepare("INSERT OR IGNORE INTO unit_alias (unit_id, alias) VALUES (?, ?)"));
     std::map<std::string, std::int64_t> rowOf;
     for (const auto& [code, e] : existing) {
@@ -103,11 +110,18 @@ Result<UnitImportSummary> UnitService::importUnits(const std::vector<UnitRecord>
         std::vector<std::string> allAliases = u.aliases;
         if (it == existing.end()) {
             ins->reset();
-            ins->bind(1, u.id).bind(2, u.name).bind(3, u.kind).bind(4, u.siteKind).bind(5, unitSearchText(u.id, u.name, u.aliases));
+            ins->bind(1, u.id)
+                .bind(2, u.name)
+                .bind(3, u.kind)
+                .bind(4, u.siteKind)
+                .bind(5, unitSearchText(u.id, u.name, u.aliases));
             ins->bind(6, now);
             DA06_CHECK(ins->run());
             rowOf[u.id] = m_db.lastInsertId();
-            ChangeFields f{{"name", u.name}, {"kind", u.kind}, {"parent", json::optText(u.parent)}, {"member_of", json::optText(u.memberOf)},
+            ChangeFields f{{"name", u.name},
+                           {"kind", u.kind},
+                           {"parent", json::optText(u.parent)},
+                           {"member_of", json::optText(u.memberOf)},
                            {"site_kind", json::optText(u.siteKind)}};
             json::Value aliases = json::Array{};
             for (const auto& a : u.aliases) {
@@ -119,12 +133,17 @@ Result<UnitImportSummary> UnitService::importUnits(const std::vector<UnitRecord>
         } else {
             const Existing& e = it->second;
             ChangeFields f;
-            if (e.name != u.name) f.emplace_back("name", u.name);
-            if (e.kind != u.kind) f.emplace_back("kind", u.kind);
-            if (e.siteKind != u.siteKind) f.emplace_back("site_kind", json::optText(u.siteKind));
+            if (e.name != u.name)
+                f.emplace_back("name", u.name);
+            if (e.kind != u.kind)
+                f.emplace_back("kind", u.kind);
+            if (e.siteKind != u.siteKind)
+                f.emplace_back("site_kind", json::optText(u.siteKind));
             // An import never removes a parent or membership it does not mention.
-            if (u.parent && e.parent != u.parent) f.emplace_back("parent", json::optText(u.parent));
-            if (u.memberOf && e.memberOf != u.memberOf) f.emplace_back("member_of", json::optText(u.memberOf));
+            if (u.parent && e.parent != u.parent)
+                f.emplace_back("parent", json::optText(u.parent));
+            if (u.memberOf && e.memberOf != u.memberOf)
+                f.emplace_back("member_of", json::optText(u.memberOf));
             bool newAlias = false;
             for (const auto& a : u.aliases) {
                 newAlias = newAlias || !e.aliases.contains(a);
@@ -173,7 +192,8 @@ Result<UnitImportSummary> UnitService::importUnits(const std::vector<UnitRecord>
     }
     for (auto& c : changes) {
         DA06_TRY(rec, recordChange(m_db, m_clock, m_actor, "unit", c.unit->id, c.op, std::move(c.fields)));
-        DA06_CHECK(audit::append(m_db, m_clock, m_actor, c.op == ChangeOp::Insert ? "unit.add" : "unit.update", "unit:" + c.unit->id));
+        DA06_CHECK(audit::append(m_db, m_clock, m_actor, c.op == ChangeOp::Insert ? "unit.add" : "unit.update",
+                                 "unit:" + c.unit->id));
     }
     DA06_CHECK(tx.commit());
     return summary;
@@ -183,7 +203,8 @@ Result<std::vector<WorkUnit>> UnitService::list(const UnitFilter& filter)
 {
     DA06_CHECK(access::require(m_actor, access::Permission::ReadPlan, "see the units"));
     if (filter.level && !isKnownUnitLevel(*filter.level)) {
-        return fail(ErrorCode::Usage, "unknown level \"" + *filter.level + "\" (use province, district, commune or site)");
+        return fail(ErrorCode::Usage,
+                    "unknown level \"" + *filter.level + "\" (use province, district, commune or site)");
     }
     if (filter.kind && !isKnownUnitKind(*filter.kind)) {
         return fail(ErrorCode::Usage, "unknown unit kind \"" + *filter.kind + "\"");
@@ -218,7 +239,8 @@ Result<std::vector<WorkUnit>> UnitService::list(const UnitFilter& filter)
     std::map<std::int64_t, std::vector<std::string>> aliases;
     {
         DA06_TRY(al, m_db.prepare("SELECT unit_id, alias FROM unit_alias ORDER BY alias"));
-        DA06_CHECK(detail::eachRow(*al, [&](const store::Statement& s) { aliases[s.columnInt(0)].push_back(s.columnText(1)); }));
+        DA06_CHECK(detail::eachRow(
+            *al, [&](const store::Statement& s) { aliases[s.columnInt(0)].push_back(s.columnText(1)); }));
     }
     const std::string query = text::fold(filter.query);
     std::vector<WorkUnit> out;

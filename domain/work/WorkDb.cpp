@@ -47,7 +47,9 @@ ModelRow readModel(const store::Statement& st)
 
 Result<std::string> currentPlanKey(store::Database& db)
 {
-    DA06_TRY(st, db.prepare("SELECT p.plan_key FROM plan p JOIN setting s ON s.key = 'current_plan' AND s.value = p.plan_key"));
+    DA06_TRY(
+        st,
+        db.prepare("SELECT p.plan_key FROM plan p JOIN setting s ON s.key = 'current_plan' AND s.value = p.plan_key"));
     DA06_TRY(row, st->step());
     if (!*row) {
         return fail(ErrorCode::NotFound, "no plan has been imported into this store (use `da06 plan import FILE`)");
@@ -104,8 +106,10 @@ Result<std::optional<UnitRow>> unitByRow(store::Database& db, std::int64_t rowId
 
 Result<std::vector<std::int64_t>> subtree(store::Database& db, std::int64_t root)
 {
-    DA06_TRY(st, db.prepare("WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id) "
-                            "SELECT id FROM sub"));
+    DA06_TRY(st,
+             db.prepare(
+                 "WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id) "
+                 "SELECT id FROM sub"));
     st->bind(1, root);
     std::vector<std::int64_t> out;
     DA06_CHECK(eachRow(*st, [&](const store::Statement& s) { out.push_back(s.columnInt(0)); }));
@@ -147,15 +151,17 @@ Status requireInDeskScope(store::Database& db, const UnitRow& unit, const std::s
         DA06_TRY(u, unitByRow(db, *cur));
         cur = *u ? (*u)->parentRow : std::nullopt;
     }
-    return fail(ErrorCode::PermissionDenied, "this desk belongs to " + (*desk)->name + " (" + (*desk)->code + "): it may not " +
-                                                 what + " of " + unit.name + " (" + unit.code +
+    return fail(ErrorCode::PermissionDenied, "this desk belongs to " + (*desk)->name + " (" + (*desk)->code +
+                                                 "): it may not " + what + " of " + unit.name + " (" + unit.code +
                                                  "), which is not that unit or a unit below it");
 }
 
 Result<ModelRow> findModel(store::Database& db, const std::string& planKey, int number)
 {
-    DA06_TRY(st, db.prepare("SELECT m.id, m.number, m.group_code, m.title, m.deadline_kind, m.deadline_period, m.deadline_year, "
-                            "m.deadline_due FROM model m JOIN plan p ON p.id = m.plan_id WHERE p.plan_key = ? AND m.number = ?"));
+    DA06_TRY(st,
+             db.prepare(
+                 "SELECT m.id, m.number, m.group_code, m.title, m.deadline_kind, m.deadline_period, m.deadline_year, "
+                 "m.deadline_due FROM model m JOIN plan p ON p.id = m.plan_id WHERE p.plan_key = ? AND m.number = ?"));
     st->bind(1, planKey).bind(2, number);
     DA06_TRY(row, st->step());
     if (!*row) {
@@ -166,8 +172,10 @@ Result<ModelRow> findModel(store::Database& db, const std::string& planKey, int 
 
 Result<std::vector<ModelRow>> allModels(store::Database& db, const std::string& planKey)
 {
-    DA06_TRY(st, db.prepare("SELECT m.id, m.number, m.group_code, m.title, m.deadline_kind, m.deadline_period, m.deadline_year, "
-                            "m.deadline_due FROM model m JOIN plan p ON p.id = m.plan_id WHERE p.plan_key = ? ORDER BY m.number"));
+    DA06_TRY(st,
+             db.prepare(
+                 "SELECT m.id, m.number, m.group_code, m.title, m.deadline_kind, m.deadline_period, m.deadline_year, "
+                 "m.deadline_due FROM model m JOIN plan p ON p.id = m.plan_id WHERE p.plan_key = ? ORDER BY m.number"));
     st->bind(1, planKey);
     std::vector<ModelRow> out;
     DA06_CHECK(eachRow(*st, [&](const store::Statement& s) { out.push_back(readModel(s)); }));

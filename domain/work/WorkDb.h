@@ -51,8 +51,7 @@ Result<ModelRow> findModel(store::Database& db, const std::string& planKey, int 
 Result<std::vector<ModelRow>> allModels(store::Database& db, const std::string& planKey);
 
 // Runs st to the end, calling f for each row.
-template <typename F>
-Status eachRow(store::Statement& st, F&& f)
+template <typename F> Status eachRow(store::Statement& st, F&& f)
 {
     while (true) {
         DA06_TRY(row, st.step());

@@ -139,7 +139,8 @@ json::Value dashboardToJson(const Dashboard& d)
         models.push(v);
     }
     o.set("models", models);
-    for (const auto& [key, list] : {std::pair{"overdue", &d.overdue}, std::pair{"due_soon", &d.dueSoon}, std::pair{"at_risk", &d.atRisk}}) {
+    for (const auto& [key, list] :
+         {std::pair{"overdue", &d.overdue}, std::pair{"due_soon", &d.dueSoon}, std::pair{"at_risk", &d.atRisk}}) {
         json::Value arr = json::Array{};
         for (const auto& s : *list) {
             arr.push(taskStateToJson(s));

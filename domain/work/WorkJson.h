@@ -9,7 +9,7 @@ namespace da06::work {
 json::Value unitToJson(const WorkUnit& u);
 json::Value assignmentToJson(const Assignment& a);
 json::Value taskToJson(const Task& t);
-json::Value taskStateToJson(const TaskState& s);   // the task plus "state", "behind", "days_left"
+json::Value taskStateToJson(const TaskState& s); // the task plus "state", "behind", "days_left"
 json::Value taskDetailToJson(const TaskDetail& d);
 json::Value dashboardToJson(const Dashboard& d);
 

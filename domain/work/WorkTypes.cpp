@@ -70,11 +70,16 @@ std::optional<double> leadingNumber(std::string_view& s)
 const char* taskStatusName(TaskStatus s)
 {
     switch (s) {
-    case TaskStatus::NotStarted: return "not_started";
-    case TaskStatus::InProgress: return "in_progress";
-    case TaskStatus::Done: return "done";
-    case TaskStatus::Blocked: return "blocked";
-    case TaskStatus::Cancelled: return "cancelled";
+    case TaskStatus::NotStarted:
+        return "not_started";
+    case TaskStatus::InProgress:
+        return "in_progress";
+    case TaskStatus::Done:
+        return "done";
+    case TaskStatus::Blocked:
+        return "blocked";
+    case TaskStatus::Cancelled:
+        return "cancelled";
     }
     return "not_started";
 }
@@ -82,11 +87,16 @@ const char* taskStatusName(TaskStatus s)
 std::optional<TaskStatus> taskStatusFromName(std::string_view s)
 {
     const std::string w = normalizedWord(trimmed(s));
-    if (w == "not_started" || w == "todo" || w == "new") return TaskStatus::NotStarted;
-    if (w == "in_progress" || w == "doing" || w == "started") return TaskStatus::InProgress;
-    if (w == "done" || w == "completed" || w == "finished") return TaskStatus::Done;
-    if (w == "blocked") return TaskStatus::Blocked;
-    if (w == "cancelled" || w == "canceled") return TaskStatus::Cancelled;
+    if (w == "not_started" || w == "todo" || w == "new")
+        return TaskStatus::NotStarted;
+    if (w == "in_progress" || w == "doing" || w == "started")
+        return TaskStatus::InProgress;
+    if (w == "done" || w == "completed" || w == "finished")
+        return TaskStatus::Done;
+    if (w == "blocked")
+        return TaskStatus::Blocked;
+    if (w == "cancelled" || w == "canceled")
+        return TaskStatus::Cancelled;
     return std::nullopt;
 }
 
@@ -97,17 +107,20 @@ bool isOpen(TaskStatus s)
 
 const char* unitLevel(std::string_view kind)
 {
-    if (kind == "district" || kind == "district_level") return "district";
-    if (kind == "commune" || kind == "commune_level") return "commune";
-    if (kind == "site") return "site";
+    if (kind == "district" || kind == "district_level")
+        return "district";
+    if (kind == "commune" || kind == "commune_level")
+        return "commune";
+    if (kind == "site")
+        return "site";
     return "province";
 }
 
 bool isKnownUnitKind(std::string_view kind)
 {
     static constexpr std::array<std::string_view, 11> kinds = {
-        "province", "province_agency", "national_agency", "district_level", "commune_level", "collective",
-        "enterprise", "other", "district", "commune", "site"};
+        "province",   "province_agency", "national_agency", "district_level", "commune_level", "collective",
+        "enterprise", "other",           "district",        "commune",        "site"};
     for (auto k : kinds) {
         if (k == kind) {
             return true;
@@ -123,8 +136,8 @@ bool isKnownUnitLevel(std::string_view level)
 
 bool isKnownSiteKind(std::string_view kind)
 {
-    static constexpr std::array<std::string_view, 7> kinds = {"notary_office", "pawnshop", "lodging", "hospital",
-                                                              "school", "bank_branch", "other"};
+    static constexpr std::array<std::string_view, 7> kinds = {"notary_office", "pawnshop",    "lodging", "hospital",
+                                                              "school",        "bank_branch", "other"};
     for (auto k : kinds) {
         if (k == kind) {
             return true;
@@ -143,8 +156,9 @@ Result<IndicatorValue> parseIndicatorValue(std::string_view text)
     if (s.front() != '/') {
         v.actual = leadingNumber(s);
         if (!v.actual) {
-            return fail(ErrorCode::Usage, "\"" + std::string(text) + "\" is not an indicator value: it must start with a number "
-                                                                      "(for example 25, 25/25 or 3/10 kiosk)");
+            return fail(ErrorCode::Usage, "\"" + std::string(text) +
+                                              "\" is not an indicator value: it must start with a number "
+                                              "(for example 25, 25/25 or 3/10 kiosk)");
         }
     }
     s = trimmed(s);
@@ -162,7 +176,8 @@ Result<IndicatorValue> parseIndicatorValue(std::string_view text)
     }
     for (const auto& n : {v.actual, v.target}) {
         if (n && (*n < 0 || !std::isfinite(*n) || *n > 1e12)) {
-            return fail(ErrorCode::Usage, "\"" + std::string(text) + "\": indicator numbers must be between 0 and 10^12");
+            return fail(ErrorCode::Usage,
+                        "\"" + std::string(text) + "\": indicator numbers must be between 0 and 10^12");
         }
     }
     return v;

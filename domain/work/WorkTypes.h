@@ -12,10 +12,10 @@ namespace da06::work {
 
 enum class TaskStatus { NotStarted, InProgress, Done, Blocked, Cancelled };
 
-const char* taskStatusName(TaskStatus s);   // "not_started", "in_progress", "done", "blocked", "cancelled"
+const char* taskStatusName(TaskStatus s); // "not_started", "in_progress", "done", "blocked", "cancelled"
 // Also accepts "not-started", "in-progress", "todo", "doing" and spaces for underscores.
 std::optional<TaskStatus> taskStatusFromName(std::string_view s);
-bool isOpen(TaskStatus s);   // not started, in progress or blocked
+bool isOpen(TaskStatus s); // not started, in progress or blocked
 
 // Unit kinds. The plan's kinds (province, province_agency, national_agency, district_level,
 // commune_level, collective, enterprise, other) name the units of the document, some of them

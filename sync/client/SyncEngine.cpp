@@ -5,9 +5,9 @@
 
 #include <filesystem>
 
+#include "domain/work/ChangeLog.h"
 #include "sync/protocol/Auth.h"
 #include "sync/protocol/Protocol.h"
-#include "domain/work/ChangeLog.h"
 
 namespace da06::sync::client {
 

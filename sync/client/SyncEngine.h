@@ -15,11 +15,11 @@
 #include <string>
 
 #include "domain/access/Access.h"
-#include "sync/client/Backoff.h"
-#include "sync/client/HttpClient.h"
 #include "domain/core/Clock.h"
 #include "domain/store/Database.h"
 #include "domain/sync/SyncStore.h"
+#include "sync/client/Backoff.h"
+#include "sync/client/HttpClient.h"
 
 namespace da06::sync::client {
 

@@ -387,10 +387,9 @@ Result<HubStore::EntityUnits> HubStore::entityUnits(SqlConnection& c,
 {
     std::map<std::pair<std::string, std::string>, std::string> out;
     if (c.dialect() == Dialect::Postgres) {
-        DA06_CHECK(forEntityRows(c, "SELECT entity, entity_id, unit FROM entity_unit WHERE entity_id IN ", entities,
-                                 [&](const SqlRow& row) {
-                                     out[{row[0].value_or(""), row[1].value_or("")}] = row[2].value_or("");
-                                 }));
+        DA06_CHECK(forEntityRows(
+            c, "SELECT entity, entity_id, unit FROM entity_unit WHERE entity_id IN ", entities,
+            [&](const SqlRow& row) { out[{row[0].value_or(""), row[1].value_or("")}] = row[2].value_or(""); }));
     } else {
         for (const auto& e : entities) {
             DA06_TRY(rows,

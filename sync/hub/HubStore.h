@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "sync/hub/Sql.h"
 #include "domain/core/Json.h"
+#include "sync/hub/Sql.h"
 #include "sync/protocol/Protocol.h"
 
 namespace da06::hub {

@@ -9,10 +9,10 @@
 
 #include <sqlcipher/sqlite3.h>
 
-#include "sync/hub/Sql.h"
 #include "domain/core/DurableFile.h"
 #include "domain/store/Database.h"
 #include "domain/store/SecretBuffer.h"
+#include "sync/hub/Sql.h"
 
 namespace da06::hub {
 
@@ -31,7 +31,7 @@ Result<store::SecretBuffer> loadOrCreateKey(const std::filesystem::path& keyPath
     if (fd < 0) {
         return fail(ErrorCode::Io, "cannot read the key file " + keyPath.string() + ": " + std::strerror(errno));
     }
-    struct stat st {};
+    struct stat st{};
     if (::fstat(fd, &st) == 0 && (st.st_mode & 077) != 0) {
         ::close(fd);
         return fail(ErrorCode::PermissionDenied,

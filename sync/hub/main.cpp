@@ -9,13 +9,13 @@
 #include <pthread.h>
 #include <sstream>
 
+#include "domain/core/Clock.h"
+#include "domain/plan/PlanParser.h"
+#include "domain/work/UnitFile.h"
 #include "sync/hub/DevCert.h"
 #include "sync/hub/HubServer.h"
 #include "sync/hub/HubService.h"
 #include "sync/hub/HubStore.h"
-#include "domain/core/Clock.h"
-#include "domain/plan/PlanParser.h"
-#include "domain/work/UnitFile.h"
 
 using namespace da06;
 using namespace da06::hub;

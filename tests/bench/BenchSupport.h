@@ -22,8 +22,7 @@ inline double median(std::vector<double> v)
     return v[v.size() / 2];
 }
 
-template <typename T>
-T need(Result<T> r, const char* what = "error")
+template <typename T> T need(Result<T> r, const char* what = "error")
 {
     if (!r) {
         std::fprintf(stderr, "%s: %s\n", what, r.error().message.c_str());

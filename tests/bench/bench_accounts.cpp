@@ -8,10 +8,10 @@
 #include <unistd.h>
 #include <vector>
 
-#include "tests/bench/BenchSupport.h"
 #include "domain/access/Accounts.h"
 #include "domain/audit/AuditLog.h"
 #include "domain/schema/FullSchema.h"
+#include "tests/bench/BenchSupport.h"
 
 using namespace da06;
 using namespace da06::bench;
@@ -56,9 +56,12 @@ int main(int argc, char** argv)
         need(users.add("hoa", access::Role::Coordinator, "mat khau cua hoa"));
         need(admin.store.db().exec("CREATE TABLE bench_probe (n INTEGER PRIMARY KEY, payload TEXT NOT NULL)"));
     }
-    std::printf("unlock per user (PBKDF2-HMAC-SHA256 x %d + AES-GCM unwrap + quick_check), median of 5:\n", store::kKdfIterations);
-    for (const auto& [user, pass] : std::vector<std::pair<std::string, std::string>>{
-             {"admin", "mat khau quan tri"}, {"lan", "mat khau cua lan"}, {"minh", "mat khau cua minh"}, {"hoa", "mat khau cua hoa"}}) {
+    std::printf("unlock per user (PBKDF2-HMAC-SHA256 x %d + AES-GCM unwrap + quick_check), median of 5:\n",
+                store::kKdfIterations);
+    for (const auto& [user, pass] : std::vector<std::pair<std::string, std::string>>{{"admin", "mat khau quan tri"},
+                                                                                     {"lan", "mat khau cua lan"},
+                                                                                     {"minh", "mat khau cua minh"},
+                                                                                     {"hoa", "mat khau cua hoa"}}) {
         std::vector<double> t;
         for (int i = 0; i < 5; ++i) {
             const auto t0 = Steady::now();

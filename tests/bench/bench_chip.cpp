@@ -6,16 +6,16 @@
 //   bench_chip [READS_PER_CASE]      default 10
 #include <chrono>
 #include <csignal>
-#include <memory>
 #include <cstdio>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <thread>
 #include <vector>
 
-#include "tests/bench/BenchSupport.h"
 #include "client/readers/emrtd/ChipSession.h"
 #include "client/readers/pcsc/PcscCardChannel.h"
+#include "tests/bench/BenchSupport.h"
 #include "tests/pcsc/PcscdFixture.h"
 #include "tests/support/TestSupport.h"
 
@@ -25,8 +25,8 @@ namespace fs = std::filesystem;
 namespace {
 
 struct Case {
-    const char* access;   // "PACE" / "BAC"
-    int chipMaxLe;        // 256 or 160
+    const char* access; // "PACE" / "BAC"
+    int chipMaxLe;      // 256 or 160
     bool adaptive;
 };
 
@@ -53,8 +53,9 @@ int main(int argc, char** argv)
         return 1;
     }
     const auto dg2 = fs::file_size(dir / "card" / "dg2.bin");
-    std::printf("bench_chip: virtual CCCD through pcscd/vpcd (\"%s\"), DG2 %zu bytes (JPEG 2000), %d reads per case\n\n",
-                reader.c_str(), static_cast<std::size_t>(dg2), reads);
+    std::printf(
+        "bench_chip: virtual CCCD through pcscd/vpcd (\"%s\"), DG2 %zu bytes (JPEG 2000), %d reads per case\n\n",
+        reader.c_str(), static_cast<std::size_t>(dg2), reads);
     // Person 0: 072190004217, CAN 004217.
     auto key = bench::need(emrtd::AccessKey::fromId12("072190004217", "900314", "300314"), "key");
 
@@ -100,7 +101,7 @@ int main(int argc, char** argv)
         }
         Figures f;
         std::vector<double> times;
-        for (int i = 0; i < reads + 1; ++i) {   // the first read warms up (not counted)
+        for (int i = 0; i < reads + 1; ++i) { // the first read warms up (not counted)
             Result<std::unique_ptr<pcsc::PcscCardChannel>> channel = std::unexpected(Error{});
             for (int wait = 0; wait < 50; ++wait) {
                 channel = pcsc::openCard(reader);
@@ -155,8 +156,8 @@ int main(int argc, char** argv)
         all.push_back(f);
         const char* strategy = c.adaptive ? "adaptive" : "fixed 256";
         if (f.ok) {
-            std::printf("%-6s %-9d %-14s %10.1f %10.1f %8zu %6d %10.1f\n", c.access, c.chipMaxLe, strategy, f.medianMs, f.minMs,
-                        f.apdus, f.le, f.dg2Ms);
+            std::printf("%-6s %-9d %-14s %10.1f %10.1f %8zu %6d %10.1f\n", c.access, c.chipMaxLe, strategy, f.medianMs,
+                        f.minMs, f.apdus, f.le, f.dg2Ms);
         } else {
             std::printf("%-6s %-9d %-14s %10s   (fails: %s)\n", c.access, c.chipMaxLe, strategy, "-", f.error.c_str());
         }
@@ -164,7 +165,8 @@ int main(int argc, char** argv)
     std::printf("\nratios (adaptive / fixed 256, same chip): ");
     for (std::size_t i = 0; i + 1 < all.size(); i += 2) {
         if (all[i].ok && all[i + 1].ok) {
-            std::printf("%s Le%d time %.2f, APDUs %.2f;  ", cases[i].access, cases[i].chipMaxLe, all[i + 1].medianMs / all[i].medianMs,
+            std::printf("%s Le%d time %.2f, APDUs %.2f;  ", cases[i].access, cases[i].chipMaxLe,
+                        all[i + 1].medianMs / all[i].medianMs,
                         static_cast<double>(all[i + 1].apdus) / static_cast<double>(all[i].apdus));
         } else if (all[i + 1].ok) {
             std::printf("%s Le%d: fixed 256 cannot read this chip;  ", cases[i].access, cases[i].chipMaxLe);

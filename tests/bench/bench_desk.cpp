@@ -8,7 +8,6 @@
 #include <string>
 #include <vector>
 
-#include "tests/bench/BenchSupport.h"
 #include "assets/Bundled.h"
 #include "domain/access/Accounts.h"
 #include "domain/desk/CheckService.h"
@@ -18,6 +17,7 @@
 #include "domain/text/Text.h"
 #include "domain/work/BundledUnits.h"
 #include "domain/work/UnitService.h"
+#include "tests/bench/BenchSupport.h"
 
 using namespace da06;
 using namespace da06::desk;
@@ -26,11 +26,11 @@ using bench::need;
 
 namespace {
 
-const char* const kSurnames[] = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ",
-                                 "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"};
+const char* const kSurnames[] = {"Nguyễn", "Trần", "Lê",  "Phạm", "Hoàng", "Huỳnh", "Phan",  "Vũ",
+                                 "Võ",     "Đặng", "Bùi", "Đỗ",   "Hồ",    "Ngô",   "Dương", "Lý"};
 const char* const kMiddle[] = {"Văn", "Thị", "Hữu", "Đức", "Ngọc", "Minh", "Thanh", "Quốc"};
-const char* const kGiven[] = {"An", "Bảo", "Cường", "Dũng", "Hà", "Hải", "Hạnh", "Hùng", "Lan", "Linh",
-                              "Mai", "Nam", "Phúc", "Quân", "Sơn", "Tâm", "Thảo", "Trang", "Tuấn", "Yến"};
+const char* const kGiven[] = {"An",  "Bảo", "Cường", "Dũng", "Hà",  "Hải", "Hạnh", "Hùng",  "Lan",  "Linh",
+                              "Mai", "Nam", "Phúc",  "Quân", "Sơn", "Tâm", "Thảo", "Trang", "Tuấn", "Yến"};
 const int kModels[] = {4, 8, 15, 19, 35, 6};
 
 CheckInput makeCheck(unsigned i)
@@ -68,7 +68,9 @@ int main(int argc, char** argv)
     }
     const std::filesystem::path dir = tmpl;
     FixedClock clock = FixedClock::at(Date{2024, 1, 1});
-    auto session = need(access::createStore(dir / "store.da06", "admin", "mot hai ba bon nam sau", clock, da06::schema::full()), "create");
+    auto session =
+        need(access::createStore(dir / "store.da06", "admin", "mot hai ba bon nam sau", clock, da06::schema::full()),
+             "create");
     const access::Actor admin{"admin", access::Role::Admin, {}};
     auto plan = need(plan::loadPlanText(assets::bundledPlanJson()), "plan");
     need(plan::PlanRepository(session.store.db(), clock).importPlan(plan, admin), "import plan");
@@ -82,7 +84,8 @@ int main(int argc, char** argv)
     std::vector<double> each;
     const auto t0 = std::chrono::steady_clock::now();
     for (unsigned i = 0; i < n; ++i) {
-        clock.set(std::chrono::sys_days(std::chrono::year(2024) / 1 / 1) + std::chrono::minutes(i * 300ull * 24 * 60 / n));
+        clock.set(std::chrono::sys_days(std::chrono::year(2024) / 1 / 1) +
+                  std::chrono::minutes(i * 300ull * 24 * 60 / n));
         const auto t = std::chrono::steady_clock::now();
         need(svc.record(makeCheck(i)), "record");
         each.push_back(msSince(t));
@@ -120,8 +123,8 @@ int main(int argc, char** argv)
             scan.push_back(msSince(t));
         }
         const double a = bench::median(sql), b = bench::median(scan);
-        std::printf("search \"%s\": %zu found; folded column %.2f ms, read-all baseline %.1f ms (%zu) — ratio %.3f\n", q,
-                    foundSql, a, b, foundScan, a / b);
+        std::printf("search \"%s\": %zu found; folded column %.2f ms, read-all baseline %.1f ms (%zu) — ratio %.3f\n",
+                    q, foundSql, a, b, foundScan, a / b);
     }
 
     // Statistics of one month and of the year; the report's counts for a data range.

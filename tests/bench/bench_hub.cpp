@@ -17,11 +17,11 @@
 #include <thread>
 #include <vector>
 
-#include "tests/bench/BenchSupport.h"
-#include "tests/sync/hub/HubTestSupport.h"
-#include "tests/support/TestSupport.h"
 #include "sync/protocol/Auth.h"
 #include "sync/protocol/Protocol.h"
+#include "tests/bench/BenchSupport.h"
+#include "tests/support/TestSupport.h"
+#include "tests/sync/hub/HubTestSupport.h"
 
 using namespace da06;
 using namespace da06::hubtest;
@@ -81,7 +81,7 @@ std::vector<std::string> adminArgs(const std::vector<std::string>& backend, std:
 
 void runDesk(const HubProcess& hub, const std::string& code, const std::string& unit, const Config& cfg, Samples& s)
 {
-    auto record = [&](std::vector<double> Samples::*which, double ms) {
+    auto record = [&](std::vector<double> Samples::* which, double ms) {
         std::lock_guard lock(s.mutex);
         (s.*which).push_back(ms);
     };

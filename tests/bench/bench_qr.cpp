@@ -20,8 +20,8 @@
 #include <vector>
 
 #include "client/readers/ImageFile.h"
-#include "tests/identity/QrCorpus.h"
 #include "client/readers/QrImageReader.h"
+#include "tests/identity/QrCorpus.h"
 #include "tests/support/TestSupport.h"
 
 namespace qr = da06::test::qr;
@@ -49,7 +49,10 @@ struct Stats {
         times.push_back(t);
         ok += success ? 1 : 0;
     }
-    double mean() const { return times.empty() ? 0 : std::accumulate(times.begin(), times.end(), 0.0) / static_cast<double>(times.size()); }
+    double mean() const
+    {
+        return times.empty() ? 0 : std::accumulate(times.begin(), times.end(), 0.0) / static_cast<double>(times.size());
+    }
     double percentile(double p) const
     {
         if (times.empty()) {
@@ -67,7 +70,9 @@ Sample makeSample(int index, std::mt19937& rng, const std::filesystem::path& dir
     auto chance = [&](double p) { return uni(0, 1) < p; };
     const qr::Person person = qr::randomPerson(rng);
     const int form = index % 3;
-    const std::string text = form == 0 ? qr::payload7(person) : form == 1 ? qr::payload6(person) : qr::payload11(person);
+    const std::string text = form == 0   ? qr::payload7(person)
+                             : form == 1 ? qr::payload6(person)
+                                         : qr::payload11(person);
     const bool zxing = index % 2 == 0;
     const qr::Matrix m = zxing ? qr::encodeZxing(text) : qr::encodeQrencode(text);
 
@@ -104,8 +109,8 @@ Sample makeSample(int index, std::mt19937& rng, const std::filesystem::path& dir
     const int quality = static_cast<int>(uni(20, 90));
     std::ostringstream d;
     d << std::fixed << std::setprecision(1) << (zxing ? "zxing-eci" : "qrencode") << " v" << (m.size - 17) / 4
-      << " module " << p.module << "px angle " << p.angle << " tilt " << p.tilt << " blur " << blur << " noise " << noise
-      << (faint ? " faint" : "") << (inverted ? " inverted" : "") << (uneven < 1 ? " uneven" : "");
+      << " module " << p.module << "px angle " << p.angle << " tilt " << p.tilt << " blur " << blur << " noise "
+      << noise << (faint ? " faint" : "") << (inverted ? " inverted" : "") << (uneven < 1 ? " uneven" : "");
     Sample s;
     s.expected = text;
     if (jpeg) {
@@ -171,7 +176,7 @@ int main(int argc, char** argv)
     }
 
     Stats thorough, fast, zbar, zbarAny;
-    std::map<std::string, int> byPass;   // the pass that found each code first (thorough search)
+    std::map<std::string, int> byPass; // the pass that found each code first (thorough search)
     int zbarOnly = 0, projectOnly = 0;
     std::vector<std::string> missed;
     const auto zbarPath = zbarimg();
@@ -226,21 +231,23 @@ int main(int argc, char** argv)
     const double n = static_cast<double>(samples.size());
     std::cout << std::fixed << std::setprecision(1);
     std::cout << "\nDecoding " << samples.size() << " images (correct text = success):\n";
-    std::cout << "  da06 readers, thorough : " << thorough.ok << "/" << samples.size() << " (" << 100.0 * thorough.ok / n
-              << " %), mean " << thorough.mean() << " ms, median " << thorough.percentile(0.5) << " ms, p95 "
-              << thorough.percentile(0.95) << " ms per image (file loading included)\n";
+    std::cout << "  da06 readers, thorough : " << thorough.ok << "/" << samples.size() << " ("
+              << 100.0 * thorough.ok / n << " %), mean " << thorough.mean() << " ms, median "
+              << thorough.percentile(0.5) << " ms, p95 " << thorough.percentile(0.95)
+              << " ms per image (file loading included)\n";
     std::cout << "    found first by pass  :";
     for (const auto& [pass, k] : byPass) {
         std::cout << " " << pass << " " << k;
     }
     std::cout << "\n";
-    std::cout << "  da06 readers, fast     : " << fast.ok << "/" << samples.size() << " (" << 100.0 * fast.ok / n << " %), mean "
-              << fast.mean() << " ms, median " << fast.percentile(0.5) << " ms\n";
+    std::cout << "  da06 readers, fast     : " << fast.ok << "/" << samples.size() << " (" << 100.0 * fast.ok / n
+              << " %), mean " << fast.mean() << " ms, median " << fast.percentile(0.5) << " ms\n";
     if (!zbarPath.empty()) {
         std::cout << "  zbarimg                : " << zbar.ok << "/" << samples.size() << " (" << 100.0 * zbar.ok / n
                   << " %; some text found in " << zbarAny.ok << "), mean " << zbar.mean() << " ms per image including "
                   << zbarStartup.mean() << " ms of process start-up\n";
-        std::cout << "  read by zbar only      : " << zbarOnly << "\n  read by da06 only      : " << projectOnly << "\n";
+        std::cout << "  read by zbar only      : " << zbarOnly << "\n  read by da06 only      : " << projectOnly
+                  << "\n";
         for (const auto& m : missed) {
             std::cout << "    missed: " << m << "\n";
         }

@@ -14,12 +14,7 @@
 #include <vector>
 
 #include "assets/Bundled.h"
-#include "reports/CsvWriter.h"
-#include "reports/PdfWriter.h"
-#include "reports/ReportDocuments.h"
-#include "reports/XlsxWriter.h"
 #include "domain/access/Accounts.h"
-#include "tests/bench/BenchSupport.h"
 #include "domain/core/Clock.h"
 #include "domain/plan/PlanFile.h"
 #include "domain/plan/PlanRepository.h"
@@ -31,6 +26,11 @@
 #include "domain/work/BundledUnits.h"
 #include "domain/work/Ids.h"
 #include "domain/work/UnitService.h"
+#include "reports/CsvWriter.h"
+#include "reports/PdfWriter.h"
+#include "reports/ReportDocuments.h"
+#include "reports/XlsxWriter.h"
+#include "tests/bench/BenchSupport.h"
 
 using namespace da06;
 using namespace da06::bench;
@@ -121,7 +121,8 @@ void generate(store::Database& db, const Clock& clock, const std::vector<std::st
             communeRows.push_back(row);
         }
         for (int k = 0; k < 5; ++k) {
-            const int model = 1 +
+            const int model =
+                1 +
                 static_cast<int>((static_cast<unsigned>(i) * 5u + static_cast<unsigned>(k) * 9u + rng() % 3u) % 42u);
             assign.reset();
             assign.bind(1, work::randomId())
@@ -271,7 +272,8 @@ Scale run(const std::filesystem::path& dir, const std::string& label, const std:
     FixedClock clock = FixedClock::at(kToday);
     std::mt19937 rng(20240201);
     const auto t0 = Steady::now();
-    auto session = need(access::createStore(dir / (label + ".da06"), "admin", kPass, clock, da06::schema::full()), "create");
+    auto session =
+        need(access::createStore(dir / (label + ".da06"), "admin", kPass, clock, da06::schema::full()), "create");
     auto& db = session.store.db();
     const access::Actor admin{"admin", access::Role::Admin, {}};
     auto plan = need(plan::loadPlanText(assets::bundledPlanJson()), "plan");

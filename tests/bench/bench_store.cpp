@@ -2,22 +2,22 @@
 // SQLCipher (keyed) against the same SQLite engine without a key, in one run.
 //   bench_store [rows]       (default 20000)
 #include <algorithm>
-#include <unistd.h>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <random>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 #include "assets/Bundled.h"
-#include "tests/bench/BenchSupport.h"
 #include "domain/core/Clock.h"
 #include "domain/plan/PlanFile.h"
 #include "domain/plan/PlanRepository.h"
 #include "domain/schema/FullSchema.h"
 #include "domain/store/Store.h"
 #include "domain/text/Text.h"
+#include "tests/bench/BenchSupport.h"
 
 using namespace da06;
 using namespace da06::bench;
@@ -45,9 +45,11 @@ Figures workload(store::Database& db, int rows)
     }
     // Extra models in a second plan table space: the model table as the plan would fill it.
     auto t0 = Clock_::now();
-    auto ins = db.prepare("INSERT INTO model (plan_id, number, group_code, title, objective, deadline_kind, deadline_due, "
-                          "funding_kind, search_text) VALUES (1, ?, 'B', ?, ?, 'month', '2024-06-30', 'free', ?)");
-    const std::string objective = "Đảm bảo cho người dân, doanh nghiệp tiếp cận dịch vụ công trực tuyến, giảm thời gian đi lại.";
+    auto ins =
+        db.prepare("INSERT INTO model (plan_id, number, group_code, title, objective, deadline_kind, deadline_due, "
+                   "funding_kind, search_text) VALUES (1, ?, 'B', ?, ?, 'month', '2024-06-30', 'free', ?)");
+    const std::string objective =
+        "Đảm bảo cho người dân, doanh nghiệp tiếp cận dịch vụ công trực tuyến, giảm thời gian đi lại.";
     for (int i = 0; i < rows; i += 1000) {
         store::Transaction tx(db);
         need(tx.begin());

@@ -8,14 +8,14 @@
 #include <random>
 
 #include "assets/Bundled.h"
-#include "tests/support/TestSupport.h"
 #include "domain/access/Accounts.h"
-#include "sync/client/SyncEngine.h"
 #include "domain/plan/PlanFile.h"
 #include "domain/schema/FullSchema.h"
 #include "domain/work/ChangeLog.h"
 #include "domain/work/StoreSeed.h"
 #include "domain/work/UnitService.h"
+#include "sync/client/SyncEngine.h"
+#include "tests/support/TestSupport.h"
 
 using namespace da06;
 namespace sc = da06::sync::client;

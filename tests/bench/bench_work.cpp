@@ -14,7 +14,6 @@
 #include <vector>
 
 #include "assets/Bundled.h"
-#include "tests/bench/BenchSupport.h"
 #include "domain/core/Clock.h"
 #include "domain/plan/PlanFile.h"
 #include "domain/plan/PlanRepository.h"
@@ -22,8 +21,9 @@
 #include "domain/store/Store.h"
 #include "domain/text/Text.h"
 #include "domain/work/BundledUnits.h"
-#include "domain/work/ProgressService.h"
 #include "domain/work/Ids.h"
+#include "domain/work/ProgressService.h"
+#include "tests/bench/BenchSupport.h"
 
 using namespace da06;
 using namespace da06::bench;
@@ -69,9 +69,10 @@ Generated generate(store::Database& db, const Clock& clock, int unitTarget, int 
             districts.emplace_back(st.columnText(0), st.columnInt(1));
         }
     }
-    auto ins = need(db.prepare("INSERT INTO unit (code, name, kind, parent_id, member_of, site_kind, search_text, updated_at) "
-                               "VALUES (?,?,?,?,?,?,?,?)"),
-                    "prepare");
+    auto ins =
+        need(db.prepare("INSERT INTO unit (code, name, kind, parent_id, member_of, site_kind, search_text, updated_at) "
+                        "VALUES (?,?,?,?,?,?,?,?)"),
+             "prepare");
     const std::string now = clock.nowIso8601();
     auto addUnit = [&](const std::string& code, const std::string& name, const char* kind, std::int64_t parent,
                        std::optional<std::int64_t> member, const char* siteKind) {
@@ -122,8 +123,9 @@ Generated generate(store::Database& db, const Clock& clock, int unitTarget, int 
     for (int i = 0; i < toAdd - communes; ++i) {
         const auto& k = siteKinds[static_cast<std::size_t>(i) % siteKinds.size()];
         const auto& parent = communeRows[static_cast<std::size_t>(i) % communeRows.size()];
-        siteRows.emplace_back(addUnit("site-" + std::to_string(i + 1), std::string(k.name) + " Thử Nghiệm " + std::to_string(i + 1),
-                                      "site", parent.row, std::nullopt, k.kind),
+        siteRows.emplace_back(addUnit("site-" + std::to_string(i + 1),
+                                      std::string(k.name) + " Thử Nghiệm " + std::to_string(i + 1), "site", parent.row,
+                                      std::nullopt, k.kind),
                               &k);
     }
     g.units = static_cast<int>(need(db.queryInt("SELECT COUNT(*) FROM unit"), "count"));
@@ -137,9 +139,10 @@ Generated generate(store::Database& db, const Clock& clock, int unitTarget, int 
     std::vector<Pair> pairs;
     std::vector<int> districtModels;
     {
-        auto st = need(db.prepare("SELECT m.number, mu.unit_id, u.code FROM model_unit mu JOIN model m ON m.id = mu.model_id "
-                                  "JOIN unit u ON u.id = mu.unit_id"),
-                       "prepare");
+        auto st =
+            need(db.prepare("SELECT m.number, mu.unit_id, u.code FROM model_unit mu JOIN model m ON m.id = mu.model_id "
+                            "JOIN unit u ON u.id = mu.unit_id"),
+                 "prepare");
         while (need(st.step(), "step")) {
             pairs.push_back({static_cast<int>(st.columnInt(0)), st.columnInt(1)});
             if (st.columnText(2) == "ubnd-cap-huyen") {
@@ -152,9 +155,10 @@ Generated generate(store::Database& db, const Clock& clock, int unitTarget, int 
             pairs.push_back({m, d.second});
         }
     }
-    auto assign = need(db.prepare("INSERT INTO assignment (uid, plan_key, model_number, unit_id, role, removed, updated_by, "
-                                  "updated_at) VALUES (?,?,?,?,'coordinating',0,'admin',?)"),
-                       "prepare");
+    auto assign =
+        need(db.prepare("INSERT INTO assignment (uid, plan_key, model_number, unit_id, role, removed, updated_by, "
+                        "updated_at) VALUES (?,?,?,?,'coordinating',0,'admin',?)"),
+             "prepare");
     auto addAssignment = [&](int model, std::int64_t unit) {
         assign.reset();
         assign.bind(1, work::randomId()).bind(2, plan.id).bind(3, model).bind(4, unit).bind(5, now);
@@ -178,11 +182,13 @@ Generated generate(store::Database& db, const Clock& clock, int unitTarget, int 
     for (const auto& m : plan.models) {
         due[m.number] = m.deadline.due;
     }
-    auto task = need(db.prepare("INSERT INTO task (uid, plan_key, model_number, unit_id, title, responsible, start_date, due_date, "
-                                "status, percent, completed_on, search_text, created_at, created_by, updated_at) "
-                                "VALUES (?,?,?,?,?,'',?,?,?,?,?,?,?,'admin',?)"),
-                  "prepare");
-    static const char* const statuses[] = {"not_started", "in_progress", "in_progress", "in_progress", "done", "done", "blocked"};
+    auto task = need(
+        db.prepare("INSERT INTO task (uid, plan_key, model_number, unit_id, title, responsible, start_date, due_date, "
+                   "status, percent, completed_on, search_text, created_at, created_by, updated_at) "
+                   "VALUES (?,?,?,?,?,'',?,?,?,?,?,?,?,'admin',?)"),
+        "prepare");
+    static const char* const statuses[] = {"not_started", "in_progress", "in_progress", "in_progress",
+                                           "done",        "done",        "blocked"};
     for (const auto& p : pairs) {
         const Date base = due[p.model].value_or(Date{2024, 12, 31});
         for (int k = 0; k < tasksPerAssignment; ++k) {
@@ -193,7 +199,10 @@ Generated generate(store::Database& db, const Clock& clock, int unitTarget, int 
             const std::string title = "Nhiệm vụ " + std::to_string(k + 1) + " của mô hình " + std::to_string(p.model);
             task.reset();
             task.bind(1, work::randomId()).bind(2, plan.id).bind(3, p.model).bind(4, p.unit).bind(5, title);
-            task.bind(6, start.toIso()).bind(7, d.toIso()).bind(8, status).bind(9, done ? 100 : static_cast<int>(rng() % 100));
+            task.bind(6, start.toIso())
+                .bind(7, d.toIso())
+                .bind(8, status)
+                .bind(9, done ? 100 : static_cast<int>(rng() % 100));
             if (done) {
                 task.bind(10, Date::fromDaysSinceEpoch(d.daysSinceEpoch() - 5 + static_cast<long>(rng() % 10)).toIso());
             } else {
@@ -219,7 +228,8 @@ struct Counts {
 
 // Each query alternately on both connections (so that the other load of the machine falls on
 // both alike), `repeats` times after one warm-up run each; medians.
-std::pair<Figures, Figures> measure(store::Database& enc, store::Database& plain, const Clock& clock, int repeats, Counts& counts)
+std::pair<Figures, Figures> measure(store::Database& enc, store::Database& plain, const Clock& clock, int repeats,
+                                    Counts& counts)
 {
     const access::Actor staff{"lan", access::Role::Staff, {}};
     auto time = [&](auto&& fn) {
@@ -236,7 +246,7 @@ std::pair<Figures, Figures> measure(store::Database& enc, store::Database& plain
         return std::pair{median(e), median(p)};
     };
     std::pair<Figures, Figures> f;
-    auto put = [&](double Figures::*field, std::pair<double, double> v) {
+    auto put = [&](double Figures::* field, std::pair<double, double> v) {
         f.first.*field = v.first;
         f.second.*field = v.second;
     };
@@ -245,13 +255,15 @@ std::pair<Figures, Figures> measure(store::Database& enc, store::Database& plain
         counts.districtTasks = static_cast<std::size_t>(d.openTasks + d.doneTasks);
     }));
     put(&Figures::dashboardAgency, time([&](store::Database& db) {
-        counts.agencyModels = need(work::ProgressService(db, clock, staff).dashboard("cong-an-tinh", kToday), "dashboard").models.size();
+        counts.agencyModels =
+            need(work::ProgressService(db, clock, staff).dashboard("cong-an-tinh", kToday), "dashboard").models.size();
     }));
     put(&Figures::dashboardProvince, time([&](store::Database& db) {
         need(work::ProgressService(db, clock, staff).dashboard("tinh-tay-ninh", kToday), "dashboard");
     }));
     put(&Figures::overdueDistrict, time([&](store::Database& db) {
-        counts.overdue = need(work::ProgressService(db, clock, staff).overdue("huyen-tan-bien", kToday), "overdue").size();
+        counts.overdue =
+            need(work::ProgressService(db, clock, staff).overdue("huyen-tan-bien", kToday), "overdue").size();
     }));
     put(&Figures::modelTasks, time([&](store::Database& db) {
         work::TaskFilter filter;
@@ -288,13 +300,14 @@ int main(int argc, char** argv)
     }
     // Both reopened, as a desk would be: the page caches start cold.
     auto st = need(store::Store::open(dir / "enc.da06", kPass, da06::schema::full()), "open");
-    auto plainDb = need(store::Database::open(dir / "plain.db", store::Database::Mode::ReadWrite, nullptr), "open plain");
+    auto plainDb =
+        need(store::Database::open(dir / "plain.db", store::Database::Mode::ReadWrite, nullptr), "open plain");
     need(plainDb.exec("PRAGMA foreign_keys = ON;"), "pragmas");
     Counts counts;
     const auto [enc, plain] = measure(st.db(), plainDb, clock, repeats, counts);
 
-    std::printf("store: %d units and sites, %d assignments (plan, districts, communes, sites), %d tasks\n", genEnc.units,
-                genEnc.assignments, genEnc.tasks);
+    std::printf("store: %d units and sites, %d assignments (plan, districts, communes, sites), %d tasks\n",
+                genEnc.units, genEnc.assignments, genEnc.tasks);
     std::printf("file size: SQLCipher %.1f MB, SQLite %.1f MB; generated in %.0f ms (SQLCipher) and %.0f ms (SQLite)\n",
                 static_cast<double>(std::filesystem::file_size(dir / "enc.da06")) / 1e6,
                 static_cast<double>(std::filesystem::file_size(dir / "plain.db")) / 1e6, genEnc.ms, genPlain.ms);

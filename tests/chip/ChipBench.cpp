@@ -8,10 +8,10 @@
 #include <vector>
 
 #include "client/readers/emrtd/ChipSession.h"
+#include "domain/identity/chip/Mrz.h"
 #include "tests/chip/ChipTestData.h"
 #include "tests/chip/ChipTestPki.h"
 #include "tests/chip/FakeCard.h"
-#include "domain/identity/chip/Mrz.h"
 
 using namespace da06;
 using namespace da06::emrtd;

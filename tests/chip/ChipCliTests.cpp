@@ -8,10 +8,10 @@
 #include <filesystem>
 #include <thread>
 
+#include "domain/core/Json.h"
 #include "tests/pcsc/PcscdFixture.h"
 #include "tests/pcsc/VirtualCccd.h"
 #include "tests/support/TestSupport.h"
-#include "domain/core/Json.h"
 
 using namespace da06;
 namespace fs = std::filesystem;
@@ -21,14 +21,16 @@ namespace {
 const fs::path kBin = fs::path(DA06_BINARY_DIR) / "bin";
 // Person 1 of da06_vcard_make: Đặng Quốc Bảo, 072201003358, born 22/08/2001, issued 15/07/2021.
 const std::string kId = "072201003358";
-const std::string kQr = "072201003358||Đặng Quốc Bảo|22082001|Nam|Ấp Trường Đông, Xã Trường Hòa, Thị xã Hòa Thành, Tây Ninh|15072021";
+const std::string kQr =
+    "072201003358||Đặng Quốc Bảo|22082001|Nam|Ấp Trường Đông, Xã Trường Hòa, Thị xã Hòa Thành, Tây Ninh|15072021";
 
 // Person 1 on the virtual reader, read with `da06 idcheck chip`.
 struct Card : test::VirtualCccd {
     explicit Card(const std::vector<std::string>& makeArgs = {}) : VirtualCccd(1, makeArgs) {}
     test::RunResult read(std::vector<std::string> args)
     {
-        args.insert(args.begin(), {"idcheck", "chip", "--reader", test::Pcscd::instance().readerName(0), "--as-of", "2024-06-01"});
+        args.insert(args.begin(),
+                    {"idcheck", "chip", "--reader", test::Pcscd::instance().readerName(0), "--as-of", "2024-06-01"});
         return test::runProgram(kBin / "da06", args);
     }
 };
@@ -148,7 +150,7 @@ BOOST_AUTO_TEST_CASE(card_pulled_out_mid_read)
     c.insert({"--remove-after", "30"});
     const auto r = c.read({"--can", "003358", "--json"});
     BOOST_TEST(r.exitCode == 9);
-    BOOST_TEST(r.out.empty());   // nothing half-read is reported
+    BOOST_TEST(r.out.empty()); // nothing half-read is reported
     BOOST_TEST(!r.err.empty());
 }
 
@@ -164,7 +166,7 @@ BOOST_AUTO_TEST_CASE(garbled_answer_is_an_authentication_failure)
 
 BOOST_AUTO_TEST_CASE(no_card_and_bad_arguments)
 {
-    Card c;   // the card is made but not inserted
+    Card c; // the card is made but not inserted
     const auto r = c.read({"--can", "003358"});
     BOOST_TEST(r.exitCode == 9);
     BOOST_TEST(!r.err.empty());

@@ -4,13 +4,13 @@
 // DG15, EF.SOD and the cross-checks.
 #include <boost/test/unit_test.hpp>
 
-#include "tests/chip/ChipTestData.h"
 #include "domain/identity/CccdQr.h"
 #include "domain/identity/chip/ChipCrossCheck.h"
 #include "domain/identity/chip/DataGroups.h"
 #include "domain/identity/chip/Mrz.h"
 #include "domain/identity/chip/Sod.h"
 #include "domain/identity/chip/Tlv.h"
+#include "tests/chip/ChipTestData.h"
 
 using namespace da06;
 using namespace da06::chip;

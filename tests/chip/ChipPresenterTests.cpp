@@ -17,11 +17,14 @@ json::Value chipJson(const std::string& pa, const std::string& ca = "passed", co
       "dg13":{"id_number":"072201003358","full_name":"Đặng Quốc Bảo","date_of_birth":"22/08/2001","sex":"Nam",
               "place_of_residence":"Ấp Trường Đông, Xã Trường Hòa, Thị xã Hòa Thành, Tây Ninh","issue_date":"15/07/2021",
               "expiry_date":"22/08/2026","father_name":"Đặng Văn Lợi","old_id_number":null},
-      "passive_authentication":{"result":")" + pa + R"(","reason":null},
-      "chip_authentication":{"result":")" + ca + R"(","reason":null},
+      "passive_authentication":{"result":")" +
+                             pa + R"(","reason":null},
+      "chip_authentication":{"result":")" +
+                             ca + R"(","reason":null},
       "active_authentication":{"result":"not_supported","reason":"no DG15"},
       "photo":{"format":"jp2","width":240,"height":320,"bytes":17850,"error":null},
-      "cross_check":)" + crossCheck + "}";
+      "cross_check":)" + crossCheck +
+                             "}";
     auto v = json::parse(text);
     BOOST_REQUIRE(v.has_value());
     return *v;
@@ -41,7 +44,7 @@ BOOST_AUTO_TEST_CASE(verified_chip_is_a_genuine_card)
     const auto card = makeChipCard(chipJson("verified"), std::nullopt);
     BOOST_TEST((card.verdict == Verdict::Valid));
     BOOST_TEST(card.verdictText == "Genuine card");
-    BOOST_TEST(card.fields.size() == 8u);   // null and absent fields are not shown
+    BOOST_TEST(card.fields.size() == 8u); // null and absent fields are not shown
     BOOST_TEST(card.fields[1].value == "Đặng Quốc Bảo");
     BOOST_REQUIRE(card.verifications.size() == 3u);
     BOOST_TEST((card.verifications[0].mark == CheckMark::Pass));
@@ -68,7 +71,8 @@ BOOST_AUTO_TEST_CASE(unverified_and_failed)
     BOOST_TEST(cloned.verifications[1].message.find("cloned") != std::string::npos);
 
     const auto crossed = makeChipCard(
-        chipJson("verified", "passed", R"([{"code":"dg13_mrz_id_mismatch","severity":"error","message":"The number differs."}])"),
+        chipJson("verified", "passed",
+                 R"([{"code":"dg13_mrz_id_mismatch","severity":"error","message":"The number differs."}])"),
         std::nullopt);
     BOOST_TEST((crossed.verdict == Verdict::Invalid));
     BOOST_REQUIRE(crossed.crossChecks.size() == 1u);
@@ -78,9 +82,8 @@ BOOST_AUTO_TEST_CASE(unverified_and_failed)
 BOOST_AUTO_TEST_CASE(chip_and_qr_side_by_side)
 {
     // The same card: case, spacing and date format do not count as differences.
-    const auto same = makeChipCard(
-        chipJson("verified"),
-        qr("072201003358||ĐẶNG QUỐC  BẢO|22082001|Nam|Ấp Trường Đông, Xã Trường Hòa, Thị xã Hòa Thành, Tây Ninh|15072021"));
+    const auto same = makeChipCard(chipJson("verified"), qr("072201003358||ĐẶNG QUỐC  BẢO|22082001|Nam|Ấp Trường Đông, "
+                                                            "Xã Trường Hòa, Thị xã Hòa Thành, Tây Ninh|15072021"));
     BOOST_REQUIRE(same.comparison.size() == 7u);
     for (const auto& row : same.comparison) {
         BOOST_TEST_INFO(row.label);
@@ -89,7 +92,8 @@ BOOST_AUTO_TEST_CASE(chip_and_qr_side_by_side)
     BOOST_TEST((same.verdict == Verdict::Valid));
 
     // A forged QR code: another name and residence. Marked, and the verdict asks to look again.
-    const auto forged = makeChipCard(chipJson("verified"), qr("072201003358||Đặng Quốc Báu|22082001|Nam|Tây Ninh|15072021"));
+    const auto forged =
+        makeChipCard(chipJson("verified"), qr("072201003358||Đặng Quốc Báu|22082001|Nam|Tây Ninh|15072021"));
     int differing = 0;
     for (const auto& row : forged.comparison) {
         differing += row.differs ? 1 : 0;
@@ -100,7 +104,8 @@ BOOST_AUTO_TEST_CASE(chip_and_qr_side_by_side)
     BOOST_TEST((forged.verdict == Verdict::Warning));
 
     // The QR code of another card is not compared.
-    const auto other = makeChipCard(chipJson("verified"), qr("072090001234||Nguyễn Văn An|15031990|Nam|Tây Ninh|10052021"));
+    const auto other =
+        makeChipCard(chipJson("verified"), qr("072090001234||Nguyễn Văn An|15031990|Nam|Tây Ninh|10052021"));
     BOOST_TEST(other.comparison.empty());
 }
 

@@ -6,14 +6,14 @@
 
 #include "client/readers/emrtd/ChipResultJson.h"
 #include "client/readers/emrtd/ChipSession.h"
-#include "tests/chip/ChipTestData.h"
-#include "tests/chip/ChipTestPki.h"
 #include "client/readers/emrtd/FaceDecoder.h"
-#include "tests/chip/FakeCard.h"
 #include "client/readers/emrtd/FileReader.h"
 #include "client/readers/emrtd/PassiveAuth.h"
-#include "tests/support/TestSupport.h"
 #include "domain/identity/chip/Mrz.h"
+#include "tests/chip/ChipTestData.h"
+#include "tests/chip/ChipTestPki.h"
+#include "tests/chip/FakeCard.h"
+#include "tests/support/TestSupport.h"
 
 #include <openssl/rsa.h>
 

@@ -9,14 +9,14 @@
 #include <thread>
 
 #include "client/presenters/ChipCheckPresenter.h"
+#include "client/presenters/QrInputPresenter.h"
+#include "client/presenters/ReaderStatus.h"
 #include "client/readers/emrtd/ChipReader.h"
+#include "domain/identity/CccdNormalize.h"
+#include "domain/identity/chip/Mrz.h"
 #include "tests/chip/ChipTestData.h"
 #include "tests/chip/ChipTestPki.h"
 #include "tests/chip/FakeCard.h"
-#include "client/presenters/QrInputPresenter.h"
-#include "client/presenters/ReaderStatus.h"
-#include "domain/identity/CccdNormalize.h"
-#include "domain/identity/chip/Mrz.h"
 
 using namespace da06;
 using namespace da06::emrtd;
@@ -25,7 +25,8 @@ using namespace chiptest;
 namespace {
 
 // Printed name forged (the chip has Đặng Quốc Bảo); born 22/08/2001, issued 15/07/2021.
-const std::string kQr = "072201003358||Đặng Quốc Báu|22082001|Nam|Ấp Trường Đông, Xã Trường Hòa, Thị xã Hòa Thành, Tây Ninh|15072021";
+const std::string kQr =
+    "072201003358||Đặng Quốc Báu|22082001|Nam|Ấp Trường Đông, Xã Trường Hòa, Thị xã Hòa Thành, Tây Ninh|15072021";
 
 identity::CccdIdentity qrIdentity()
 {
@@ -94,7 +95,7 @@ ReadOptions readOptions()
 
 struct FakeChipReader final : ChipReaderPort {
     Result<ChipReadResult> answer = fail(ErrorCode::NoCard, "no card");
-    std::vector<std::pair<std::string, std::size_t>> progressSteps;   // reported as (step, done) of 10
+    std::vector<std::pair<std::string, std::size_t>> progressSteps; // reported as (step, done) of 10
     bool sawCancel = false;
     int reads = 0;
     std::string can, mrzInformation, trustFolder;
@@ -142,8 +143,16 @@ struct ChipView final : ui::ChipCheckView {
     std::vector<ui::ChipProgress> progress;
     std::optional<ui::ChipReadOutcome> result;
 
-    void showChipKey(const std::string& can) override { key = can; log.push_back("key"); }
-    void showChipKeyProblem(const std::string& text) override { keyProblem = text; log.push_back("key-problem"); }
+    void showChipKey(const std::string& can) override
+    {
+        key = can;
+        log.push_back("key");
+    }
+    void showChipKeyProblem(const std::string& text) override
+    {
+        keyProblem = text;
+        log.push_back("key-problem");
+    }
     void showChipStarted() override { log.push_back("started"); }
     void showChipProgress(const ui::ChipProgress& p) override { progress.push_back(p); }
     void showChipFinished(bool ok, const std::string& why) override
@@ -151,7 +160,11 @@ struct ChipView final : ui::ChipCheckView {
         problem = why;
         log.push_back(ok ? "finished-ok" : "finished-failed");
     }
-    void showChipResult(const ui::ChipReadOutcome& o) override { result = o; log.push_back("result"); }
+    void showChipResult(const ui::ChipReadOutcome& o) override
+    {
+        result = o;
+        log.push_back("result");
+    }
 };
 
 struct ChipFixture {
@@ -340,7 +353,8 @@ BOOST_AUTO_TEST_CASE(a_reset_card_is_read_again_on_a_fresh_connection)
     };
     CancelToken cancel;
     const auto key = *AccessKey::fromCan(card.person.id12.substr(6));
-    auto result = readChipWithRetry(open, key, readOptions(), Progress(), cancel, [&](int a) { attempts.push_back(a); });
+    auto result =
+        readChipWithRetry(open, key, readOptions(), Progress(), cancel, [&](int a) { attempts.push_back(a); });
     BOOST_REQUIRE_MESSAGE(result.has_value(), (result ? "" : result.error().message));
     BOOST_TEST(result->access == "PACE");
     BOOST_REQUIRE(result->dg13.has_value());
@@ -378,7 +392,9 @@ BOOST_AUTO_TEST_CASE(only_one_retry_and_only_after_a_reset)
     BOOST_TEST(opens == 1);
 
     bool told = false;
-    CardOpener noCard = []() -> Result<std::unique_ptr<readers::CardChannel>> { return fail(ErrorCode::NoCard, "no card"); };
+    CardOpener noCard = []() -> Result<std::unique_ptr<readers::CardChannel>> {
+        return fail(ErrorCode::NoCard, "no card");
+    };
     CardChipReader reader(noCard, [&](int) { told = true; });
     auto none = reader.read(key, readOptions(), Progress(), cancel);
     BOOST_REQUIRE(!none.has_value());
@@ -405,7 +421,7 @@ BOOST_AUTO_TEST_CASE(the_key_comes_from_the_qr_code_when_nothing_is_typed)
     ChipFixture f;
     auto job = f.presenter.start("  ", f.scanned());
     BOOST_REQUIRE(job.has_value());
-    BOOST_TEST(f.view.key == "003358");   // pre-filled for the clerk
+    BOOST_TEST(f.view.key == "003358"); // pre-filled for the clerk
     BOOST_TEST(f.presenter.busy());
     BOOST_TEST((f.view.log == std::vector<std::string>{"key", "started"}));
     BOOST_REQUIRE(f.view.progress.size() == 1u);
@@ -451,7 +467,7 @@ BOOST_AUTO_TEST_CASE(one_reading_at_a_time_with_progress)
     ChipFixture f;
     auto job = f.presenter.start("003358", {});
     BOOST_REQUIRE(job.has_value());
-    BOOST_TEST(!f.presenter.start("003358", {}).has_value());   // F5 again while reading
+    BOOST_TEST(!f.presenter.start("003358", {}).has_value()); // F5 again while reading
     f.reader->progressSteps = {{"dg13", 5}, {"dg13", 10}};
     f.reader->answer = readResult();
     std::vector<ui::ChipProgress> seen;
@@ -473,7 +489,7 @@ BOOST_AUTO_TEST_CASE(one_reading_at_a_time_with_progress)
     BOOST_TEST(f.view.result->record.find("access")->asString() == "PACE");
     BOOST_REQUIRE(f.view.result->photo.has_value());
     BOOST_TEST(f.view.result->photo->width == 2);
-    f.presenter.progress({10, "late"});   // after the end: not shown
+    f.presenter.progress({10, "late"}); // after the end: not shown
     BOOST_TEST(f.view.progress.size() == 3u);
     BOOST_TEST(f.presenter.start("003358", {}).has_value());
 }
@@ -494,7 +510,7 @@ BOOST_AUTO_TEST_CASE(reader_problems_and_cancel_become_the_readers_message)
 
     auto again = f.presenter.start("003358", {});
     BOOST_REQUIRE(again.has_value());
-    f.presenter.cancel();   // Esc
+    f.presenter.cancel(); // Esc
     const auto cancelled = again->run({});
     BOOST_TEST(f.reader->sawCancel);
     const auto c = ui::readerErrorMessage(ErrorCode::Cancelled);
@@ -539,7 +555,7 @@ BOOST_AUTO_TEST_CASE(no_scanner_port_or_one_that_cannot_open)
     BOOST_TEST(!f.presenter.listening());
 
     f.scanners->present = {"/dev/ttyACM0", "/dev/ttyUSB0"};
-    f.view.pick.reset();   // the clerk cancels the choice
+    f.view.pick.reset(); // the clerk cancels the choice
     BOOST_TEST(!f.presenter.toggleScanner().has_value());
     BOOST_TEST(f.view.offered == f.scanners->present);
 
@@ -585,7 +601,7 @@ BOOST_AUTO_TEST_CASE(scans_are_checked_until_the_scanner_fails_or_is_stopped)
     std::thread listener([&] { quiet->run([](std::string) {}, [](std::string) {}); });
     f.presenter.stopScanner();
     listener.join();
-    BOOST_TEST(f.presenter.listening());   // until the button says otherwise
+    BOOST_TEST(f.presenter.listening()); // until the button says otherwise
 }
 
 BOOST_AUTO_TEST_SUITE_END()

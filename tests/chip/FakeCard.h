@@ -12,8 +12,8 @@
 #include <openssl/evp.h>
 
 #include "client/readers/CardChannel.h"
-#include "tests/chip/ChipTestPki.h"
 #include "client/readers/emrtd/Crypto.h"
+#include "tests/chip/ChipTestPki.h"
 
 namespace chiptest {
 

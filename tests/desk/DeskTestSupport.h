@@ -9,7 +9,6 @@
 #include <string>
 
 #include "assets/Bundled.h"
-#include "tests/support/TestSupport.h"
 #include "domain/access/Accounts.h"
 #include "domain/desk/CheckService.h"
 #include "domain/identity/CccdJson.h"
@@ -19,24 +18,37 @@
 #include "domain/schema/FullSchema.h"
 #include "domain/work/BundledUnits.h"
 #include "domain/work/UnitService.h"
+#include "tests/support/TestSupport.h"
 
 namespace da06 {
-inline std::ostream& operator<<(std::ostream& os, const Date& d) { return os << d.toIso(); }
+inline std::ostream& operator<<(std::ostream& os, const Date& d)
+{
+    return os << d.toIso();
+}
 } // namespace da06
 
 namespace da06::desk {
-inline std::ostream& operator<<(std::ostream& os, CheckOutcome o) { return os << outcomeName(o); }
-inline std::ostream& operator<<(std::ostream& os, CheckMethod m) { return os << methodName(m); }
-inline std::ostream& operator<<(std::ostream& os, Consent c) { return os << consentName(c); }
+inline std::ostream& operator<<(std::ostream& os, CheckOutcome o)
+{
+    return os << outcomeName(o);
+}
+inline std::ostream& operator<<(std::ostream& os, CheckMethod m)
+{
+    return os << methodName(m);
+}
+inline std::ostream& operator<<(std::ostream& os, Consent c)
+{
+    return os << consentName(c);
+}
 inline std::ostream& operator<<(std::ostream& os, const CheckStat& s)
 {
-    return os << s.unitCode << "|" << s.month << "|" << s.model << "|" << s.method << "|" << s.outcome << "=" << s.count;
+    return os << s.unitCode << "|" << s.month << "|" << s.model << "|" << s.method << "|" << s.outcome << "="
+              << s.count;
 }
 } // namespace da06::desk
 
 namespace std {
-template <typename T>
-inline std::ostream& operator<<(std::ostream& os, const std::optional<T>& v)
+template <typename T> inline std::ostream& operator<<(std::ostream& os, const std::optional<T>& v)
 {
     if (v) {
         return os << *v;
@@ -50,9 +62,12 @@ namespace da06::desk::test {
 inline const char* const kPass = "mot hai ba bon nam sau";
 
 // A QR payload of a valid CCCD (Tây Ninh, male born 2001) and an under-18 one (female, 2010).
-inline const char* const kQrAdult = "072201003358|285123456|Đặng Quốc Bảo|15032001|Nam|Ấp Trường Lưu, Xã Trường Tây, Hòa Thành, Tây Ninh|10042021";
-inline const char* const kQrExpired = "072095001234||Trần Văn Hùng|20071995|Nam|Ấp Thạnh Trung, Xã Thạnh Tây, Tân Biên, Tây Ninh|12052016";
-inline const char* const kQrMinor = "072310004321||Nguyễn Thị Ngọc Ánh|02092010|Nữ|Khu phố 1, Phường 3, Thành phố Tây Ninh, Tây Ninh|05102024";
+inline const char* const kQrAdult =
+    "072201003358|285123456|Đặng Quốc Bảo|15032001|Nam|Ấp Trường Lưu, Xã Trường Tây, Hòa Thành, Tây Ninh|10042021";
+inline const char* const kQrExpired =
+    "072095001234||Trần Văn Hùng|20071995|Nam|Ấp Thạnh Trung, Xã Thạnh Tây, Tân Biên, Tây Ninh|12052016";
+inline const char* const kQrMinor =
+    "072310004321||Nguyễn Thị Ngọc Ánh|02092010|Nữ|Khu phố 1, Phường 3, Thành phố Tây Ninh, Tây Ninh|05102024";
 
 struct DeskFixture {
     da06::test::TempDir dir;
@@ -80,7 +95,10 @@ struct DeskFixture {
 
     store::Database& db() { return session->store.db(); }
     access::Actor admin() const { return access::Actor{"admin", access::Role::Admin, {}}; }
-    access::Actor checker(const std::string& name = "mai") const { return access::Actor{name, access::Role::Checker, {}}; }
+    access::Actor checker(const std::string& name = "mai") const
+    {
+        return access::Actor{name, access::Role::Checker, {}};
+    }
     access::Actor as(access::Role role, const std::string& name = "lan") const { return access::Actor{name, role, {}}; }
     CheckService checks(access::Actor a) { return CheckService(db(), clock, std::move(a)); }
     CheckService checks() { return checks(checker()); }

@@ -17,7 +17,10 @@ using da06::desk::test::DeskFixture;
 namespace dt = da06::desk::test;
 
 namespace da06::desk {
-inline std::ostream& operator<<(std::ostream& os, CaseStatus s) { return os << caseStatusName(s); }
+inline std::ostream& operator<<(std::ostream& os, CaseStatus s)
+{
+    return os << caseStatusName(s);
+}
 } // namespace da06::desk
 
 namespace {
@@ -91,7 +94,7 @@ BOOST_AUTO_TEST_CASE(qr_json_recorded_with_purpose_consent_and_operator)
     BOOST_TEST(r.operatorName == "mai");
     BOOST_TEST(r.unitCode == "tinh-tay-ninh");
     BOOST_TEST(r.reference.rfind("KT-20241105-", 0) == 0u);
-    BOOST_TEST(r.purgeAfter == (Date{2027, 11, 5}));   // 1095 days for the pawnshop register
+    BOOST_TEST(r.purgeAfter == (Date{2027, 11, 5})); // 1095 days for the pawnshop register
     auto back = checks().get(r.reference);
     BOOST_REQUIRE(back);
     BOOST_REQUIRE(back->identity);
@@ -158,9 +161,10 @@ BOOST_AUTO_TEST_CASE(chip_json_outcomes_follow_the_verifications)
 BOOST_AUTO_TEST_CASE(bad_json_is_refused_with_a_sentence)
 {
     const Date today = clock.today();
-    for (const char* bad : {"", "{", "[]", "42", "{\"foo\": 1}", "[{\"id_number\":\"1\",\"valid\":true},{\"id_number\":\"2\",\"valid\":true}]",
-                            "{\"id_number\": \"12345\", \"valid\": true}",
-                            "{\"dg13\": {\"id_number\": \"072201003358\"}}"}) {
+    for (const char* bad :
+         {"", "{", "[]", "42", "{\"foo\": 1}",
+          "[{\"id_number\":\"1\",\"valid\":true},{\"id_number\":\"2\",\"valid\":true}]",
+          "{\"id_number\": \"12345\", \"valid\": true}", "{\"dg13\": {\"id_number\": \"072201003358\"}}"}) {
         auto in = checkFromJsonText(bad, today);
         BOOST_TEST(!in, bad);
         if (!in) {
@@ -172,14 +176,15 @@ BOOST_AUTO_TEST_CASE(bad_json_is_refused_with_a_sentence)
 
 BOOST_AUTO_TEST_CASE(record_refuses_missing_consent_purpose_and_manual_reason)
 {
-    auto in = checkFromJson(identity::cccdReportToJson(identity::checkQrText(dt::kQrAdult, clock.today())), clock.today());
+    auto in =
+        checkFromJson(identity::cccdReportToJson(identity::checkQrText(dt::kQrAdult, clock.today())), clock.today());
     BOOST_REQUIRE(in);
     in->model = 4;
     auto noConsent = checks().record(*in);
     BOOST_REQUIRE(!noConsent);
     BOOST_TEST(noConsent.error().message.find("consent") != std::string::npos);
     in->consent = Consent::Given;
-    in->model = 13;   // tourist sites: not a desk purpose
+    in->model = 13; // tourist sites: not a desk purpose
     BOOST_TEST(!checks().record(*in));
     in->model = 0;
     BOOST_TEST(!checks().record(*in));
@@ -233,7 +238,8 @@ BOOST_AUTO_TEST_CASE(only_checkers_see_personal_details)
     auto doc = notary.attachDocument(c->uid, "hop-dong.pdf", "", std::vector<unsigned char>{'%', 'P', 'D', 'F'});
     BOOST_REQUIRE(doc);
 
-    auto in = checkFromJson(identity::cccdReportToJson(identity::checkQrText(dt::kQrAdult, clock.today())), clock.today());
+    auto in =
+        checkFromJson(identity::cccdReportToJson(identity::checkQrText(dt::kQrAdult, clock.today())), clock.today());
     BOOST_REQUIRE(in);
     in->model = 4;
     in->consent = Consent::Given;
@@ -278,7 +284,7 @@ BOOST_AUTO_TEST_CASE(statistics_per_unit_model_month_method_outcome)
     recordQr(dt::kQrAdult, 4);
     recordQr(dt::kQrExpired, 4);
     recordQr(dt::kQrAdult, 15);
-    clock.set(clock.now() + std::chrono::hours(24 * 30));   // December
+    clock.set(clock.now() + std::chrono::hours(24 * 30)); // December
     recordQr(dt::kQrAdult, 4);
     auto nov = checks(as(access::Role::Staff)).stats("2024-11", "2024-11");
     BOOST_REQUIRE(nov);
@@ -296,8 +302,9 @@ BOOST_AUTO_TEST_CASE(statistics_per_unit_model_month_method_outcome)
 
     // The synchronized counts: one check_count record per change, the last one carries the total.
     const std::string node = work::lastHlc(db())->node;
-    auto changes = work::listChanges(db(), admin(), work::ChangeFilter{std::string("check_count"),
-                                                                       "tinh-tay-ninh|2024-11-05|4|qr|valid|" + node, false, 0});
+    auto changes = work::listChanges(
+        db(), admin(),
+        work::ChangeFilter{std::string("check_count"), "tinh-tay-ninh|2024-11-05|4|qr|valid|" + node, false, 0});
     BOOST_REQUIRE(changes);
     BOOST_REQUIRE(changes->size() == 2u);
     const json::Value* n = nullptr;
@@ -327,20 +334,25 @@ BOOST_AUTO_TEST_CASE(statistics_per_unit_model_month_method_outcome)
     // Another desk of the same unit synchronized its counts: two records for one key (the latest
     // wins), one for a day outside the report's range. Both desks' checks are counted.
     auto remote = [&](const std::string& id, const std::string& day, int howMany, const std::string& hlc) {
-        auto st = db().prepare("INSERT INTO change_log (change_id, entity, entity_id, op, fields, hlc, device, user, origin, "
-                               "sync_state, recorded_at) VALUES (?, 'check_count', ?, 'update', ?, ?, 'dev2', 'lan', "
-                               "'remote', 'applied', '2024-11-20T00:00:00Z')");
+        auto st =
+            db().prepare("INSERT INTO change_log (change_id, entity, entity_id, op, fields, hlc, device, user, origin, "
+                         "sync_state, recorded_at) VALUES (?, 'check_count', ?, 'update', ?, ?, 'dev2', 'lan', "
+                         "'remote', 'applied', '2024-11-20T00:00:00Z')");
         BOOST_REQUIRE(st);
         st->bind(1, work::randomId()).bind(2, id);
-        st->bind(3, std::string("{\"unit\":\"tinh-tay-ninh\",\"day\":\"") + day + "\",\"month\":\"" + day.substr(0, 7) +
-                        "\",\"model\":4,\"method\":\"chip\",\"result\":\"valid\",\"desk\":\"00ff00ff00ff00ff\",\"count\":" +
-                        std::to_string(howMany) + "}");
+        st->bind(
+            3, std::string("{\"unit\":\"tinh-tay-ninh\",\"day\":\"") + day + "\",\"month\":\"" + day.substr(0, 7) +
+                   "\",\"model\":4,\"method\":\"chip\",\"result\":\"valid\",\"desk\":\"00ff00ff00ff00ff\",\"count\":" +
+                   std::to_string(howMany) + "}");
         st->bind(4, hlc);
         BOOST_REQUIRE(st->run());
     };
-    remote("tinh-tay-ninh|2024-11-02|4|chip|valid|00ff00ff00ff00ff", "2024-11-02", 1, "0001730000000000-0000000001-00ff00ff00ff00ff");
-    remote("tinh-tay-ninh|2024-11-02|4|chip|valid|00ff00ff00ff00ff", "2024-11-02", 3, "0001730000000001-0000000001-00ff00ff00ff00ff");
-    remote("tinh-tay-ninh|2024-11-20|4|chip|valid|00ff00ff00ff00ff", "2024-11-20", 5, "0001730000000002-0000000001-00ff00ff00ff00ff");
+    remote("tinh-tay-ninh|2024-11-02|4|chip|valid|00ff00ff00ff00ff", "2024-11-02", 1,
+           "0001730000000000-0000000001-00ff00ff00ff00ff");
+    remote("tinh-tay-ninh|2024-11-02|4|chip|valid|00ff00ff00ff00ff", "2024-11-02", 3,
+           "0001730000000001-0000000001-00ff00ff00ff00ff");
+    remote("tinh-tay-ninh|2024-11-20|4|chip|valid|00ff00ff00ff00ff", "2024-11-20", 5,
+           "0001730000000002-0000000001-00ff00ff00ff00ff");
     auto withRemote = source.counts({"tinh-tay-ninh"}, {4, 15}, Date{2024, 10, 15}, Date{2024, 11, 14});
     BOOST_REQUIRE(withRemote);
     std::int64_t chip4 = 0;
@@ -364,7 +376,7 @@ BOOST_AUTO_TEST_CASE(retention_deletes_details_and_keeps_counts)
     auto c = notary.open(NewCase{"07/2024/CT", 8, "signature_certification", "Chứng thực chữ ký"});
     BOOST_REQUIRE(c);
     // A short retention for notarization, set by the admin, applies to the check already made.
-    BOOST_TEST(!setRetention(db(), clock, checker(), 8, 30));   // not an admin
+    BOOST_TEST(!setRetention(db(), clock, checker(), 8, 30)); // not an admin
     BOOST_REQUIRE(setRetention(db(), clock, admin(), 8, 30));
     BOOST_TEST(!setRetention(db(), clock, admin(), 13, 30));
     BOOST_TEST(!setRetention(db(), clock, admin(), 8, 0));
@@ -386,7 +398,7 @@ BOOST_AUTO_TEST_CASE(retention_deletes_details_and_keeps_counts)
     BOOST_REQUIRE(dry);
     BOOST_TEST(dry->checks == 2);
     BOOST_TEST(dry->parties == 1);
-    BOOST_TEST(count("SELECT COUNT(*) FROM desk_check WHERE purged_at IS NULL") == 3);   // dry run: nothing changed
+    BOOST_TEST(count("SELECT COUNT(*) FROM desk_check WHERE purged_at IS NULL") == 3); // dry run: nothing changed
     auto done = checks(as(access::Role::Staff)).purge(false);
     BOOST_REQUIRE(done);
     BOOST_TEST(done->checks == 2);
@@ -399,12 +411,13 @@ BOOST_AUTO_TEST_CASE(retention_deletes_details_and_keeps_counts)
     BOOST_TEST(!h->identity.has_value());
     BOOST_TEST(h->findings.empty());
     BOOST_TEST(h->purgedAt.has_value());
-    BOOST_TEST(h->model == 6);                      // the non-personal columns stay
+    BOOST_TEST(h->model == 6); // the non-personal columns stay
     BOOST_TEST(h->outcome == CheckOutcome::Valid);
     BOOST_TEST(checks().get(pawn.uid)->identity.has_value());
-    BOOST_TEST(count("SELECT COUNT(*) FROM desk_check WHERE purged_at IS NOT NULL AND (id_number IS NOT NULL OR "
-                     "full_name IS NOT NULL OR date_of_birth IS NOT NULL OR address IS NOT NULL OR findings IS NOT NULL "
-                     ")") == 0);
+    BOOST_TEST(
+        count("SELECT COUNT(*) FROM desk_check WHERE purged_at IS NOT NULL AND (id_number IS NOT NULL OR "
+              "full_name IS NOT NULL OR date_of_birth IS NOT NULL OR address IS NOT NULL OR findings IS NOT NULL "
+              ")") == 0);
     BOOST_TEST(count("SELECT COUNT(*) FROM desk_check_search s JOIN desk_check c ON c.id = s.check_id "
                      "WHERE c.purged_at IS NOT NULL") == 0);
     // The party's name went with its check; the case keeps the party and its role.
@@ -414,7 +427,7 @@ BOOST_AUTO_TEST_CASE(retention_deletes_details_and_keeps_counts)
     BOOST_TEST(!after->parties[0].name.has_value());
     BOOST_TEST(after->parties[0].role == "signer");
     // A purged person is no longer found by name.
-    BOOST_TEST(checks().list(query("dang quoc bao"))->size() == 1u);   // the pawnshop check only
+    BOOST_TEST(checks().list(query("dang quoc bao"))->size() == 1u); // the pawnshop check only
     auto all = checks().list(query("", true));
     BOOST_TEST(all->size() == 3u);
 
@@ -529,7 +542,8 @@ BOOST_AUTO_TEST_CASE(notarial_case_completes_only_when_every_party_passes_or_has
 BOOST_AUTO_TEST_CASE(documents_are_kept_encrypted_and_certified_with_their_hash)
 {
     NotaryService notary(db(), clock, checker());
-    auto c = notary.open(NewCase{"88/2024/CT-ĐT", 4, "copy_certification", "Chứng thực bản sao điện tử giấy khai sinh"});
+    auto c =
+        notary.open(NewCase{"88/2024/CT-ĐT", 4, "copy_certification", "Chứng thực bản sao điện tử giấy khai sinh"});
     BOOST_REQUIRE(c);
     const std::string marker = "BAN-SAO-GIAY-KHAI-SINH-0123456789";
     std::vector<unsigned char> pdf(marker.begin(), marker.end());
@@ -547,7 +561,7 @@ BOOST_AUTO_TEST_CASE(documents_are_kept_encrypted_and_certified_with_their_hash)
     BOOST_TEST(cert->sha256 == d->sha256);
     BOOST_TEST(cert->caseNumber == "88/2024/CT-ĐT");
     BOOST_TEST(cert->qrPayload() == "DA06-CT|" + cert->reference + "|" + d->sha256);
-    BOOST_TEST(!notary.certify(d->uid));   // once
+    BOOST_TEST(!notary.certify(d->uid)); // once
     BOOST_TEST(notary.certification(cert->reference)->fileName == "khai-sinh.pdf");
 
     // Model 8 cases take no documents for electronic certification.

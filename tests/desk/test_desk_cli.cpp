@@ -8,8 +8,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "tests/support/TestSupport.h"
 #include "domain/core/Json.h"
+#include "tests/support/TestSupport.h"
 
 using namespace da06;
 namespace fs = std::filesystem;
@@ -103,7 +103,8 @@ struct Fixture {
     // The JSON `da06 idcheck qr --json` prints for payload, written to a file.
     fs::path qrJson(const std::string& payload, const std::string& name)
     {
-        const auto r = test::runProgram(program(), {"idcheck", "qr", "--text", "-", "--as-of", kToday, "--json"}, {}, payload);
+        const auto r =
+            test::runProgram(program(), {"idcheck", "qr", "--text", "-", "--as-of", kToday, "--json"}, {}, payload);
         BOOST_REQUIRE_MESSAGE(r.exitCode == 0 || r.exitCode == 5, r.err);
         const fs::path file = dir / (name + ".json");
         test::writeFile(file, r.out);
@@ -131,7 +132,8 @@ BOOST_AUTO_TEST_CASE(checks_recorded_from_qr_json_and_by_hand)
     init();
     const auto file = qrJson(kQrAdult, "adult");
     // A human run: the reference and the outcome.
-    const auto human = checker({"check", "record", "--purpose", "4", "--from-json", file.string(), "--consent", "given"});
+    const auto human =
+        checker({"check", "record", "--purpose", "4", "--from-json", file.string(), "--consent", "given"});
     BOOST_REQUIRE_MESSAGE(human.exitCode == 0, human.err);
     BOOST_TEST(contains(human.out, "Recorded check KT-"));
     BOOST_TEST(contains(human.out, "VALID"));
@@ -151,8 +153,8 @@ BOOST_AUTO_TEST_CASE(checks_recorded_from_qr_json_and_by_hand)
     BOOST_TEST(v.find("identity")->find("id_number")->asString() == "072201003358");
 
     // An expired card: recorded (exit 0), the outcome said clearly.
-    const auto expired = checker({"check", "record", "--purpose", "6", "--from-json", qrJson(kQrExpired, "expired").string(),
-                                  "--consent", "given"});
+    const auto expired = checker({"check", "record", "--purpose", "6", "--from-json",
+                                  qrJson(kQrExpired, "expired").string(), "--consent", "given"});
     BOOST_REQUIRE_MESSAGE(expired.exitCode == 0, expired.err);
     BOOST_TEST(contains(expired.out, "INVALID"));
     BOOST_TEST(contains(expired.out, "does not pass"));
@@ -162,18 +164,21 @@ BOOST_AUTO_TEST_CASE(checks_recorded_from_qr_json_and_by_hand)
                                    "Đặng Quốc Bảo", "--consent", "given"});
     BOOST_TEST((noReason.exitCode == 2 || noReason.exitCode == 5));
     BOOST_TEST(contains(noReason.err, "--reason"));
-    const auto manual = jsonOf(checker({"check", "record", "--purpose", "4", "--manual", "--id", "072201003358", "--name",
-                                        "Đặng Quốc Bảo", "--dob", "15/03/2001", "--sex", "male", "--reason",
+    const auto manual = jsonOf(checker({"check", "record", "--purpose", "4", "--manual", "--id", "072201003358",
+                                        "--name", "Đặng Quốc Bảo", "--dob", "15/03/2001", "--sex", "male", "--reason",
                                         "Thẻ bị gãy, không đọc được chip và mã QR", "--consent", "legal", "--json"}));
     BOOST_TEST(manual.find("method")->asString() == "manual");
     BOOST_TEST(manual.find("outcome")->asString() == "unverified");
     BOOST_TEST(manual.find("consent")->asString() == "legal_obligation");
     // Missing consent, an unknown purpose, a file that is not a check.
     BOOST_TEST(checker({"check", "record", "--purpose", "4", "--from-json", file.string()}).exitCode == 2);
-    BOOST_TEST(checker({"check", "record", "--purpose", "7", "--from-json", file.string(), "--consent", "given"}).exitCode == 5);
+    BOOST_TEST(
+        checker({"check", "record", "--purpose", "7", "--from-json", file.string(), "--consent", "given"}).exitCode ==
+        5);
     test::writeFile(dir / "junk.json", "{\"hello\": 1}");
     BOOST_TEST(checker({"check", "record", "--purpose", "4", "--from-json", (dir / "junk.json").string(), "--consent",
-                        "given"}).exitCode == 5);
+                        "given"})
+                   .exitCode == 5);
 
     // Show and list, as the checker.
     const auto shown = checker({"check", "show", ref});
@@ -207,7 +212,9 @@ BOOST_AUTO_TEST_CASE(checks_recorded_from_qr_json_and_by_hand)
     BOOST_TEST(staff({"checks", "list"}).exitCode == 10);
     BOOST_TEST(staff({"check", "receipt", ref, "--pdf", (dir / "staff.pdf").string()}).exitCode == 10);
     BOOST_TEST(!fs::exists(dir / "staff.pdf"));
-    BOOST_TEST(staff({"check", "record", "--purpose", "4", "--from-json", file.string(), "--consent", "given"}).exitCode == 10);
+    BOOST_TEST(
+        staff({"check", "record", "--purpose", "4", "--from-json", file.string(), "--consent", "given"}).exitCode ==
+        10);
     BOOST_TEST(staff({"checks", "stats", "--month", "11/2024"}).exitCode == 2);
 
     // The receipt: text, reference, masked number.
@@ -226,7 +233,7 @@ BOOST_AUTO_TEST_CASE(checks_recorded_from_qr_json_and_by_hand)
 BOOST_AUTO_TEST_CASE(retention_deletes_details_and_keeps_counts)
 {
     init();
-    const auto v = record(kQrAdult, 6);   // model 6: 90 days by default
+    const auto v = record(kQrAdult, 6); // model 6: 90 days by default
     const std::string ref = v.find("reference")->asString();
     const std::map<std::string, std::string> later = {{"DA06_FAKE_TODAY", "2030-01-01"}};
 
@@ -247,7 +254,7 @@ BOOST_AUTO_TEST_CASE(retention_deletes_details_and_keeps_counts)
     BOOST_TEST(jsonOf(checker({"checks", "purge", "--json"})).find("checks")->asInteger() == 0);
 
     // Years later: the details go (any role may run it), the counts stay.
-    const auto purged = jsonOf(staff({"checks", "purge", "--json"}));   // today: nothing yet
+    const auto purged = jsonOf(staff({"checks", "purge", "--json"})); // today: nothing yet
     BOOST_TEST(purged.find("checks")->asInteger() == 0);
     const auto run = jsonOf(da06({"checks", "purge", "--json"}, "lan", later));
     BOOST_TEST(run.find("checks")->asInteger() == 1);
@@ -275,11 +282,12 @@ BOOST_AUTO_TEST_CASE(a_case_completes_only_when_every_party_is_verified)
 {
     init();
     const std::string ref = record(kQrAdult, 4).find("reference")->asString();
-    const auto opened = jsonOf(checker({"case", "open", "--number", "125/2024/CT-VP", "--model", "4", "--kind", "contract",
-                                        "--title", "Hợp đồng mua bán xe máy", "--json"}));
+    const auto opened = jsonOf(checker({"case", "open", "--number", "125/2024/CT-VP", "--model", "4", "--kind",
+                                        "contract", "--title", "Hợp đồng mua bán xe máy", "--json"}));
     BOOST_TEST(opened.find("status")->asString() == "open");
-    BOOST_TEST(checker({"case", "open", "--number", "125/2024/CT-VP", "--model", "4", "--kind", "contract", "--title", "X"})
-                   .exitCode != 0);
+    BOOST_TEST(
+        checker({"case", "open", "--number", "125/2024/CT-VP", "--model", "4", "--kind", "contract", "--title", "X"})
+            .exitCode != 0);
     BOOST_TEST(checker({"case", "open", "--number", "1", "--model", "4", "--kind", "contract"}).exitCode == 2);
 
     // No party: refused.
@@ -292,9 +300,11 @@ BOOST_AUTO_TEST_CASE(a_case_completes_only_when_every_party_is_verified)
     BOOST_TEST(contains(a.out, "verified by " + ref));
     // The same check cannot serve another case.
     BOOST_REQUIRE(checker({"case", "open", "--number", "126/2024/CT-VP", "--model", "8", "--kind", "copy_certification",
-                           "--title", "Chứng thực bản sao"}).exitCode == 0);
+                           "--title", "Chứng thực bản sao"})
+                      .exitCode == 0);
     BOOST_TEST(checker({"case", "party", "126/2024/CT-VP", "--role", "requester", "--check", ref}).exitCode != 0);
-    const auto b = jsonOf(checker({"case", "party", "125/2024/CT-VP", "--role", "party_b", "--name", "Lê Văn Tư", "--json"}));
+    const auto b =
+        jsonOf(checker({"case", "party", "125/2024/CT-VP", "--role", "party_b", "--name", "Lê Văn Tư", "--json"}));
     std::string partyB;
     for (const auto& p : b.find("parties")->asArray()) {
         if (p.find("role")->asString() == "party_b") {
@@ -306,7 +316,8 @@ BOOST_AUTO_TEST_CASE(a_case_completes_only_when_every_party_is_verified)
 
     // A scanned document for electronic certification, kept encrypted in the store.
     test::writeFile(dir / "ban-chinh.pdf", "%PDF-1.4 bản quét giả lập\n");
-    const auto attached = jsonOf(checker({"case", "attach", "125/2024/CT-VP", (dir / "ban-chinh.pdf").string(), "--json"}));
+    const auto attached =
+        jsonOf(checker({"case", "attach", "125/2024/CT-VP", (dir / "ban-chinh.pdf").string(), "--json"}));
     const std::string docUid = attached.find("uid")->asString();
     const std::string sha = attached.find("sha256")->asString();
     BOOST_TEST(sha.size() == 64u);
@@ -343,7 +354,7 @@ BOOST_AUTO_TEST_CASE(a_case_completes_only_when_every_party_is_verified)
     BOOST_TEST(contains(text, "CHỨNG THỰC BẢN ĐIỆN TỬ"));
     BOOST_TEST(contains(text, ct));
     BOOST_TEST(contains(text, sha.substr(0, 16)));
-    BOOST_TEST(checker({"case", "certify", docUid}).exitCode != 0);   // once
+    BOOST_TEST(checker({"case", "certify", docUid}).exitCode != 0); // once
     BOOST_TEST(checker({"case", "certificate", ct, "--pdf", (dir / "again.pdf").string()}).exitCode == 0);
 }
 
@@ -355,8 +366,8 @@ BOOST_AUTO_TEST_CASE(welfare_payout_once_per_period)
                     "072201003358,Đặng Quốc Bảo,Hộ nghèo,Hỗ trợ tiền điện,1500000,2024-11\n"
                     "072168002764,Huỳnh Thị Mỹ Dung,Hộ cận nghèo,Hỗ trợ tiền điện,1200000,2024-11\n"
                     "12345,Không Hợp Lệ,Hộ nghèo,Hỗ trợ tiền điện,100,2024-11\n");
-    const auto imported = checker({"welfare", "import", (dir / "ho-ngheo.csv").string(), "--name", "Hộ nghèo tháng 11",
-                                   "--model", "35"});
+    const auto imported =
+        checker({"welfare", "import", (dir / "ho-ngheo.csv").string(), "--name", "Hộ nghèo tháng 11", "--model", "35"});
     BOOST_REQUIRE_MESSAGE(imported.exitCode == 0, imported.err);
     BOOST_TEST(contains(imported.out, "Imported 2"));
     BOOST_TEST(contains(imported.out, "line 4"));
@@ -369,8 +380,8 @@ BOOST_AUTO_TEST_CASE(welfare_payout_once_per_period)
     const std::string id = std::to_string(match.find("entries")->asArray()[0].find("id")->asInteger());
 
     const fs::path receipt = dir / "payout.pdf";
-    const auto paid = jsonOf(checker({"welfare", "pay", "--beneficiary", id, "--check", ref1, "--receipt", receipt.string(),
-                                      "--json"}));
+    const auto paid = jsonOf(
+        checker({"welfare", "pay", "--beneficiary", id, "--check", ref1, "--receipt", receipt.string(), "--json"}));
     const std::string payoutRef = paid.find("reference")->asString();
     BOOST_TEST(paid.find("amount")->asInteger() == 1500000);
     const std::string text = pdfText(receipt);
@@ -382,7 +393,8 @@ BOOST_AUTO_TEST_CASE(welfare_payout_once_per_period)
     // The same person comes back with a new check: refused, clearly, nothing paid.
     const std::string ref2 = record(kQrAdult, 35).find("reference")->asString();
     BOOST_TEST(jsonOf(checker({"welfare", "match", "--check", ref2, "--period", "2024-11", "--json"}))
-                   .find("eligibility")->asString() == "already_paid");
+                   .find("eligibility")
+                   ->asString() == "already_paid");
     const auto again = checker({"welfare", "pay", "--beneficiary", id, "--check", ref2});
     BOOST_TEST(again.exitCode != 0);
     BOOST_TEST(contains(again.err, "payout refused"));
@@ -393,8 +405,9 @@ BOOST_AUTO_TEST_CASE(welfare_payout_once_per_period)
     BOOST_TEST(contains(checker({"welfare", "match", "--check", ref3}).out, "NOT LISTED"));
 
     // A loan application on a model 19 list.
-    BOOST_REQUIRE(checker({"welfare", "import", (dir / "ho-ngheo.csv").string(), "--name", "Vay vốn hộ nghèo", "--model",
-                           "19"}).exitCode == 0);
+    BOOST_REQUIRE(
+        checker({"welfare", "import", (dir / "ho-ngheo.csv").string(), "--name", "Vay vốn hộ nghèo", "--model", "19"})
+            .exitCode == 0);
     const std::string ref4 = record(kQrAdult, 19).find("reference")->asString();
     const auto loanMatch = jsonOf(checker({"welfare", "match", "--check", ref4, "--json"}));
     std::string loanId;
@@ -404,8 +417,8 @@ BOOST_AUTO_TEST_CASE(welfare_payout_once_per_period)
         }
     }
     BOOST_REQUIRE(!loanId.empty());
-    const auto loan = jsonOf(checker({"welfare", "loan", "--beneficiary", loanId, "--check", ref4, "--amount", "20.000.000",
-                                      "--purpose", "Chăn nuôi bò sinh sản", "--term", "24", "--json"}));
+    const auto loan = jsonOf(checker({"welfare", "loan", "--beneficiary", loanId, "--check", ref4, "--amount",
+                                      "20.000.000", "--purpose", "Chăn nuôi bò sinh sản", "--term", "24", "--json"}));
     BOOST_TEST(loan.find("amount")->asInteger() == 20000000);
     BOOST_TEST(loan.find("status")->asString() == "submitted");
     BOOST_TEST(contains(checker({"welfare", "loans"}).out, "Chăn nuôi bò sinh sản"));
@@ -432,19 +445,21 @@ BOOST_AUTO_TEST_CASE(pawn_contracts_alerts_and_register)
 {
     init();
     const std::string adult = record(kQrAdult, 15, "legal").find("reference")->asString();
-    const auto created = jsonOf(checker({"pawn", "create", "--number", "CD-2024-001", "--check", adult, "--item",
-                                         "Xe máy Honda Wave biển 70B1-123.45", "--value", "15.000.000", "--loan", "10000000",
-                                         "--interest", "1,5", "--start", "2024-11-05", "--due", "05/12/2024", "--json"}));
+    const auto created =
+        jsonOf(checker({"pawn", "create", "--number", "CD-2024-001", "--check", adult, "--item",
+                        "Xe máy Honda Wave biển 70B1-123.45", "--value", "15.000.000", "--loan", "10000000",
+                        "--interest", "1,5", "--start", "2024-11-05", "--due", "05/12/2024", "--json"}));
     BOOST_TEST(created.find("loan")->asInteger() == 10000000);
     BOOST_TEST(created.find("alerts")->asArray().empty());
     BOOST_TEST(checker({"pawn", "create", "--number", "CD-X", "--check", adult, "--item", "X", "--value", "1", "--loan",
-                        "1", "--interest", "abc", "--start", "2024-11-05", "--due", "2024-12-05"}).exitCode == 2);
+                        "1", "--interest", "abc", "--start", "2024-11-05", "--due", "2024-12-05"})
+                   .exitCode == 2);
 
     // A customer under 18: the alert is printed prominently.
     const std::string minor = record(kQrMinor, 15, "legal").find("reference")->asString();
-    const auto young = checker({"pawn", "create", "--number", "CD-2024-002", "--check", minor, "--item", "Điện thoại",
-                                "--value", "3000000", "--loan", "2000000", "--interest", "2", "--start", "2024-11-05",
-                                "--due", "2024-12-05"});
+    const auto young =
+        checker({"pawn", "create", "--number", "CD-2024-002", "--check", minor, "--item", "Điện thoại", "--value",
+                 "3000000", "--loan", "2000000", "--interest", "2", "--start", "2024-11-05", "--due", "2024-12-05"});
     BOOST_REQUIRE_MESSAGE(young.exitCode == 0, young.err);
     BOOST_TEST(contains(young.out, "ALERT"));
     BOOST_TEST(contains(young.out, "UNDER_18"));

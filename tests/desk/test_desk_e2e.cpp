@@ -13,10 +13,10 @@
 #include <ZXing/ReadBarcode.h>
 
 #include "client/readers/ImageFile.h"
+#include "domain/core/Json.h"
 #include "tests/pcsc/PcscdFixture.h"
 #include "tests/pcsc/VirtualCccd.h"
 #include "tests/support/TestSupport.h"
-#include "domain/core/Json.h"
 
 using namespace da06;
 namespace fs = std::filesystem;
@@ -99,9 +99,9 @@ BOOST_AUTO_TEST_CASE(tap_verify_attach_to_a_case_and_print_the_receipt)
     // Tap: the chip read with the keys of the card's QR code, verified against the test CSCA.
     test::VirtualCccd c;
     c.insert();
-    const auto read = test::runProgram(kBin / "da06", {"idcheck", "chip", "--reader", test::Pcscd::instance().readerName(0),
-                                                       "--as-of", kToday, "--qr-text", kQr, "--csca", c.trust.string(),
-                                                       "--json"});
+    const auto read =
+        test::runProgram(kBin / "da06", {"idcheck", "chip", "--reader", test::Pcscd::instance().readerName(0),
+                                         "--as-of", kToday, "--qr-text", kQr, "--csca", c.trust.string(), "--json"});
     BOOST_REQUIRE_MESSAGE(read.exitCode == 0, read.err);
     const json::Value chip = parse(read);
     BOOST_TEST(chip.find("passive_authentication")->find("result")->asString() == "verified");
@@ -109,8 +109,8 @@ BOOST_AUTO_TEST_CASE(tap_verify_attach_to_a_case_and_print_the_receipt)
     test::writeFile(chipJson, read.out);
 
     // Record the check for a notarial act (model 4), with the citizen's consent.
-    const auto recorded = parse(desk.da06({"check", "record", "--purpose", "4", "--from-json", chipJson.string(),
-                                           "--consent", "given", "--json"}));
+    const auto recorded = parse(desk.da06(
+        {"check", "record", "--purpose", "4", "--from-json", chipJson.string(), "--consent", "given", "--json"}));
     const std::string ref = recorded.find("reference")->asString();
     BOOST_TEST(ref.rfind("KT-20240601-", 0) == 0u);
     BOOST_TEST(recorded.find("method")->asString() == "chip");
@@ -120,13 +120,14 @@ BOOST_AUTO_TEST_CASE(tap_verify_attach_to_a_case_and_print_the_receipt)
     BOOST_TEST(recorded.find("identity")->find("full_name")->asString() == "Đặng Quốc Bảo");
     bool pa = false;
     for (const auto& v : recorded.find("verifications")->asArray()) {
-        pa = pa || (v.find("name")->asString() == "passive_authentication" && v.find("result")->asString() == "verified");
+        pa = pa ||
+             (v.find("name")->asString() == "passive_authentication" && v.find("result")->asString() == "verified");
     }
     BOOST_TEST(pa);
 
     // Attach it to a case and complete the case.
-    auto r = desk.da06({"case", "open", "--number", "42/2024/CT-VP", "--model", "4", "--kind", "signature_certification",
-                        "--title", "Chứng thực chữ ký trên giấy ủy quyền"});
+    auto r = desk.da06({"case", "open", "--number", "42/2024/CT-VP", "--model", "4", "--kind",
+                        "signature_certification", "--title", "Chứng thực chữ ký trên giấy ủy quyền"});
     BOOST_REQUIRE_MESSAGE(r.exitCode == 0, r.err);
     r = desk.da06({"case", "party", "42/2024/CT-VP", "--role", "signer", "--check", ref});
     BOOST_REQUIRE_MESSAGE(r.exitCode == 0, r.err);
@@ -150,11 +151,11 @@ BOOST_AUTO_TEST_CASE(tap_verify_attach_to_a_case_and_print_the_receipt)
     BOOST_TEST(text.find("Mô hình 4") != std::string::npos);
     BOOST_TEST(text.find("Chip CCCD") != std::string::npos);
     BOOST_TEST(text.find("072******358") != std::string::npos);
-    BOOST_TEST(text.find(kId) == std::string::npos);   // the full number is never printed on the receipt
+    BOOST_TEST(text.find(kId) == std::string::npos); // the full number is never printed on the receipt
     BOOST_TEST(text.find("Nghị định 13/2023/NĐ-CP") != std::string::npos);
 
-    const auto rendered =
-        test::runProgram("/usr/bin/pdftoppm", {"-r", "150", "-png", "-f", "1", "-l", "1", pdf.string(), (desk.dir / "page").string()});
+    const auto rendered = test::runProgram(
+        "/usr/bin/pdftoppm", {"-r", "150", "-png", "-f", "1", "-l", "1", pdf.string(), (desk.dir / "page").string()});
     BOOST_REQUIRE_MESSAGE(rendered.exitCode == 0, rendered.err);
     fs::path png;
     for (const auto& e : fs::directory_iterator(desk.dir.path())) {

@@ -8,13 +8,19 @@
 #include <functional>
 #include <set>
 
-#include "tests/desk/DeskTestSupport.h"
 #include "domain/desk/PawnService.h"
 #include "domain/desk/WelfareService.h"
+#include "tests/desk/DeskTestSupport.h"
 
 namespace da06::desk {
-inline std::ostream& operator<<(std::ostream& os, Eligibility e) { return os << eligibilityName(e); }
-inline std::ostream& operator<<(std::ostream& os, PawnStatus s) { return os << pawnStatusName(s); }
+inline std::ostream& operator<<(std::ostream& os, Eligibility e)
+{
+    return os << eligibilityName(e);
+}
+inline std::ostream& operator<<(std::ostream& os, PawnStatus s)
+{
+    return os << pawnStatusName(s);
+}
 } // namespace da06::desk
 
 using namespace da06;
@@ -25,27 +31,28 @@ namespace {
 
 // A card that expires on the holder's 25th birthday, 2024-11-20 (issued at 21): valid on the
 // fixture's day 2024-11-05, expired for a contract starting after the 20th.
-const char* const kQrExpiresSoon = "072099004567||Lê Văn Tâm|20111999|Nam|Ấp Thạnh Hiệp, Xã Thạnh Bình, Tân Biên, Tây Ninh|15062021";
+const char* const kQrExpiresSoon =
+    "072099004567||Lê Văn Tâm|20111999|Nam|Ấp Thạnh Hiệp, Xã Thạnh Bình, Tân Biên, Tây Ninh|15062021";
 
 // Semicolons, a BOM, CRLF, Vietnamese headers, quoted fields; lines 4 (11-digit number), 5 (bad
 // amount) and 6 (repeats line 2) are bad. Line 8 has a name in NFD and lower-case category.
-const std::string kPayoutCsv = "\xEF\xBB\xBF"
-                               "Số CCCD;Họ và tên;Đối tượng;Chương trình;Số tiền;Kỳ\r\n"
-                               "072201003358;DANG QUOC BAO;Hộ nghèo;Trợ cấp Tết;1.500.000;2024-11\r\n"
-                               "072310004321;\"Nguyễn Thị Ánh\";Bảo trợ xã hội;Trợ cấp Tết;\"2,000,000\";2024-11\r\n"
-                               "07220100335;Người Thiếu Số;Hộ nghèo;Trợ cấp Tết;1.000.000;2024-11\r\n"
-                               "072095001234;Trần Văn Hùng;Người có công;Trợ cấp Tết;1.2.3;2024-11\r\n"
-                               "072201003358;Đặng Quốc Bảo;Hộ nghèo;Trợ cấp Tết;1.500.000;2024-11\r\n"
-                               "072088000222;Võ Văn Nam;Hộ nghèo;Trợ cấp Tết;1.500.000;2024-11\r\n"
-                               "072099004567;L\x65\xCC\x82 V\x61\xCC\x86n Tâm;hộ cận nghèo;Trợ cấp Tết;800000;2024-11\r\n"
-                               "\r\n"
-                               "072201003358;Đặng Quốc Bảo;Hộ nghèo;Trợ cấp Tết;1.500.000;2024-10\r\n";
+const std::string kPayoutCsv =
+    "\xEF\xBB\xBF"
+    "Số CCCD;Họ và tên;Đối tượng;Chương trình;Số tiền;Kỳ\r\n"
+    "072201003358;DANG QUOC BAO;Hộ nghèo;Trợ cấp Tết;1.500.000;2024-11\r\n"
+    "072310004321;\"Nguyễn Thị Ánh\";Bảo trợ xã hội;Trợ cấp Tết;\"2,000,000\";2024-11\r\n"
+    "07220100335;Người Thiếu Số;Hộ nghèo;Trợ cấp Tết;1.000.000;2024-11\r\n"
+    "072095001234;Trần Văn Hùng;Người có công;Trợ cấp Tết;1.2.3;2024-11\r\n"
+    "072201003358;Đặng Quốc Bảo;Hộ nghèo;Trợ cấp Tết;1.500.000;2024-11\r\n"
+    "072088000222;Võ Văn Nam;Hộ nghèo;Trợ cấp Tết;1.500.000;2024-11\r\n"
+    "072099004567;L\x65\xCC\x82 V\x61\xCC\x86n Tâm;hộ cận nghèo;Trợ cấp Tết;800000;2024-11\r\n"
+    "\r\n"
+    "072201003358;Đặng Quốc Bảo;Hộ nghèo;Trợ cấp Tết;1.500.000;2024-10\r\n";
 
 const std::string kLoanCsv = "id_number,full_name,category,programme,amount,period\n"
                              "072201003358,Đặng Quốc Bảo,poor_household,Cho vay hộ nghèo,\"50,000,000\",2024\n";
 
-template <typename R>
-ErrorCode codeOf(const R& r)
+template <typename R> ErrorCode codeOf(const R& r)
 {
     return r ? ErrorCode::Internal : r.error().code;
 }
@@ -122,9 +129,10 @@ struct Fixture : DeskFixture {
     // Personal data never reaches the audit log.
     void requireCleanAudit()
     {
-        for (const char* pd : {"072201003358", "072310004321", "072095001234", "072099004567", "Bảo", "Ánh", "Tâm", "Hùng"}) {
-            BOOST_TEST(count(std::string("SELECT COUNT(*) FROM audit_log WHERE object LIKE '%") + pd + "%' OR action LIKE '%" +
-                             pd + "%'") == 0);
+        for (const char* pd :
+             {"072201003358", "072310004321", "072095001234", "072099004567", "Bảo", "Ánh", "Tâm", "Hùng"}) {
+            BOOST_TEST(count(std::string("SELECT COUNT(*) FROM audit_log WHERE object LIKE '%") + pd +
+                             "%' OR action LIKE '%" + pd + "%'") == 0);
         }
     }
 };
@@ -168,7 +176,8 @@ BOOST_AUTO_TEST_CASE(pawn_contract_created_with_its_check)
     BOOST_TEST(codeOf(pawns().get("CD-9999")) == ErrorCode::NotFound);
 
     // Audited by the contract number only.
-    BOOST_TEST(count("SELECT COUNT(*) FROM audit_log WHERE action = 'pawn.create' AND object = 'contract:CD-0001/2024'") == 1);
+    BOOST_TEST(
+        count("SELECT COUNT(*) FROM audit_log WHERE action = 'pawn.create' AND object = 'contract:CD-0001/2024'") == 1);
     requireCleanAudit();
 
     BOOST_TEST(pawnStatusLabel(PawnStatus::Active) == "Đang cầm");
@@ -280,12 +289,12 @@ BOOST_AUTO_TEST_CASE(duplicate_numbers_and_bad_values_are_refused)
     BOOST_TEST(codeOf(pawns().create(pawn(" CD-0501 ", check.uid, Date{2024, 11, 5}))) == ErrorCode::AlreadyExists);
 
     NewPawn p = pawn("CD-0502", check.uid, Date{2024, 11, 5}, 0);
-    BOOST_TEST(codeOf(pawns().create(p)) == ErrorCode::InvalidInput);   // loan 0
+    BOOST_TEST(codeOf(pawns().create(p)) == ErrorCode::InvalidInput); // loan 0
     p.loan = -5;
     BOOST_TEST(codeOf(pawns().create(p)) == ErrorCode::InvalidInput);
     p.loan = 1000000;
     p.due = Date{2024, 11, 4};
-    BOOST_TEST(codeOf(pawns().create(p)) == ErrorCode::InvalidInput);   // due before start
+    BOOST_TEST(codeOf(pawns().create(p)) == ErrorCode::InvalidInput); // due before start
     p.due = Date{2024, 11, 5};
     p.value = -1;
     BOOST_TEST(codeOf(pawns().create(p)) == ErrorCode::InvalidInput);
@@ -349,13 +358,13 @@ BOOST_AUTO_TEST_CASE(register_by_date_range_and_folded_text)
     auto all = pawns().list(std::nullopt, std::nullopt);
     BOOST_REQUIRE(all);
     BOOST_REQUIRE(all->size() == 3u);
-    BOOST_TEST(all->front().number == "CD-0701");   // by start date
+    BOOST_TEST(all->front().number == "CD-0701"); // by start date
     BOOST_TEST(all->back().number == "CD-0703");
 
     auto october = pawns().list(Date{2024, 10, 1}, Date{2024, 10, 31});
     BOOST_REQUIRE(october->size() == 1u);
     BOOST_TEST(october->front().number == "CD-0702");
-    BOOST_TEST(pawns().list(Date{2024, 10, 3}, Date{2024, 11, 5})->size() == 2u);   // both ends included
+    BOOST_TEST(pawns().list(Date{2024, 10, 3}, Date{2024, 11, 5})->size() == 2u); // both ends included
     BOOST_TEST(pawns().list(std::nullopt, Date{2024, 10, 2})->size() == 1u);
     BOOST_TEST(pawns().list(Date{2024, 11, 6}, std::nullopt)->empty());
 
@@ -373,8 +382,11 @@ BOOST_AUTO_TEST_CASE(register_by_date_range_and_folded_text)
     BOOST_TEST(pawns().list(std::nullopt, std::nullopt, "", 2)->size() == 2u);
 
     // Once the check's details are purged, the contract stays without its customer.
-    BOOST_REQUIRE(db().exec("UPDATE desk_check SET purged_at = '2027-01-01T00:00:00Z', id_number = NULL, full_name = NULL, "
-                            "date_of_birth = NULL WHERE uid = '" + anh.uid + "'; DELETE FROM desk_check_search WHERE check_id IN (SELECT id FROM desk_check WHERE uid = '" + anh.uid + "')"));
+    BOOST_REQUIRE(db().exec(
+        "UPDATE desk_check SET purged_at = '2027-01-01T00:00:00Z', id_number = NULL, full_name = NULL, "
+        "date_of_birth = NULL WHERE uid = '" +
+        anh.uid + "'; DELETE FROM desk_check_search WHERE check_id IN (SELECT id FROM desk_check WHERE uid = '" +
+        anh.uid + "')"));
     auto purged = pawns().get("CD-0702");
     BOOST_REQUIRE(purged);
     BOOST_TEST(!purged->customer);
@@ -426,7 +438,8 @@ BOOST_AUTO_TEST_CASE(csv_import_with_vietnamese_headers_bom_and_semicolons)
     BOOST_TEST(welfare().beneficiaries("le van tam")->size() == 1u);
     BOOST_TEST(welfare().beneficiaries("", "2024-11")->size() == 4u);
     BOOST_TEST(welfare().beneficiaries("", "", 2)->size() == 2u);
-    BOOST_TEST(count("SELECT COUNT(*) FROM audit_log WHERE action = 'welfare.import' AND object = 'list:" + r.listUid + "'") == 1);
+    BOOST_TEST(count("SELECT COUNT(*) FROM audit_log WHERE action = 'welfare.import' AND object = 'list:" + r.listUid +
+                     "'") == 1);
     requireCleanAudit();
 
     // English headers, commas.
@@ -440,14 +453,16 @@ BOOST_AUTO_TEST_CASE(unusable_lists_import_nothing)
 {
     const auto audit = count("SELECT COUNT(*) FROM audit_log");
     // A header without the amount column.
-    auto noAmount = welfare().importList("Danh sách", 35, "Số CCCD;Họ và tên;Đối tượng;Chương trình;Kỳ\n"
-                                                           "072201003358;Đặng Quốc Bảo;Hộ nghèo;Trợ cấp Tết;2024-11\n");
+    auto noAmount = welfare().importList("Danh sách", 35,
+                                         "Số CCCD;Họ và tên;Đối tượng;Chương trình;Kỳ\n"
+                                         "072201003358;Đặng Quốc Bảo;Hộ nghèo;Trợ cấp Tết;2024-11\n");
     BOOST_REQUIRE(!noAmount);
     BOOST_TEST(noAmount.error().code == ErrorCode::InvalidInput);
     BOOST_TEST(noAmount.error().message.find("so_tien") != std::string::npos);
     // Only bad lines.
-    auto bad = welfare().importList("Danh sách", 35, "so_cccd,ho_ten,doi_tuong,chuong_trinh,so_tien,ky\n"
-                                                     "123,Đặng Quốc Bảo,Hộ nghèo,Trợ cấp Tết,100,2024-13\n");
+    auto bad = welfare().importList("Danh sách", 35,
+                                    "so_cccd,ho_ten,doi_tuong,chuong_trinh,so_tien,ky\n"
+                                    "123,Đặng Quốc Bảo,Hộ nghèo,Trợ cấp Tết,100,2024-13\n");
     BOOST_REQUIRE(!bad);
     BOOST_TEST(bad.error().message.find("line 2") != std::string::npos);
     BOOST_TEST(bad.error().message.find("Bảo") == std::string::npos);
@@ -479,7 +494,8 @@ BOOST_AUTO_TEST_CASE(categories_and_periods)
     for (const char* ok : {"2024", "2024-01", "2024-12", "2024-Q1", "2024-Q4"}) {
         BOOST_TEST(isPeriod(ok), ok);
     }
-    for (const char* no : {"", "24", "2024-13", "2024-00", "2024-Q5", "2024-Q0", "2024-1", "2024/11", "2024-11-05", "abcd"}) {
+    for (const char* no :
+         {"", "24", "2024-13", "2024-00", "2024-Q5", "2024-Q0", "2024-1", "2024/11", "2024-11-05", "abcd"}) {
         BOOST_TEST(!isPeriod(no), no);
     }
     BOOST_TEST(std::string(eligibilityName(Eligibility::Eligible)) == "eligible");
@@ -500,12 +516,12 @@ BOOST_AUTO_TEST_CASE(match_eligible_not_listed_already_paid_and_name_differs)
     BOOST_TEST(m->entries.front().period == "2024-11");
     BOOST_TEST(!m->nameDiffers);
     BOOST_TEST(m->paidReferences.empty());
-    BOOST_TEST(welfare().match(bao.reference, "")->entries.size() == 2u);   // every period
+    BOOST_TEST(welfare().match(bao.reference, "")->entries.size() == 2u); // every period
 
     // Not listed for that period.
     BOOST_TEST(welfare().match(bao.uid, "2024-09")->eligibility == Eligibility::NotListed);
     BOOST_TEST(welfare().match(bao.uid, "2024-09")->entries.empty());
-    const CheckRecord hung = recordQr(kQrExpired, 35);   // line 5 of the list was refused
+    const CheckRecord hung = recordQr(kQrExpired, 35); // line 5 of the list was refused
     BOOST_TEST(welfare().match(hung.uid, "2024-11")->eligibility == Eligibility::NotListed);
 
     // "Nguyễn Thị Ánh" on the list, "Nguyễn Thị Ngọc Ánh" on the card.
@@ -529,8 +545,11 @@ BOOST_AUTO_TEST_CASE(match_eligible_not_listed_already_paid_and_name_differs)
     // A bad period, an unknown check, a purged check.
     BOOST_TEST(codeOf(welfare().match(bao2.uid, "11/2024")) == ErrorCode::InvalidInput);
     BOOST_TEST(codeOf(welfare().match("KT-20241105-000000", "2024-11")) == ErrorCode::NotFound);
-    BOOST_REQUIRE(db().exec("UPDATE desk_check SET purged_at = '2027-01-01T00:00:00Z', id_number = NULL, full_name = NULL "
-                            "WHERE uid = '" + bao2.uid + "'; DELETE FROM desk_check_search WHERE check_id IN (SELECT id FROM desk_check WHERE uid = '" + bao2.uid + "')"));
+    BOOST_REQUIRE(db().exec(
+        "UPDATE desk_check SET purged_at = '2027-01-01T00:00:00Z', id_number = NULL, full_name = NULL "
+        "WHERE uid = '" +
+        bao2.uid + "'; DELETE FROM desk_check_search WHERE check_id IN (SELECT id FROM desk_check WHERE uid = '" +
+        bao2.uid + "')"));
     BOOST_TEST(codeOf(welfare().match(bao2.uid, "2024-11")) == ErrorCode::InvalidInput);
 }
 
@@ -611,7 +630,8 @@ BOOST_AUTO_TEST_CASE(payouts_need_a_passing_check_of_the_beneficiary)
     BOOST_TEST(other.error().message.find("072310004321") == std::string::npos);
     // A manual entry (not passing), a check for another purpose, an unknown beneficiary or check.
     BOOST_TEST(codeOf(welfare().pay(bao.id, recordManual(35).uid)) == ErrorCode::InvalidInput);
-    BOOST_TEST(codeOf(welfare().pay(bao.id, recordQr(kQrAdult, 15, Consent::LegalObligation).uid)) == ErrorCode::InvalidInput);
+    BOOST_TEST(codeOf(welfare().pay(bao.id, recordQr(kQrAdult, 15, Consent::LegalObligation).uid)) ==
+               ErrorCode::InvalidInput);
     BOOST_TEST(codeOf(welfare().pay(999999, recordQr(kQrAdult, 35).uid)) == ErrorCode::NotFound);
     BOOST_TEST(codeOf(welfare().pay(bao.id, "KT-20241105-000000")) == ErrorCode::NotFound);
     BOOST_TEST(count("SELECT COUNT(*) FROM payout") == 0);
@@ -637,8 +657,10 @@ BOOST_AUTO_TEST_CASE(loans_only_from_model_19_lists)
     BOOST_TEST(codeOf(welfare().pay(loanRow.id, recordQr(kQrAdult, 35).uid)) == ErrorCode::InvalidInput);
     // Bad amounts and terms.
     BOOST_TEST(codeOf(welfare().applyForLoan(loanRow.id, check.uid, 0, "Mua bò giống", 36)) == ErrorCode::InvalidInput);
-    BOOST_TEST(codeOf(welfare().applyForLoan(loanRow.id, check.uid, 30000000, "Mua bò giống", 0)) == ErrorCode::InvalidInput);
-    BOOST_TEST(codeOf(welfare().applyForLoan(loanRow.id, check.uid, 30000000, "Mua bò giống", 121)) == ErrorCode::InvalidInput);
+    BOOST_TEST(codeOf(welfare().applyForLoan(loanRow.id, check.uid, 30000000, "Mua bò giống", 0)) ==
+               ErrorCode::InvalidInput);
+    BOOST_TEST(codeOf(welfare().applyForLoan(loanRow.id, check.uid, 30000000, "Mua bò giống", 121)) ==
+               ErrorCode::InvalidInput);
     BOOST_TEST(codeOf(welfare().applyForLoan(loanRow.id, check.uid, 30000000, " ", 36)) == ErrorCode::InvalidInput);
     BOOST_TEST(count("SELECT COUNT(*) FROM loan_application") == 0);
 
@@ -659,7 +681,8 @@ BOOST_AUTO_TEST_CASE(loans_only_from_model_19_lists)
     BOOST_TEST(welfare().loans("dang quoc bao")->size() == 1u);
     BOOST_TEST(welfare().loans("072201003358")->size() == 1u);
     BOOST_TEST(welfare().loans("tran van")->empty());
-    BOOST_TEST(count("SELECT COUNT(*) FROM audit_log WHERE action = 'welfare.loan' AND object = 'loan:" + loan->reference + "'") == 1);
+    BOOST_TEST(count("SELECT COUNT(*) FROM audit_log WHERE action = 'welfare.loan' AND object = 'loan:" +
+                     loan->reference + "'") == 1);
     // Another person's check.
     BOOST_TEST(codeOf(welfare().applyForLoan(loanRow.id, recordQr(kQrMinor, 19).uid, 1000000, "Sửa nhà", 12)) ==
                ErrorCode::InvalidInput);
@@ -669,14 +692,14 @@ BOOST_AUTO_TEST_CASE(loans_only_from_model_19_lists)
 BOOST_AUTO_TEST_CASE(reconciliation_of_listed_against_paid)
 {
     import("Chi trả Tết", 35, kPayoutCsv);
-    import("Vay vốn hộ nghèo 2024", 19, kLoanCsv);   // loans are not reconciled
+    import("Vay vốn hộ nghèo 2024", 19, kLoanCsv); // loans are not reconciled
     BOOST_REQUIRE(welfare().pay(beneficiary("072201003358", "Trợ cấp Tết", "2024-11").id, recordQr(kQrAdult, 35).uid));
     BOOST_REQUIRE(welfare().pay(beneficiary("072310004321", "Trợ cấp Tết", "2024-11").id, recordQr(kQrMinor, 35).uid));
 
     auto r = welfare().reconcile("2024-11");
     BOOST_REQUIRE_MESSAGE(r, (r ? "" : r.error().message));
     BOOST_TEST(r->period == "2024-11");
-    BOOST_REQUIRE(r->lines.size() == 3u);   // poor_household, social_protection, near_poor
+    BOOST_REQUIRE(r->lines.size() == 3u); // poor_household, social_protection, near_poor
     int listed = 0, paid = 0;
     std::int64_t listedAmount = 0, paidAmount = 0;
     for (const auto& line : r->lines) {
@@ -771,7 +794,8 @@ BOOST_AUTO_TEST_CASE(staff_admin_and_coordinator_are_denied_every_call)
             {"welfare.pay", [&] { return codeOf(ws.pay(october.id, freshPay.uid)); }},
             {"welfare.payout", [&] { return codeOf(ws.payout(paid->reference)); }},
             {"welfare.payouts", [&] { return codeOf(ws.payouts("")); }},
-            {"welfare.applyForLoan", [&] { return codeOf(ws.applyForLoan(loanRow.id, loanCheck.uid, 1000000, "Sửa nhà", 12)); }},
+            {"welfare.applyForLoan",
+             [&] { return codeOf(ws.applyForLoan(loanRow.id, loanCheck.uid, 1000000, "Sửa nhà", 12)); }},
             {"welfare.loans", [&] { return codeOf(ws.loans()); }},
             {"welfare.reconcile", [&] { return codeOf(ws.reconcile("2024-11")); }},
             {"welfare.beneficiaries", [&] { return codeOf(ws.beneficiaries("")); }},

@@ -57,10 +57,9 @@ bool contains(const std::string& hay, const std::string& needle)
     return hay.find(needle) != std::string::npos;
 }
 
-const char* const kWelfareCsv =
-    "so_cccd,ho_ten,doi_tuong,chuong_trinh,so_tien,ky\n"
-    "072201003358,Đặng Quốc Bảo,Hộ nghèo,Trợ cấp tiền điện,150000,2024-11\n"
-    "072095001234,Trần Văn Hùng,Người có công,Trợ cấp tiền điện,150000,2024-11\n";
+const char* const kWelfareCsv = "so_cccd,ho_ten,doi_tuong,chuong_trinh,so_tien,ky\n"
+                                "072201003358,Đặng Quốc Bảo,Hộ nghèo,Trợ cấp tiền điện,150000,2024-11\n"
+                                "072095001234,Trần Văn Hùng,Người có công,Trợ cấp tiền điện,150000,2024-11\n";
 
 } // namespace
 
@@ -75,14 +74,14 @@ BOOST_AUTO_TEST_CASE(purpose_is_remembered_per_desk)
         FakeDeskView view;
         FrontDeskPresenter p(view, db(), clock, checker());
         p.load();
-        BOOST_TEST(p.purpose() == 4);   // the first purpose of the chooser
+        BOOST_TEST(p.purpose() == 4); // the first purpose of the chooser
         BOOST_REQUIRE(p.purposes().size() == 12u);
         BOOST_TEST(p.purposes()[0].model == 4);
         BOOST_TEST(p.purposes()[2].model == 15);
-        BOOST_TEST(!p.purposes()[2].title.empty());   // from the plan
+        BOOST_TEST(!p.purposes()[2].title.empty()); // from the plan
         BOOST_TEST(contains(p.purposes()[2].label, "15 – "));
         p.setPurpose(15);
-        p.setPurpose(99);   // not a purpose: ignored
+        p.setPurpose(99); // not a purpose: ignored
         BOOST_TEST(p.purpose() == 15);
         BOOST_TEST((view.state.target == AttachTarget::Contract));
     }
@@ -109,7 +108,7 @@ BOOST_AUTO_TEST_CASE(saving_needs_a_result_and_the_legal_ground)
     BOOST_TEST(view.state.canSave);
     BOOST_TEST(!view.state.canPrint);
     view.error.clear();
-    BOOST_TEST(!p.save());   // no legal ground chosen
+    BOOST_TEST(!p.save()); // no legal ground chosen
     BOOST_TEST(contains(view.error, "legal ground"));
     BOOST_TEST(count("SELECT COUNT(*) FROM desk_check") == 0);
 
@@ -127,15 +126,16 @@ BOOST_AUTO_TEST_CASE(saving_needs_a_result_and_the_legal_ground)
     BOOST_TEST(view.state.canAttach);
     BOOST_TEST(view.state.canPrint);
     BOOST_TEST(contains(view.status, p.saved()->reference));
-    BOOST_TEST(!contains(view.status, "Bảo"));   // no personal data in the status bar
-    BOOST_TEST(!p.save());                       // saved once
+    BOOST_TEST(!contains(view.status, "Bảo")); // no personal data in the status bar
+    BOOST_TEST(!p.save());                     // saved once
     BOOST_TEST(count("SELECT COUNT(*) FROM desk_check") == 1);
 
     // The next citizen starts without a legal ground; a result that is no check cannot be saved.
     p.setResult(qrJson(dt::kQrMinor, clock.today()));
     BOOST_TEST((p.consent() == ConsentChoice::None));
     BOOST_TEST(!view.state.saved);
-    p.setResult(da06::json::Value(da06::json::Array{qrJson(dt::kQrAdult, clock.today()), qrJson(dt::kQrMinor, clock.today())}));
+    p.setResult(
+        da06::json::Value(da06::json::Array{qrJson(dt::kQrAdult, clock.today()), qrJson(dt::kQrMinor, clock.today())}));
     BOOST_TEST(!view.state.hasResult);
     BOOST_TEST(!view.state.summary.empty());
     p.setConsent(ConsentChoice::LegalObligation);
@@ -162,7 +162,7 @@ BOOST_AUTO_TEST_CASE(a_check_is_attached_to_a_new_then_an_existing_case)
     p.load();
     p.setPurpose(8);
     p.setResult(qrJson(dt::kQrAdult, clock.today()));
-    BOOST_TEST(!p.attachToNewCase(NewCase{"12/2024/HĐ", 8, "contract", "x"}, "party_a"));   // not saved yet
+    BOOST_TEST(!p.attachToNewCase(NewCase{"12/2024/HĐ", 8, "contract", "x"}, "party_a")); // not saved yet
     p.setConsent(ConsentChoice::LegalObligation);
     BOOST_REQUIRE(p.save());
     BOOST_TEST((view.state.target == AttachTarget::Case));
@@ -188,7 +188,7 @@ BOOST_AUTO_TEST_CASE(a_check_is_attached_to_a_new_then_an_existing_case)
     BOOST_REQUIRE(c);
     BOOST_REQUIRE(c->parties.size() == 2u);
     BOOST_TEST(c->parties[0].passing);
-    BOOST_TEST(!c->parties[1].passing);   // the expired card does not pass
+    BOOST_TEST(!c->parties[1].passing); // the expired card does not pass
     BOOST_TEST(c->model == 8);
 
     // The receipt of the last check, as a PDF in the folder chosen (remembered for the desk).
@@ -247,7 +247,7 @@ BOOST_AUTO_TEST_CASE(pawn_alerts_for_a_minor_are_shown_before_saving)
     BOOST_REQUIRE_MESSAGE(p.attachToNewContract(pawn), view.error);
     BOOST_TEST(contains(view.status, "alert"));
     BOOST_TEST(view.state.attached);
-    BOOST_TEST((view.state.tone == Tone::Warning));   // the alert stays visible on the page
+    BOOST_TEST((view.state.tone == Tone::Warning)); // the alert stays visible on the page
     BOOST_TEST(contains(view.state.summary, "alert"));
 
     FakeListsView lv;
@@ -298,7 +298,7 @@ BOOST_AUTO_TEST_CASE(a_second_payout_is_refused)
     BOOST_REQUIRE(m);
     BOOST_TEST((m->eligibility == Eligibility::Eligible));
     BOOST_TEST((m->tone == Tone::Good));
-    BOOST_TEST(m->warnings.empty());   // the same name on the list and the card
+    BOOST_TEST(m->warnings.empty()); // the same name on the list and the card
     BOOST_REQUIRE(m->entries.size() == 1u);
     BOOST_TEST(contains(m->entries[0].label, "150.000 đồng"));
     BOOST_REQUIRE_MESSAGE(p.pay(m->entries[0].beneficiaryId), view.error);
@@ -346,8 +346,9 @@ BOOST_AUTO_TEST_CASE(lists_are_searched_with_or_without_diacritics)
     BOOST_REQUIRE(c);
     BOOST_REQUIRE(notary.addParty(c->uid, "requester", recordQr(dt::kQrAdult, 4).uid));
     PawnService pawns(db(), clock, checker());
-    NewPawn pawn{"CD-1", recordQr(dt::kQrAdult, 15).uid, "Nhẫn vàng 18K", 5000000, 3000000, 1.0, clock.today(),
-                 Date{2024, 12, 5}};
+    NewPawn pawn{
+        "CD-1",           recordQr(dt::kQrAdult, 15).uid, "Nhẫn vàng 18K", 5000000, 3000000, 1.0, clock.today(),
+        Date{2024, 12, 5}};
     BOOST_REQUIRE(pawns.create(pawn));
     WelfareService welfare(db(), clock, checker());
     auto imported = welfare.importList("DS", 35, kWelfareCsv);

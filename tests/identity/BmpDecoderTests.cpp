@@ -80,7 +80,7 @@ BOOST_AUTO_TEST_SUITE(bmp_decoder)
 BOOST_AUTO_TEST_CASE(our_writer_8_24_32_bits)
 {
     test::TempDir dir;
-    const GrayImage img = checker(37, 21);   // odd width: row padding
+    const GrayImage img = checker(37, 21); // odd width: row padding
     for (int bits : {8, 24, 32}) {
         const auto p = dir / ("c" + std::to_string(bits) + ".bmp");
         test::qr::writeBmp(p, img, bits);
@@ -163,8 +163,8 @@ BOOST_AUTO_TEST_CASE(sixteen_bit_and_bitfields_with_alpha)
     while (c.b.size() < 14 + 108) {
         c.u8(0);
     }
-    c.u32(0x00000000);   // transparent black
-    c.u32(0xFF000000);   // opaque black
+    c.u32(0x00000000); // transparent black
+    c.u32(0xFF000000); // opaque black
     img = decodeBmp(c.b);
     BOOST_REQUIRE(img.has_value());
     BOOST_TEST(img->at(0, 0) == 255);
@@ -196,7 +196,7 @@ BOOST_AUTO_TEST_CASE(rle8_and_rle4)
     c.infoHeader(4, 1, 4, 2, 2);
     c.u32(0x000000);
     c.u32(0xFFFFFF);
-    for (unsigned v : {4u, 0x10u, 0u, 1u}) {   // 4 pixels alternating 1,0
+    for (unsigned v : {4u, 0x10u, 0u, 1u}) { // 4 pixels alternating 1,0
         c.u8(v);
     }
     img = decodeBmp(c.b);
@@ -248,7 +248,7 @@ BOOST_AUTO_TEST_CASE(damaged_files_are_refused)
     huge[18] = '\xFF';
     huge[19] = '\xFF';
     huge[20] = '\xFF';
-    huge[21] = '\x7F';   // width 2^31 - 1
+    huge[21] = '\x7F'; // width 2^31 - 1
     const auto r = decodeBmp(bytesOf(huge));
     BOOST_REQUIRE(!r.has_value());
     BOOST_TEST((r.error().code == ErrorCode::InvalidInput));

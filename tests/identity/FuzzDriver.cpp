@@ -19,7 +19,7 @@
 namespace da06::fuzz {
 void fuzzPayload(const std::uint8_t* data, std::size_t size);
 void fuzzBmp(const std::uint8_t* data, std::size_t size);
-}
+} // namespace da06::fuzz
 
 namespace {
 
@@ -38,7 +38,8 @@ std::vector<Bytes> payloadSeeds()
         bytes("072190001234|Trần Thị Bích Ngọc|01021990|Nữ|Khu phố 3, Phường 2, Tây Ninh|20062021"),
         bytes("072190001234||Trần Thị Bích Ngọc|01021990|Nữ|Khu phố 3, Phường 2, Tây Ninh|20062021||x|y|"),
         bytes("072099001234||Nguyen Van An|29021999|Nu|Ap 3, Xa Suoi Ngo, Tay Ninh|10/05/2016"),
-        bytes("072190001234||Tra\xCC\x82\xCC\x80n Thi\xCC\xA3 Bi\xCC\x81" "ch|01021990|Nu\xCC\x9B\xCC\x83|Ta\xCC\x82y Ninh|20062021"),
+        bytes("072190001234||Tra\xCC\x82\xCC\x80n Thi\xCC\xA3 Bi\xCC\x81"
+              "ch|01021990|Nu\xCC\x9B\xCC\x83|Ta\xCC\x82y Ninh|20062021"),
         bytes("072090001234\\280123456\\Nguyen Van An"),
         bytes("|||||||||||"),
         bytes("https://dichvucong.gov.vn/"),
@@ -58,7 +59,8 @@ void put32(Bytes& b, std::size_t at, std::uint32_t v)
     put16(b, at + 2, v >> 16);
 }
 
-Bytes bmp(int w, int h, int bpp, std::uint32_t compression, std::size_t palette, const Bytes& pixels, std::uint32_t header = 40)
+Bytes bmp(int w, int h, int bpp, std::uint32_t compression, std::size_t palette, const Bytes& pixels,
+          std::uint32_t header = 40)
 {
     Bytes b(14 + header + palette * 4, 0);
     b[0] = 'B';
@@ -110,16 +112,38 @@ public:
         const int rounds = pick(1, 6);
         for (int r = 0; r < rounds; ++r) {
             switch (pick(0, 9)) {
-            case 0: flipBit(b); break;
-            case 1: setByte(b, static_cast<std::uint8_t>(pick(0, 255))); break;
-            case 2: setByte(b, interesting()); break;
-            case 3: insertBytes(b); break;
-            case 4: eraseBytes(b); break;
-            case 5: duplicate(b); break;
-            case 6: splice(b, pool[static_cast<std::size_t>(pick(0, static_cast<int>(pool.size()) - 1))]); break;
-            case 7: insertText(b); break;
-            case 8: arithmetic(b); break;
-            default: if (!b.empty()) { b.resize(static_cast<std::size_t>(pick(0, static_cast<int>(b.size())))); } break;
+            case 0:
+                flipBit(b);
+                break;
+            case 1:
+                setByte(b, static_cast<std::uint8_t>(pick(0, 255)));
+                break;
+            case 2:
+                setByte(b, interesting());
+                break;
+            case 3:
+                insertBytes(b);
+                break;
+            case 4:
+                eraseBytes(b);
+                break;
+            case 5:
+                duplicate(b);
+                break;
+            case 6:
+                splice(b, pool[static_cast<std::size_t>(pick(0, static_cast<int>(pool.size()) - 1))]);
+                break;
+            case 7:
+                insertText(b);
+                break;
+            case 8:
+                arithmetic(b);
+                break;
+            default:
+                if (!b.empty()) {
+                    b.resize(static_cast<std::size_t>(pick(0, static_cast<int>(b.size()))));
+                }
+                break;
             }
         }
         if (b.size() > kMaxInput) {
@@ -130,11 +154,14 @@ public:
 
 private:
     int pick(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(m_rng); }
-    std::size_t where(const Bytes& b) { return b.empty() ? 0 : static_cast<std::size_t>(pick(0, static_cast<int>(b.size()) - 1)); }
+    std::size_t where(const Bytes& b)
+    {
+        return b.empty() ? 0 : static_cast<std::size_t>(pick(0, static_cast<int>(b.size()) - 1));
+    }
     std::uint8_t interesting()
     {
-        static constexpr std::uint8_t values[] = {0, 1, 0x7F, 0x80, 0xBF, 0xC0, 0xC3, 0xCC, 0xE1, 0xED, 0xEF,
-                                                  0xF0, 0xF4, 0xFF, '|', '0', '9', '/', '?', ' ', '\r', '\n'};
+        static constexpr std::uint8_t values[] = {0,    1,    0x7F, 0x80, 0xBF, 0xC0, 0xC3, 0xCC, 0xE1, 0xED, 0xEF,
+                                                  0xF0, 0xF4, 0xFF, '|',  '0',  '9',  '/',  '?',  ' ',  '\r', '\n'};
         return values[pick(0, static_cast<int>(sizeof values) - 1)];
     }
     void flipBit(Bytes& b)
@@ -154,7 +181,8 @@ private:
         const std::size_t at = b.empty() ? 0 : where(b);
         const int n = pick(1, 16);
         for (int i = 0; i < n; ++i) {
-            b.insert(b.begin() + static_cast<long>(at), pick(0, 1) ? interesting() : static_cast<std::uint8_t>(pick(0, 255)));
+            b.insert(b.begin() + static_cast<long>(at),
+                     pick(0, 1) ? interesting() : static_cast<std::uint8_t>(pick(0, 255)));
         }
     }
     void eraseBytes(Bytes& b)
@@ -188,8 +216,9 @@ private:
     }
     void insertText(Bytes& b)
     {
-        static const char* const texts[] = {"|", "||", "Nữ", "Nam", "29022024", "31122099", "000000000000", "ễ",
-                                            "\xCC\x83", "\xEF\xBB\xBF", "99999999", "0720900012345"};
+        static const char* const texts[] = {"|",        "||",           "Nữ",           "Nam",
+                                            "29022024", "31122099",     "000000000000", "ễ",
+                                            "\xCC\x83", "\xEF\xBB\xBF", "99999999",     "0720900012345"};
         const std::string t = texts[pick(0, static_cast<int>(std::size(texts)) - 1)];
         b.insert(b.begin() + static_cast<long>(b.empty() ? 0 : where(b)), t.begin(), t.end());
     }
@@ -260,7 +289,7 @@ int main(int argc, char** argv)
     std::signal(SIGABRT, saveCrash);
     std::signal(SIGSEGV, saveCrash);
 
-    for (const Bytes& b : pool) {   // every seed as it is
+    for (const Bytes& b : pool) { // every seed as it is
         g_current = &b;
         run(b.data(), b.size());
     }

@@ -7,9 +7,9 @@
 #include <thread>
 #include <unistd.h>
 
+#include "domain/core/Json.h"
 #include "tests/identity/QrCorpus.h"
 #include "tests/support/TestSupport.h"
-#include "domain/core/Json.h"
 
 using namespace da06;
 namespace qr = da06::test::qr;
@@ -17,7 +17,8 @@ using namespace std::chrono_literals;
 
 namespace {
 
-const std::string kGood = "072090001234|280123456|Nguyễn Văn An|15031990|Nam|Ấp Thạnh Hiệp, Xã Thạnh Tây, Tây Ninh|10052021";
+const std::string kGood =
+    "072090001234|280123456|Nguyễn Văn An|15031990|Nam|Ấp Thạnh Hiệp, Xã Thạnh Tây, Tây Ninh|10052021";
 
 test::RunResult idcheck(std::vector<std::string> args, const std::string& stdinText = {})
 {
@@ -79,7 +80,9 @@ BOOST_AUTO_TEST_CASE(invalid_expired_and_stdin)
     BOOST_TEST(parseArray(r.out).asArray().front().find("address")->asString() ==
                "Ấp Thạnh Hiệp, Xã Thạnh Tây, Tây Ninh");
     // NFD in, NFC out.
-    r = idcheck({"--text", "072190001234||Tra\xCC\x82\xCC\x80n Thi\xCC\xA3 Bi\xCC\x81" "ch|01021990|Nu\xCC\x9B\xCC\x83|Ta\xCC\x82y Ninh|20062021",
+    r = idcheck({"--text",
+                 "072190001234||Tra\xCC\x82\xCC\x80n Thi\xCC\xA3 Bi\xCC\x81"
+                 "ch|01021990|Nu\xCC\x9B\xCC\x83|Ta\xCC\x82y Ninh|20062021",
                  "--as-of", "2024-06-30", "--json"});
     BOOST_TEST(r.exitCode == 0);
     BOOST_TEST(parseArray(r.out).asArray().front().find("full_name")->asString() == "Trần Thị Bích");
@@ -89,7 +92,8 @@ BOOST_AUTO_TEST_CASE(images)
 {
     test::TempDir dir;
     std::mt19937 rng(5);
-    const std::vector<std::string> texts{kGood, "https://dichvucong.gov.vn/p/home", qr::payload6(qr::randomPerson(rng))};
+    const std::vector<std::string> texts{kGood, "https://dichvucong.gov.vn/p/home",
+                                         qr::payload6(qr::randomPerson(rng))};
     readers::GrayImage page(900, 400, 240);
     for (std::size_t i = 0; i < texts.size(); ++i) {
         const qr::Matrix m = qr::encodeZxing(texts[i]);

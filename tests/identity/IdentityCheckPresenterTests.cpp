@@ -11,8 +11,10 @@ using namespace std::chrono_literals;
 
 namespace {
 
-const std::string kGood = "072090001234|280123456|Nguyễn Văn An|15031990|Nam|Ấp Thạnh Hiệp, Xã Thạnh Tây, Tây Ninh|10052021";
-const std::string kAscii = "072090001234|280123456|Nguyen Van An|15031990|Nam|Ap Thanh Hiep, Xa Thanh Tay, Tay Ninh|10052021";
+const std::string kGood =
+    "072090001234|280123456|Nguyễn Văn An|15031990|Nam|Ấp Thạnh Hiệp, Xã Thạnh Tây, Tây Ninh|10052021";
+const std::string kAscii =
+    "072090001234|280123456|Nguyen Van An|15031990|Nam|Ap Thanh Hiep, Xa Thanh Tay, Tay Ninh|10052021";
 
 struct FakeView : IdentityCheckView {
     std::vector<std::vector<IdentityCheckCard>> shown;
@@ -171,7 +173,7 @@ BOOST_AUTO_TEST_CASE(images_report_every_code)
     BOOST_REQUIRE(view.shown.back().size() == 3u);
     BOOST_TEST(view.shown.back()[0].source == "Image page.png: code 1 of 3");
     BOOST_TEST((view.shown.back()[1].verdict == Verdict::Invalid));
-    BOOST_TEST(view.shown.back()[1].checks.size() == 1u);   // not a CCCD code: nothing else checked
+    BOOST_TEST(view.shown.back()[1].checks.size() == 1u); // not a CCCD code: nothing else checked
     BOOST_TEST(view.shown.back()[1].fields.empty());
 
     next = std::vector<std::string>{};
@@ -235,7 +237,7 @@ BOOST_AUTO_TEST_CASE(scan_burst_thresholds)
     auto t = ScanBurst::Clock::time_point{} + 10s;
     for (int i = 0; i < 30; ++i) {
         b.key("a", t);
-        t += i == 10 ? 200ms : 5ms;   // one hiccup in the burst is tolerated
+        t += i == 10 ? 200ms : 5ms; // one hiccup in the burst is tolerated
     }
     const auto line = b.enter(t);
     BOOST_TEST(line.fromScanner);

@@ -4,11 +4,11 @@
 #include <random>
 #include <set>
 
-#include "tests/identity/QrCorpus.h"
 #include "domain/identity/CccdCheck.h"
 #include "domain/identity/CccdNormalize.h"
 #include "domain/identity/CccdQr.h"
 #include "domain/identity/KeyboardWedge.h"
+#include "tests/identity/QrCorpus.h"
 
 using namespace da06;
 using namespace da06::identity;
@@ -18,8 +18,9 @@ namespace {
 const Date kAsOf{2024, 6, 30};
 
 // A consistent card: male born 15/03/1990 in Tây Ninh, issued 10/05/2021, valid until 15/03/2030.
-const std::string kBase = "072090001234|280123456|Nguyễn Văn An|15031990|Nam|Ấp Thạnh Hiệp, Xã Thạnh Tây, Huyện Tân Biên, "
-                          "Tây Ninh|10052021";
+const std::string kBase =
+    "072090001234|280123456|Nguyễn Văn An|15031990|Nam|Ấp Thạnh Hiệp, Xã Thạnh Tây, Huyện Tân Biên, "
+    "Tây Ninh|10052021";
 
 std::set<std::string> codesOf(const CccdReport& r)
 {
@@ -68,7 +69,8 @@ BOOST_AUTO_TEST_CASE(empty_old_id_and_six_and_eleven_fields)
     std::mt19937 rng(7);
     for (int i = 0; i < 200; ++i) {
         test::qr::Person person = test::qr::randomPerson(rng);
-        for (const std::string& text : {test::qr::payload7(person), test::qr::payload6(person), test::qr::payload11(person, "x")}) {
+        for (const std::string& text :
+             {test::qr::payload7(person), test::qr::payload6(person), test::qr::payload11(person, "x")}) {
             const CccdReport r = checkQrText(text, kAsOf);
             BOOST_TEST_INFO("payload " << i << " with " << r.identity.fieldCount << " fields");
             BOOST_TEST(r.valid());
@@ -106,8 +108,9 @@ BOOST_AUTO_TEST_CASE(every_vietnamese_diacritic_survives)
 
 BOOST_AUTO_TEST_CASE(nfd_input_is_normalized_to_nfc)
 {
-    const std::string nuNfd = "Nu\xCC\x9B\xCC\x83";   // u + horn + tilde = ữ
-    const std::string text = "072190001234||" + nfdName() + "|15031990|N" + nuNfd.substr(1) + "|Pho\xCC\x82\xCC\x81 Hue\xCC\x82\xCC\x81|10052021";
+    const std::string nuNfd = "Nu\xCC\x9B\xCC\x83"; // u + horn + tilde = ữ
+    const std::string text = "072190001234||" + nfdName() + "|15031990|N" + nuNfd.substr(1) +
+                             "|Pho\xCC\x82\xCC\x81 Hue\xCC\x82\xCC\x81|10052021";
     const CccdReport r = checkQrText(text, kAsOf);
     BOOST_TEST(r.identity.fullName == "Nguyễn Thị Ánh");
     BOOST_TEST(r.identity.sexText == "Nữ");
@@ -140,7 +143,7 @@ std::vector<Case> everyCode()
         {"empty_payload", ""},
         {"empty_payload", " \r\n\t"},
         {"invalid_utf8", "072090001234|\xFF\xFE|Nguy\xC3"},
-        {"invalid_utf8", "072090001234|280123456|\xED\xA0\x80|15031990|Nam|x|10052021"},   // a surrogate
+        {"invalid_utf8", "072090001234|280123456|\xED\xA0\x80|15031990|Nam|x|10052021"}, // a surrogate
         {"not_cccd_payload", "https://dichvucong.gov.vn/"},
         {"not_cccd_payload", "072090001234|280123456|Nguyễn Văn An|15031990|Nam"},
         {"separator_lost", "072090001234\\280123456\\Nguyen Van An\\15031990\\Nam\\Tay Ninh\\10052021"},
@@ -163,7 +166,8 @@ std::vector<Case> everyCode()
         {"birth_year_mismatch", "072290001234|280123456|Nguyễn Văn An|15031990|Nam|Tây Ninh|10052021"},
         {"card_expired", "072099001234|280123456|Nguyễn Văn An|15031999|Nam|Tây Ninh|10052016"},
         {"unexpected_field_count", kBase + "|x"},
-        {"diacritics_lost", "072090001234|280123456|Nguyen Van An|15031990|Nam|Ap Thanh Hiep, Xa Thanh Tay, Tay Ninh|10052021"},
+        {"diacritics_lost",
+         "072090001234|280123456|Nguyen Van An|15031990|Nam|Ap Thanh Hiep, Xa Thanh Tay, Tay Ninh|10052021"},
         {"diacritics_lost", "072190001234||Nguy?n Th? An|15031990|N?|T?y Ninh|10052021"},
         {"unknown_province", "003090001234|280123456|Nguyễn Văn An|15031990|Nam|Tây Ninh|10052021"},
         {"sex_unrecognized", "072090001234|280123456|Nguyễn Văn An|15031990|Male|Tây Ninh|10052021"},
@@ -246,8 +250,8 @@ BOOST_AUTO_TEST_CASE(helpers)
     BOOST_TEST(!parseCardDate("2902202").has_value());
     BOOST_TEST(shortened("Nguyễn Văn An", 6) == "Nguyễn…");
     BOOST_TEST(isValidUtf8("Nguyễn"));
-    BOOST_TEST(!isValidUtf8("\xC0\x80"));        // overlong
-    BOOST_TEST(!isValidUtf8("\xF4\x90\x80\x80"));  // above U+10FFFF
+    BOOST_TEST(!isValidUtf8("\xC0\x80"));         // overlong
+    BOOST_TEST(!isValidUtf8("\xF4\x90\x80\x80")); // above U+10FFFF
     BOOST_TEST(fillPattern("%s and %s", {"%s", "b"}) == "%s and b");
 }
 

@@ -9,7 +9,7 @@
 #include "domain/identity/CccdNormalize.h"
 #include "domain/identity/IdNumber.h"
 #include "domain/identity/Province.h"
-#ifndef DA06_PORTABLE_TEST   // the portable slice (mingw + wine) has no utf8proc
+#ifndef DA06_PORTABLE_TEST // the portable slice (mingw + wine) has no utf8proc
 #include "domain/text/Text.h"
 #endif
 
@@ -42,7 +42,7 @@ BOOST_AUTO_TEST_CASE(sixty_three_provinces)
         BOOST_TEST(expected.count(all[i].code) == 1u);
         BOOST_TEST(!all[i].name.empty());
 #ifndef DA06_PORTABLE_TEST
-        BOOST_TEST(text::toNfc(all[i].name).value_or("") == all[i].name);   // stored NFC
+        BOOST_TEST(text::toNfc(all[i].name).value_or("") == all[i].name); // stored NFC
 #endif
         names.insert(all[i].name);
         if (i > 0) {
@@ -137,8 +137,9 @@ BOOST_AUTO_TEST_CASE(expiry_at_25_40_60)
 
 BOOST_AUTO_TEST_CASE(checks_and_marks)
 {
-    const CccdReport r = checkQrText(
-        "072090001234|280123456|Nguyễn Văn An|15031990|Nam|Ấp Thạnh Hiệp, Xã Thạnh Tây, Tây Ninh|10052021", d(2024, 6, 30));
+    const CccdReport r =
+        checkQrText("072090001234|280123456|Nguyễn Văn An|15031990|Nam|Ấp Thạnh Hiệp, Xã Thạnh Tây, Tây Ninh|10052021",
+                    d(2024, 6, 30));
     BOOST_TEST(r.checks.size() == static_cast<std::size_t>(kCheckKindCount));
     for (const CheckItem& c : r.checks) {
         BOOST_TEST_INFO(checkKindName(c.kind));
@@ -154,7 +155,7 @@ BOOST_AUTO_TEST_CASE(checks_and_marks)
     BOOST_TEST((bad.check(CheckKind::Province).status == CheckStatus::Warn));
     BOOST_TEST((bad.check(CheckKind::Sex).status == CheckStatus::Fail));
     BOOST_TEST((bad.check(CheckKind::BirthYear).status == CheckStatus::Fail));
-    BOOST_TEST((bad.check(CheckKind::Expiry).status == CheckStatus::Pass));   // issued at 26: until 40
+    BOOST_TEST((bad.check(CheckKind::Expiry).status == CheckStatus::Pass)); // issued at 26: until 40
     BOOST_TEST(!bad.valid());
     BOOST_TEST(bad.errors().size() == 2u);
     BOOST_TEST(bad.warnings().size() == 1u);
@@ -176,18 +177,19 @@ BOOST_AUTO_TEST_CASE(checks_and_marks)
 BOOST_AUTO_TEST_CASE(expired_on_the_check_date)
 {
     const std::string text = "072099001234||Nguyễn Văn An|15031999|Nam|Tây Ninh|10052016";
-    BOOST_TEST(checkQrText(text, d(2024, 3, 15)).valid());                  // the last valid day
+    BOOST_TEST(checkQrText(text, d(2024, 3, 15)).valid()); // the last valid day
     const CccdReport r = checkQrText(text, d(2024, 3, 16));
     BOOST_TEST(!r.valid());
     BOOST_TEST(r.expired.value_or(false));
     BOOST_TEST(std::string(r.errors().at(0).code()) == "card_expired");
-    BOOST_TEST(r.errors().at(0).message().text() == "The card expired on 15/03/2024, when the holder reached the age of 25.");
+    BOOST_TEST(r.errors().at(0).message().text() ==
+               "The card expired on 15/03/2024, when the holder reached the age of 25.");
 }
 
 BOOST_AUTO_TEST_CASE(json_form)
 {
-    const CccdReport r = checkQrText("072190001234||Trần Thị Bích Ngọc|01021990|Nữ|Khu phố 3, Phường 2, Tây Ninh|20062021||x|y|",
-                                     d(2024, 6, 30));
+    const CccdReport r = checkQrText(
+        "072190001234||Trần Thị Bích Ngọc|01021990|Nữ|Khu phố 3, Phường 2, Tây Ninh|20062021||x|y|", d(2024, 6, 30));
     auto parsed = json::parse(cccdReportToJson(r).dump(2));
     BOOST_REQUIRE(parsed.has_value());
     const json::Value& o = *parsed;
@@ -207,23 +209,23 @@ BOOST_AUTO_TEST_CASE(json_form)
     BOOST_TEST(o.find("warnings")->asArray().empty());
     BOOST_TEST(o.find("errors")->asArray().empty());
     BOOST_TEST(o.find("valid")->asBool());
-    const std::vector<std::string> keys{"id_number", "old_id_number", "full_name", "date_of_birth", "sex", "address",
-                                        "issue_date", "expiry_date", "expired", "province_of_registration",
-                                        "extra_fields", "warnings", "errors", "valid"};
+    const std::vector<std::string> keys{
+        "id_number",    "old_id_number", "full_name",   "date_of_birth", "sex",
+        "address",      "issue_date",    "expiry_date", "expired",       "province_of_registration",
+        "extra_fields", "warnings",      "errors",      "valid"};
     BOOST_REQUIRE(o.asObject().size() == keys.size());
     for (std::size_t i = 0; i < keys.size(); ++i) {
         BOOST_TEST(o.asObject()[i].first == keys[i]);
     }
 
     // For life: expiry_date null; a bad number: province null, errors listed.
-    const auto life = json::parse(cccdReportToJson(checkQrText("072060001234||Lê Văn Tám|01011960|Nam|Tây Ninh|05052021",
-                                                                d(2024, 6, 30)))
-                                      .dump());
+    const auto life = json::parse(
+        cccdReportToJson(checkQrText("072060001234||Lê Văn Tám|01011960|Nam|Tây Ninh|05052021", d(2024, 6, 30)))
+            .dump());
     BOOST_TEST(life->find("expiry_date")->isNull());
     BOOST_TEST(life->find("expired")->asBool() == false);
-    const auto bad = json::parse(cccdReportToJson(checkQrText("07206000123||Lê Văn Tám|01011960|Nam|Tây Ninh|05052021",
-                                                               d(2024, 6, 30)))
-                                     .dump());
+    const auto bad = json::parse(
+        cccdReportToJson(checkQrText("07206000123||Lê Văn Tám|01011960|Nam|Tây Ninh|05052021", d(2024, 6, 30))).dump());
     BOOST_TEST(bad->find("province_of_registration")->isNull());
     BOOST_TEST(bad->find("valid")->asBool() == false);
     BOOST_TEST(bad->find("errors")->asArray().at(0).find("code")->asString() == "id_not_12_digits");

@@ -13,8 +13,8 @@
 #include <jpeglib.h>
 #include <png.h>
 
-#include "tests/support/TestSupport.h"
 #include "domain/identity/CardExpiry.h"
+#include "tests/support/TestSupport.h"
 
 namespace da06::test::qr {
 
@@ -41,11 +41,12 @@ std::filesystem::path findProgram(const std::string& name)
 
 // Square [0,1]² → quad (Heckbert's projective mapping), and its inverse.
 struct Homography {
-    double m[9];   // row-major 3×3
+    double m[9]; // row-major 3×3
 
     static Homography squareTo(const Quad& q)
     {
-        const double x0 = q.x[0], y0 = q.y[0], x1 = q.x[1], y1 = q.y[1], x2 = q.x[2], y2 = q.y[2], x3 = q.x[3], y3 = q.y[3];
+        const double x0 = q.x[0], y0 = q.y[0], x1 = q.x[1], y1 = q.y[1], x2 = q.x[2], y2 = q.y[2], x3 = q.x[3],
+                     y3 = q.y[3];
         const double dx1 = x1 - x2, dx2 = x3 - x2, dx3 = x0 - x1 + x2 - x3;
         const double dy1 = y1 - y2, dy2 = y3 - y2, dy3 = y0 - y1 + y2 - y3;
         double g = 0, h = 0;
@@ -74,8 +75,7 @@ struct Homography {
     }
 };
 
-template <typename Sample>
-void rasterQuad(GrayImage& img, const Quad& q, Sample sample)
+template <typename Sample> void rasterQuad(GrayImage& img, const Quad& q, Sample sample)
 {
     const Homography inv = Homography::squareTo(q).inverse();
     const int x0 = std::max(0, static_cast<int>(std::floor(*std::min_element(q.x, q.x + 4))));
@@ -117,13 +117,12 @@ const std::vector<std::string>& sampleNames()
 {
     // Tones: sắc (á), huyền (à), hỏi (ả), ngã (ã), nặng (ạ); vowels ă â ê ô ơ ư and đ; capitals too.
     static const std::vector<std::string> names{
-        "Nguyễn Văn An",        "Trần Thị Bích Ngọc",  "Lê Hoàng Phúc",       "Phạm Thị Hương",
-        "Đặng Quốc Bảo",        "Võ Thị Ánh Tuyết",    "Huỳnh Ngọc Ẩn",       "Bùi Thị Ửng",
-        "Đỗ Minh Khôi",         "Hồ Thị Mỹ Duyên",     "Ngô Đức Thắng",       "Dương Thị Thuỷ",
-        "Lý Văn Hải",           "Trịnh Thị Ỷ",         "Vũ Thị Ngữ",          "Phan Thị Ổi",
-        "Châu Thị Ẽm",          "Lâm Ứng Đạt",         "Tô Thị Ợt",           "Hà Văn Ễnh",
-        "NGUYỄN THỊ ĐÀO",       "Ông Ích Khiêm",       "Ưng Thị Ỡm",          "Âu Dương Ấn",
-        "Thạch Thị Sa Rươne",   "Kiều Thị Ẩm",         "Mạc Văn Ờ",           "Ê Ban Ỳ",
+        "Nguyễn Văn An",    "Trần Thị Bích Ngọc", "Lê Hoàng Phúc", "Phạm Thị Hương", "Đặng Quốc Bảo",
+        "Võ Thị Ánh Tuyết", "Huỳnh Ngọc Ẩn",      "Bùi Thị Ửng",   "Đỗ Minh Khôi",   "Hồ Thị Mỹ Duyên",
+        "Ngô Đức Thắng",    "Dương Thị Thuỷ",     "Lý Văn Hải",    "Trịnh Thị Ỷ",    "Vũ Thị Ngữ",
+        "Phan Thị Ổi",      "Châu Thị Ẽm",        "Lâm Ứng Đạt",   "Tô Thị Ợt",      "Hà Văn Ễnh",
+        "NGUYỄN THỊ ĐÀO",   "Ông Ích Khiêm",      "Ưng Thị Ỡm",    "Âu Dương Ấn",    "Thạch Thị Sa Rươne",
+        "Kiều Thị Ẩm",      "Mạc Văn Ờ",          "Ê Ban Ỳ",
     };
     return names;
 }
@@ -154,17 +153,20 @@ Person randomPerson(std::mt19937& rng)
         // Issued between 2021 and June 2024 (chip cards), at 14 or later, and valid on 30/06/2024.
         const Date issue{pick(2021, 2024), pick(1, 12), pick(1, 28)};
         const auto expiry = identity::computeCardExpiry(birth, issue);
-        if (checkDay < issue || issue < identity::birthdayAtAge(birth, 14) || !expiry || identity::isExpired(*expiry, checkDay)) {
+        if (checkDay < issue || issue < identity::birthdayAtAge(birth, 14) || !expiry ||
+            identity::isExpired(*expiry, checkDay)) {
             continue;
         }
         const bool female = pick(0, 1) == 1;
         const int g = (birth.year >= 2000 ? 2 : 0) + (female ? 1 : 0);
-        p.id = std::string(provinces[pick(0, 7)]) + std::to_string(g) + pad(birth.year % 100, 2) + pad(pick(0, 999999), 6);
+        p.id =
+            std::string(provinces[pick(0, 7)]) + std::to_string(g) + pad(birth.year % 100, 2) + pad(pick(0, 999999), 6);
         p.oldId = pick(0, 3) == 0 ? std::string() : pad(pick(10000000, 399999999), 9);
         p.name = sampleNames()[static_cast<std::size_t>(pick(0, static_cast<int>(sampleNames().size()) - 1))];
         p.dob = pad(birth.day, 2) + pad(birth.month, 2) + std::to_string(birth.year);
         p.sex = female ? "Nữ" : "Nam";
-        p.address = sampleAddresses()[static_cast<std::size_t>(pick(0, static_cast<int>(sampleAddresses().size()) - 1))];
+        p.address =
+            sampleAddresses()[static_cast<std::size_t>(pick(0, static_cast<int>(sampleAddresses().size()) - 1))];
         p.issue = pad(issue.day, 2) + pad(issue.month, 2) + std::to_string(issue.year);
         return p;
     }
@@ -205,8 +207,8 @@ Matrix encodeZxing(const std::string& utf8, int eccLevel)
 
 Matrix encodeQrencode(const std::string& utf8, char ecc)
 {
-    const RunResult r = runProgram(findProgram("qrencode"), {"-8", "-l", std::string(1, ecc), "-m", "0", "-t", "ASCII", "-o", "-"},
-                                   {}, utf8);
+    const RunResult r = runProgram(findProgram("qrencode"),
+                                   {"-8", "-l", std::string(1, ecc), "-m", "0", "-t", "ASCII", "-o", "-"}, {}, utf8);
     if (r.exitCode != 0) {
         throw std::runtime_error("qrencode failed: " + r.err);
     }
@@ -223,7 +225,8 @@ Matrix encodeQrencode(const std::string& utf8, char ecc)
     m.dark.assign(static_cast<std::size_t>(m.size * m.size), 0);
     for (int y = 0; y < m.size; ++y) {
         for (int x = 0; x < m.size && static_cast<std::size_t>(2 * x) < rows[static_cast<std::size_t>(y)].size(); ++x) {
-            m.dark[static_cast<std::size_t>(y * m.size + x)] = rows[static_cast<std::size_t>(y)][static_cast<std::size_t>(2 * x)] == '#';
+            m.dark[static_cast<std::size_t>(y * m.size + x)] =
+                rows[static_cast<std::size_t>(y)][static_cast<std::size_t>(2 * x)] == '#';
         }
     }
     return m;
@@ -290,7 +293,8 @@ void gaussianBlur(GrayImage& img, double sigma)
         for (int x = 0; x < img.width; ++x) {
             double acc = 0;
             for (int i = -r; i <= r; ++i) {
-                acc += k[static_cast<std::size_t>(i + r)] * tmp[static_cast<std::size_t>(std::clamp(y + i, 0, img.height - 1) * img.width + x)];
+                acc += k[static_cast<std::size_t>(i + r)] *
+                       tmp[static_cast<std::size_t>(std::clamp(y + i, 0, img.height - 1) * img.width + x)];
             }
             img.at(x, y) = clamp8(acc);
         }
@@ -362,7 +366,8 @@ GrayImage background(int w, int h, std::mt19937& rng)
     const int b0 = base(rng), b1 = base(rng);
     for (int y = 0; y < h; ++y) {
         for (int x = 0; x < w; ++x) {
-            img.at(x, y) = clamp8(b0 + (b1 - b0) * static_cast<double>(x) / w + 10 * std::sin(y * 0.05) * std::sin(x * 0.031));
+            img.at(x, y) =
+                clamp8(b0 + (b1 - b0) * static_cast<double>(x) / w + 10 * std::sin(y * 0.05) * std::sin(x * 0.031));
         }
     }
     addNoise(img, 6, rng);
@@ -429,7 +434,7 @@ void writeBmp(const std::filesystem::path& p, const GrayImage& img, int bits)
     put32(10, static_cast<std::uint32_t>(offset));
     put32(14, 40);
     put32(18, static_cast<std::uint32_t>(img.width));
-    put32(22, static_cast<std::uint32_t>(img.height));   // bottom-up
+    put32(22, static_cast<std::uint32_t>(img.height)); // bottom-up
     put16(26, 1);
     put16(28, static_cast<unsigned>(bits));
     put32(34, static_cast<std::uint32_t>(stride * static_cast<std::size_t>(img.height)));
@@ -472,7 +477,8 @@ void writeJpeg(const std::filesystem::path& p, const GrayImage& img, int quality
     jpeg_set_quality(&cinfo, quality, TRUE);
     jpeg_start_compress(&cinfo, TRUE);
     while (cinfo.next_scanline < cinfo.image_height) {
-        JSAMPROW row = const_cast<JSAMPROW>(img.pixels.data() + static_cast<std::size_t>(cinfo.next_scanline) * static_cast<std::size_t>(img.width));
+        JSAMPROW row = const_cast<JSAMPROW>(img.pixels.data() + static_cast<std::size_t>(cinfo.next_scanline) *
+                                                                    static_cast<std::size_t>(img.width));
         jpeg_write_scanlines(&cinfo, &row, 1);
     }
     jpeg_finish_compress(&cinfo);

@@ -18,13 +18,13 @@ using readers::GrayImage;
 
 // ---- payloads -------------------------------------------------------------------------------
 struct Person {
-    std::string id;          // 12 digits
-    std::string oldId;       // 9 digits or ""
+    std::string id;    // 12 digits
+    std::string oldId; // 9 digits or ""
     std::string name;
-    std::string dob;         // ddmmyyyy
-    std::string sex;         // "Nam" / "Nữ"
+    std::string dob; // ddmmyyyy
+    std::string sex; // "Nam" / "Nữ"
     std::string address;
-    std::string issue;       // ddmmyyyy
+    std::string issue; // ddmmyyyy
 };
 
 // Names and places that between them carry every Vietnamese tone mark and vowel form, in both cases.
@@ -44,17 +44,17 @@ std::string payload11(const Person& p, const std::string& extra1 = "");
 // ---- QR matrices ----------------------------------------------------------------------------
 struct Matrix {
     int size = 0;
-    std::vector<std::uint8_t> dark;   // size * size, 1 = dark module
+    std::vector<std::uint8_t> dark; // size * size, 1 = dark module
     bool at(int x, int y) const { return dark[static_cast<std::size_t>(y * size + x)] != 0; }
 };
 
-Matrix encodeZxing(const std::string& utf8, int eccLevel = 4);   // 0..8 (ZXing's scale)
-Matrix encodeQrencode(const std::string& utf8, char ecc = 'M');  // qrencode -8 (no ECI)
+Matrix encodeZxing(const std::string& utf8, int eccLevel = 4);  // 0..8 (ZXing's scale)
+Matrix encodeQrencode(const std::string& utf8, char ecc = 'M'); // qrencode -8 (no ECI)
 
 // ---- drawing --------------------------------------------------------------------------------
 struct Quad {
     double x[4];
-    double y[4];   // top-left, top-right, bottom-right, bottom-left
+    double y[4]; // top-left, top-right, bottom-right, bottom-left
 };
 
 // Where a code lands: centre, module size in pixels, rotation in degrees, and perspective (0: none;
@@ -64,7 +64,7 @@ struct Placement {
     double module = 4;
     double angle = 0;
     double tilt = 0;
-    int quiet = 4;           // quiet zone in modules, drawn light
+    int quiet = 4; // quiet zone in modules, drawn light
 };
 
 Quad quadFor(const Matrix& m, const Placement& p);
@@ -79,13 +79,13 @@ void addNoise(GrayImage& img, double sigma, std::mt19937& rng);
 void addSaltPepper(GrayImage& img, double share, std::mt19937& rng);
 // Light falling from one side: multiplies by a ramp from low to 1.
 void unevenLight(GrayImage& img, double low);
-GrayImage scaled(const GrayImage& img, double factor);   // box/bilinear resampling
-GrayImage background(int w, int h, std::mt19937& rng);  // a desk: grey ramp with texture
+GrayImage scaled(const GrayImage& img, double factor); // box/bilinear resampling
+GrayImage background(int w, int h, std::mt19937& rng); // a desk: grey ramp with texture
 
 // ---- files ----------------------------------------------------------------------------------
 void writePng(const std::filesystem::path& p, const GrayImage& img);
-void writeRgbaPng(const std::filesystem::path& p, const GrayImage& img);   // colour with alpha
-void writeBmp(const std::filesystem::path& p, const GrayImage& img, int bits = 24);   // 8, 24 or 32
+void writeRgbaPng(const std::filesystem::path& p, const GrayImage& img);            // colour with alpha
+void writeBmp(const std::filesystem::path& p, const GrayImage& img, int bits = 24); // 8, 24 or 32
 void writeJpeg(const std::filesystem::path& p, const GrayImage& img, int quality);
 
 } // namespace da06::test::qr

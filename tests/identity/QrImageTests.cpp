@@ -6,10 +6,10 @@
 #include <random>
 
 #include "client/readers/ImageFile.h"
-#include "tests/identity/QrCorpus.h"
 #include "client/readers/QrImageReader.h"
-#include "tests/support/TestSupport.h"
 #include "domain/identity/CccdNormalize.h"
+#include "tests/identity/QrCorpus.h"
+#include "tests/support/TestSupport.h"
 
 using namespace da06;
 using namespace da06::readers;
@@ -26,7 +26,7 @@ struct Look {
     double saltPepper = 0;
     std::uint8_t dark = 20;
     std::uint8_t light = 235;
-    double light0 = 1;      // uneven light: 1 = none
+    double light0 = 1; // uneven light: 1 = none
     bool inverted = false;
 };
 
@@ -42,7 +42,8 @@ GrayImage render(const qr::Matrix& m, const Look& look, std::mt19937& rng, int w
     p.module = look.module;
     p.angle = look.angle;
     p.tilt = look.tilt;
-    qr::drawQr(img, m, qr::quadFor(m, p), 4, look.inverted ? look.light : look.dark, look.inverted ? look.dark : look.light);
+    qr::drawQr(img, m, qr::quadFor(m, p), 4, look.inverted ? look.light : look.dark,
+               look.inverted ? look.dark : look.light);
     if (look.light0 < 1) {
         qr::unevenLight(img, look.light0);
     }
@@ -98,7 +99,7 @@ BOOST_AUTO_TEST_CASE(clean_codes_from_both_encoders_check_as_valid)
         qr::writePng(path, render(*m, Look{}, rng));
         const auto texts = textsIn(path);
         BOOST_REQUIRE(texts.size() == 1u);
-        BOOST_TEST(texts.front() == payload);   // Vietnamese UTF-8 intact, with or without ECI
+        BOOST_TEST(texts.front() == payload); // Vietnamese UTF-8 intact, with or without ECI
         BOOST_TEST(identity::checkQrText(texts.front(), Date{2024, 6, 30}).valid());
     }
     // The 6- and 11-field forms.
@@ -186,7 +187,8 @@ BOOST_AUTO_TEST_CASE(file_formats)
         args.insert(args.end(), options.begin(), options.end());
         const auto colon = name.find(':');
         const std::string file = colon == std::string::npos ? name : name.substr(colon + 1);
-        args.push_back(colon == std::string::npos ? (dir / file).string() : name.substr(0, colon + 1) + (dir / file).string());
+        args.push_back(colon == std::string::npos ? (dir / file).string()
+                                                  : name.substr(0, colon + 1) + (dir / file).string());
         const auto r = test::runProgram("/usr/bin/convert", args);
         BOOST_REQUIRE_MESSAGE(r.exitCode == 0, r.err);
         BOOST_TEST_INFO(name);
@@ -203,7 +205,7 @@ BOOST_AUTO_TEST_CASE(a_phone_photo_of_a_card)
         qr::Placement card;
         card.cx = 640;
         card.cy = 480;
-        card.module = 700.0 / 57;   // the card as a 57-module square's width, only for its shape
+        card.module = 700.0 / 57; // the card as a 57-module square's width, only for its shape
         card.angle = angle;
         card.tilt = 0.08;
         card.quiet = 0;

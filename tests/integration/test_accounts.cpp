@@ -4,13 +4,13 @@
 #include <fstream>
 
 #include "assets/Bundled.h"
-#include "tests/support/TestSupport.h"
 #include "domain/access/Accounts.h"
 #include "domain/access/Restore.h"
 #include "domain/audit/AuditLog.h"
 #include "domain/plan/PlanFile.h"
 #include "domain/plan/PlanRepository.h"
 #include "domain/schema/FullSchema.h"
+#include "tests/support/TestSupport.h"
 
 using namespace da06;
 using namespace da06::access;
@@ -77,7 +77,8 @@ BOOST_AUTO_TEST_CASE(each_role_unlocks_with_its_own_passphrase_only)
         auto s = open(cred.first, cred.second);
         BOOST_TEST((s.actor.role == role));
         BOOST_TEST(s.actor.user == cred.first);
-        auto wrong = openSession(path, cred.first, kAdminPass, clock, da06::schema::full());   // another user's passphrase
+        auto wrong =
+            openSession(path, cred.first, kAdminPass, clock, da06::schema::full()); // another user's passphrase
         BOOST_REQUIRE(!wrong);
         BOOST_TEST((wrong.error().code == ErrorCode::WrongPassphrase));
     }
@@ -123,7 +124,7 @@ BOOST_AUTO_TEST_CASE(user_management)
     BOOST_TEST((users.add("lan", Role::Staff, "mot mat khau khac").error().code == ErrorCode::AlreadyExists));
     BOOST_TEST((users.add("Lan Anh", Role::Staff, "mot mat khau khac").error().code == ErrorCode::Usage));
     BOOST_TEST((users.add("ngan", Role::Staff, "short").error().code == ErrorCode::Usage));
-    BOOST_TEST((users.remove("admin").error().code == ErrorCode::Usage));   // not yourself
+    BOOST_TEST((users.remove("admin").error().code == ErrorCode::Usage)); // not yourself
     // Resetting re-wraps the slot of that user only.
     const auto before = *store::KeyFile::load(store::KeyFile::pathFor(path));
     BOOST_REQUIRE(users.reset("lan", "mat khau moi cua lan"));
@@ -133,20 +134,24 @@ BOOST_AUTO_TEST_CASE(user_management)
         BOOST_REQUIRE(old);
         BOOST_TEST((slot.ciphertext == old->ciphertext) == (slot.user != "lan"), slot.user);
     }
-    BOOST_TEST((openSession(path, "lan", kUsers.at(Role::Staff).second, clock, da06::schema::full()).error().code == ErrorCode::WrongPassphrase));
+    BOOST_TEST((openSession(path, "lan", kUsers.at(Role::Staff).second, clock, da06::schema::full()).error().code ==
+                ErrorCode::WrongPassphrase));
     BOOST_TEST(openSession(path, "lan", "mat khau moi cua lan", clock, da06::schema::full()).has_value());
     // Changing one's own passphrase.
     {
         auto m = open("minh", kUsers.at(Role::Checker).second);
         UserService self(m, clock);
-        BOOST_TEST((self.changeOwnPassphrase("wrong current", "mat khau moi cua minh").error().code == ErrorCode::WrongPassphrase));
+        BOOST_TEST((self.changeOwnPassphrase("wrong current", "mat khau moi cua minh").error().code ==
+                    ErrorCode::WrongPassphrase));
         BOOST_REQUIRE(self.changeOwnPassphrase(kUsers.at(Role::Checker).second, "mat khau moi cua minh"));
     }
     BOOST_TEST(openSession(path, "minh", "mat khau moi cua minh", clock, da06::schema::full()).has_value());
     // Removing removes the slot.
     BOOST_REQUIRE(users.remove("hoa"));
     BOOST_TEST(!store::KeyFile::load(store::KeyFile::pathFor(path))->findSlot("hoa"));
-    BOOST_TEST((openSession(path, "hoa", kUsers.at(Role::Coordinator).second, clock, da06::schema::full()).error().code == ErrorCode::NotFound));
+    BOOST_TEST(
+        (openSession(path, "hoa", kUsers.at(Role::Coordinator).second, clock, da06::schema::full()).error().code ==
+         ErrorCode::NotFound));
     // The last admin stays.
     BOOST_TEST((users.setRole("admin", Role::Staff).error().code == ErrorCode::Usage));
     BOOST_REQUIRE(users.setRole("lan", Role::Admin));
@@ -159,7 +164,8 @@ BOOST_AUTO_TEST_CASE(user_management)
     for (const auto& e : *entries) {
         all += e.action + " " + e.object + "\n";
     }
-    for (const char* expected : {"user.reset user:lan", "user.passwd user:minh", "user.remove user:hoa", "user.role:admin user:lan"}) {
+    for (const char* expected :
+         {"user.reset user:lan", "user.passwd user:minh", "user.remove user:hoa", "user.role:admin user:lan"}) {
         BOOST_TEST(all.find(expected) != std::string::npos, expected);
     }
     BOOST_TEST(all.find("mat khau") == std::string::npos);
@@ -181,14 +187,17 @@ BOOST_AUTO_TEST_CASE(the_brute_force_brake_survives_a_restart)
     // Other users are not affected.
     BOOST_TEST(admin().actor.user == "admin");
     clock.set(clock.now() + std::chrono::seconds(31));
-    BOOST_TEST(openSession(path, user, pass, clock, da06::schema::full()).has_value());   // the wait is over; the counter resets
+    BOOST_TEST(
+        openSession(path, user, pass, clock, da06::schema::full()).has_value()); // the wait is over; the counter resets
     for (int i = 0; i < store::kFreeAttempts; ++i) {
-        BOOST_TEST((openSession(path, user, "sai", clock, da06::schema::full()).error().code == ErrorCode::WrongPassphrase));
+        BOOST_TEST(
+            (openSession(path, user, "sai", clock, da06::schema::full()).error().code == ErrorCode::WrongPassphrase));
     }
     clock.set(clock.now() + std::chrono::seconds(31));
-    BOOST_TEST((openSession(path, user, "sai", clock, da06::schema::full()).error().code == ErrorCode::WrongPassphrase));   // 6th
+    BOOST_TEST((openSession(path, user, "sai", clock, da06::schema::full()).error().code ==
+                ErrorCode::WrongPassphrase)); // 6th
     clock.set(clock.now() + std::chrono::seconds(31));
-    auto longer = openSession(path, user, pass, clock, da06::schema::full());   // the wait doubled to 60 s
+    auto longer = openSession(path, user, pass, clock, da06::schema::full()); // the wait doubled to 60 s
     BOOST_REQUIRE(!longer);
     BOOST_TEST((longer.error().code == ErrorCode::LockedOut));
     BOOST_TEST(store::lockoutDelaySeconds(5) == 30);
@@ -218,12 +227,15 @@ BOOST_AUTO_TEST_CASE(the_audit_chain_detects_tampering)
         const char* sql;
         std::int64_t firstBad;
     };
-    for (const Case& c : {Case{"edited", "UPDATE audit_log SET object = 'user:someone' WHERE seq = 3", 3},
-                          Case{"edited-user", "UPDATE audit_log SET user = 'ghost' WHERE seq = 5", 5},
-                          Case{"deleted", "DELETE FROM audit_log WHERE seq = 2", 3},
-                          Case{"reordered", "UPDATE audit_log SET seq = -1 WHERE seq = 2; UPDATE audit_log SET seq = 2 WHERE seq = 3;"
-                                            "UPDATE audit_log SET seq = 3 WHERE seq = -1;", 2},
-                          Case{"cut-short", "DELETE FROM audit_log WHERE seq = (SELECT MAX(seq) FROM audit_log)", 6}}) {
+    for (const Case& c :
+         {Case{"edited", "UPDATE audit_log SET object = 'user:someone' WHERE seq = 3", 3},
+          Case{"edited-user", "UPDATE audit_log SET user = 'ghost' WHERE seq = 5", 5},
+          Case{"deleted", "DELETE FROM audit_log WHERE seq = 2", 3},
+          Case{"reordered",
+               "UPDATE audit_log SET seq = -1 WHERE seq = 2; UPDATE audit_log SET seq = 2 WHERE seq = 3;"
+               "UPDATE audit_log SET seq = 3 WHERE seq = -1;",
+               2},
+          Case{"cut-short", "DELETE FROM audit_log WHERE seq = (SELECT MAX(seq) FROM audit_log)", 6}}) {
         BOOST_TEST_INFO(c.name);
         auto s = fresh((std::string(c.name) + ".da06").c_str());
         BOOST_REQUIRE(s.store.db().exec(c.sql));
@@ -237,7 +249,8 @@ BOOST_AUTO_TEST_CASE(the_audit_chain_detects_tampering)
 
 BOOST_AUTO_TEST_CASE(backup_while_another_process_writes)
 {
-    test::Child writer(binDir() / "store_writer", {path.string(), "1", "100000", "2"}, {{"DA06_PASSPHRASE", kAdminPass}});
+    test::Child writer(binDir() / "store_writer", {path.string(), "1", "100000", "2"},
+                       {{"DA06_PASSPHRASE", kAdminPass}});
     BOOST_REQUIRE(writer.waitForLine("ready", 20000));
     BOOST_REQUIRE(writer.waitForLine("committed 20", 20000));
     {
@@ -253,7 +266,8 @@ BOOST_AUTO_TEST_CASE(backup_while_another_process_writes)
     // Each backup restores into a consistent store whose audit chain verifies.
     for (int i = 0; i < 3; ++i) {
         const auto target = dir / ("restored-" + std::to_string(i)) / "store.da06";
-        auto r = restoreFromBackup(target, dir / ("during-" + std::to_string(i) + ".bak"), "admin", kAdminPass, clock, da06::schema::full());
+        auto r = restoreFromBackup(target, dir / ("during-" + std::to_string(i) + ".bak"), "admin", kAdminPass, clock,
+                                   da06::schema::full());
         BOOST_REQUIRE_MESSAGE(r, (r ? "" : r.error().message));
         BOOST_TEST(r->keptAside.empty());
         auto s = openSession(target, "admin", kAdminPass, clock, da06::schema::full());
@@ -298,7 +312,8 @@ BOOST_AUTO_TEST_CASE(restore_refuses_damaged_or_foreign_backups)
     BOOST_TEST((missing.error().code == ErrorCode::NotFound));
     auto wrong = restoreFromBackup(path, dir / "good.bak", "admin", "not the passphrase", clock, da06::schema::full());
     BOOST_TEST((wrong.error().code == ErrorCode::WrongPassphrase));
-    auto staff = restoreFromBackup(path, dir / "good.bak", "lan", kUsers.at(Role::Staff).second, clock, da06::schema::full());
+    auto staff =
+        restoreFromBackup(path, dir / "good.bak", "lan", kUsers.at(Role::Staff).second, clock, da06::schema::full());
     BOOST_TEST((staff.error().code == ErrorCode::PermissionDenied));
     BOOST_TEST(test::readFile(path) == storeBefore);
     for (const auto& e : std::filesystem::directory_iterator(dir.path())) {
@@ -321,12 +336,13 @@ BOOST_AUTO_TEST_CASE(restore_refuses_damaged_or_foreign_backups)
     BOOST_REQUIRE_MESSAGE(ok, (ok ? "" : ok.error().message));
     BOOST_TEST(std::filesystem::exists(ok->keptAside));
     {
-        auto aside = openSession(ok->keptAside, "admin", kAdminPass, clock, da06::schema::full());   // the replaced store, intact
+        auto aside =
+            openSession(ok->keptAside, "admin", kAdminPass, clock, da06::schema::full()); // the replaced store, intact
         BOOST_REQUIRE(aside);
         BOOST_TEST(UserService(*aside, clock).list()->size() == 5u);
     }
     auto a = admin();
-    BOOST_TEST(UserService(a, clock).list()->size() == 4u);   // "sau" was added after the backup
+    BOOST_TEST(UserService(a, clock).list()->size() == 4u); // "sau" was added after the backup
 }
 
 BOOST_AUTO_TEST_SUITE_END()

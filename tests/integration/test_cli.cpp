@@ -4,9 +4,9 @@
 #include <cstdlib>
 #include <fstream>
 
-#include "tests/support/TestSupport.h"
 #include "domain/core/Json.h"
 #include "domain/store/Store.h"
+#include "tests/support/TestSupport.h"
 
 using namespace da06;
 
@@ -72,14 +72,15 @@ BOOST_AUTO_TEST_CASE(version_help_and_usage)
 
 BOOST_AUTO_TEST_CASE(init_and_list_the_plan)
 {
-    BOOST_TEST(da06({"plan", "list"}).exitCode == 3);   // no store yet
+    BOOST_TEST(da06({"plan", "list"}).exitCode == 3); // no store yet
     BOOST_TEST(!std::filesystem::exists(store));
     init();
     const json::Value list = jsonOf(da06({"plan", "list", "--json"}));
     BOOST_REQUIRE(list.isArray());
     BOOST_REQUIRE(list.asArray().size() == 42u);
     for (const auto& m : list.asArray()) {
-        for (const char* key : {"number", "group", "title", "deadline", "lead_units", "coordinating_units", "funding", "tools"}) {
+        for (const char* key :
+             {"number", "group", "title", "deadline", "lead_units", "coordinating_units", "funding", "tools"}) {
             BOOST_TEST(m.find(key) != nullptr, "missing " << key);
         }
         BOOST_TEST(m.find("lead_units")->isArray());
@@ -182,7 +183,8 @@ BOOST_AUTO_TEST_CASE(plan_import_checks_the_file_first)
     const std::string listBefore = da06({"plan", "list", "--json"}).out;
     const std::string bytesBefore = test::readFile(store);
 
-    test::writeFile(dir / "broken.json", "{\n  \"format\": \"da06-plan\",\n  \"format_version\": 1,\n  \"id\": \"X\"\n  \"title\": 1\n}");
+    test::writeFile(dir / "broken.json",
+                    "{\n  \"format\": \"da06-plan\",\n  \"format_version\": 1,\n  \"id\": \"X\"\n  \"title\": 1\n}");
     auto broken = da06({"plan", "import", (dir / "broken.json").string()});
     BOOST_TEST(broken.exitCode == 5);
     BOOST_TEST(broken.err.find("line 5") != std::string::npos, broken.err);
@@ -196,7 +198,7 @@ BOOST_AUTO_TEST_CASE(plan_import_checks_the_file_first)
 
     BOOST_TEST(da06({"plan", "import", (dir / "none.json").string()}).exitCode == 4);
     BOOST_TEST(da06({"plan", "list", "--json"}).out == listBefore);
-    BOOST_TEST(test::readFile(store) == bytesBefore);   // not even opened for writing
+    BOOST_TEST(test::readFile(store) == bytesBefore); // not even opened for writing
 
     // A different, valid plan file: any plan of the format loads.
     test::writeFile(dir / "other.json", R"({"format": "da06-plan", "format_version": 1, "id": "KH-THU/2025",
@@ -244,7 +246,8 @@ BOOST_AUTO_TEST_CASE(users_audit_backup_and_restore)
 
     // A staff member: may read the plan, may not manage users, read the audit log or back up.
     BOOST_TEST(as("lan", "mat khau cua lan", {"plan", "list"}).exitCode == 0);
-    for (const auto& cmd : std::vector<std::vector<std::string>>{{"user", "list"}, {"audit", "verify"},
+    for (const auto& cmd : std::vector<std::vector<std::string>>{{"user", "list"},
+                                                                 {"audit", "verify"},
                                                                  {"backup", "--to", (dir / "x.bak").string()},
                                                                  {"user", "remove", "admin"}}) {
         auto r = as("lan", "mat khau cua lan", cmd);

@@ -7,10 +7,10 @@
 #include <set>
 #include <thread>
 
-#include "tests/support/TestSupport.h"
 #include "domain/access/Accounts.h"
 #include "domain/audit/AuditLog.h"
 #include "domain/schema/FullSchema.h"
+#include "tests/support/TestSupport.h"
 
 using namespace da06;
 
@@ -58,7 +58,8 @@ BOOST_AUTO_TEST_CASE(kill_minus_nine_loses_nothing_committed)
                 present.insert(static_cast<long>(st->columnInt(0)));
             }
             for (long n : committed) {
-                BOOST_REQUIRE_MESSAGE(present.count(n) == 1, "round " << round << ": committed row " << n << " is missing");
+                BOOST_REQUIRE_MESSAGE(present.count(n) == 1,
+                                      "round " << round << ": committed row " << n << " is missing");
             }
             // A row written after the last report may be there too (committed but not yet printed);
             // the next writer continues after the highest row present.

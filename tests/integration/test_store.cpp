@@ -5,11 +5,11 @@
 #include <sqlcipher/sqlite3.h>
 
 #include "assets/Bundled.h"
-#include "tests/support/TestSupport.h"
 #include "domain/plan/PlanFile.h"
 #include "domain/plan/PlanRepository.h"
 #include "domain/schema/FullSchema.h"
 #include "domain/store/Store.h"
+#include "tests/support/TestSupport.h"
 
 using namespace da06;
 using namespace da06::store;
@@ -132,17 +132,18 @@ BOOST_AUTO_TEST_CASE(no_plaintext_on_disk)
         for (const auto& file : std::filesystem::directory_iterator(dir.path())) {
             const std::string bytes = test::readFile(file.path());
             for (const auto& m : plan.models) {
-                BOOST_TEST(bytes.find(m.title) == std::string::npos, when << ": title of model " << m.number << " in "
-                                                                           << file.path().filename());
+                BOOST_TEST(bytes.find(m.title) == std::string::npos,
+                           when << ": title of model " << m.number << " in " << file.path().filename());
                 // Also a short distinctive fragment of each title (a page boundary could split a title).
                 BOOST_TEST(bytes.find(m.title.substr(0, 24)) == std::string::npos);
             }
             for (const char* s : {"Công an Tỉnh", "Tây Ninh", "CREATE TABLE", "SQLite format 3", "373/KH"}) {
-                BOOST_TEST(bytes.find(s) == std::string::npos, when << ": \"" << s << "\" in " << file.path().filename());
+                BOOST_TEST(bytes.find(s) == std::string::npos,
+                           when << ": \"" << s << "\" in " << file.path().filename());
             }
         }
     };
-    scan("while open");   // with the write-ahead log present
+    scan("while open"); // with the write-ahead log present
     st = Result<Store>(std::unexpected(Error{}));
     scan("after close");
 }
@@ -224,7 +225,7 @@ BOOST_AUTO_TEST_CASE(a_newer_file_is_refused)
         Database db = rawOpen(path);
         BOOST_REQUIRE(db.exec("PRAGMA user_version = 2; PRAGMA application_id = 7;"));
     }
-    BOOST_TEST((openError(path) == ErrorCode::StoreDamaged));   // not a DA06 store
+    BOOST_TEST((openError(path) == ErrorCode::StoreDamaged)); // not a DA06 store
 
     const auto other = dir / "other.da06";
     createWithPlan(other);
@@ -244,14 +245,15 @@ BOOST_AUTO_TEST_CASE(migration_from_the_first_version)
         BOOST_TEST(st->schemaVersion() == 1);
         BOOST_TEST(*st->db().queryInt("PRAGMA user_version") == 1);
         // Data as version 1 wrote it (no search_text column yet).
-        BOOST_REQUIRE(st->db().exec(
-            "INSERT INTO plan (id, plan_key, title, imported_at) VALUES (1, 'P1', 'Kế hoạch cũ', '2024-01-01T00:00:00Z');"
-            "INSERT INTO setting (key, value) VALUES ('current_plan', 'P1');"
-            "INSERT INTO plan_group (plan_id, code, title, original) VALUES (1, 'A', 'Nhóm A', 'Nhóm A');"
-            "INSERT INTO unit (id, code, name, kind) VALUES (1, 'so-y-te', 'Sở Y tế', 'province_agency');"
-            "INSERT INTO model (plan_id, number, group_code, title, deadline_kind, funding_kind) "
-            "VALUES (1, 1, 'A', 'Khám chữa bệnh bằng CCCD', 'recurring', 'free');"
-            "INSERT INTO model_unit (model_id, unit_id, role, position) VALUES (1, 1, 'lead', 0);"));
+        BOOST_REQUIRE(
+            st->db().exec("INSERT INTO plan (id, plan_key, title, imported_at) VALUES (1, 'P1', 'Kế hoạch cũ', "
+                          "'2024-01-01T00:00:00Z');"
+                          "INSERT INTO setting (key, value) VALUES ('current_plan', 'P1');"
+                          "INSERT INTO plan_group (plan_id, code, title, original) VALUES (1, 'A', 'Nhóm A', 'Nhóm A');"
+                          "INSERT INTO unit (id, code, name, kind) VALUES (1, 'so-y-te', 'Sở Y tế', 'province_agency');"
+                          "INSERT INTO model (plan_id, number, group_code, title, deadline_kind, funding_kind) "
+                          "VALUES (1, 1, 'A', 'Khám chữa bệnh bằng CCCD', 'recurring', 'free');"
+                          "INSERT INTO model_unit (model_id, unit_id, role, position) VALUES (1, 1, 'lead', 0);"));
     }
     auto st = Store::open(path, kPass, da06::schema::full());
     BOOST_REQUIRE_MESSAGE(st, (st ? "" : st.error().message));
@@ -269,7 +271,8 @@ BOOST_AUTO_TEST_CASE(migration_from_the_first_version)
     BOOST_TEST(found->front().leadUnitNames.front() == "Sở Y tế");
     // Opening without permission to migrate would have refused the old file.
     st = Result<Store>(std::unexpected(Error{}));
-    BOOST_TEST(Store::open(path, kPass, da06::schema::full(), OpenOptions{"", false}).has_value());   // already migrated now
+    BOOST_TEST(
+        Store::open(path, kPass, da06::schema::full(), OpenOptions{"", false}).has_value()); // already migrated now
 }
 
 BOOST_AUTO_TEST_CASE(an_import_that_fails_midway_changes_nothing)

@@ -20,7 +20,7 @@ namespace da06::test {
 struct VirtualCccd {
     TempDir dir;
     std::filesystem::path card;
-    std::filesystem::path trust;   // holds the CSCA of the test PKI
+    std::filesystem::path trust; // holds the CSCA of the test PKI
     std::unique_ptr<Child> emulator;
 
     static std::filesystem::path bin() { return std::filesystem::path(DA06_BINARY_DIR) / "bin"; }
@@ -31,8 +31,8 @@ struct VirtualCccd {
         Pcscd::instance();
         BOOST_REQUIRE(runProgram(bin() / "da06_vcard_make", {"--make-pki", (dir / "pki").string()}).exitCode == 0);
         card = dir / "card";
-        std::vector<std::string> args{"--pki", (dir / "pki").string(), "--out", card.string(), "--person",
-                                      std::to_string(person)};
+        std::vector<std::string> args{"--pki",    (dir / "pki").string(), "--out", card.string(),
+                                      "--person", std::to_string(person)};
         args.insert(args.end(), makeArgs.begin(), makeArgs.end());
         const auto made = runProgram(bin() / "da06_vcard_make", args);
         BOOST_REQUIRE_MESSAGE(made.exitCode == 0, made.err);
@@ -64,7 +64,7 @@ struct VirtualCccd {
     ~VirtualCccd()
     {
         if (emulator) {
-            emulator.reset();   // SIGKILL: the card leaves the reader
+            emulator.reset(); // SIGKILL: the card leaves the reader
             waitForCard(Pcscd::instance().readerName(0), false, 5000);
         }
     }

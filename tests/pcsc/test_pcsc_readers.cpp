@@ -13,8 +13,8 @@
 
 #include "client/readers/pcsc/PcscCardChannel.h"
 #include "client/readers/pcsc/PcscContext.h"
-#include "tests/pcsc/PcscdFixture.h"
 #include "client/readers/pcsc/ReaderManager.h"
+#include "tests/pcsc/PcscdFixture.h"
 #include "tests/support/TestSupport.h"
 
 using namespace da06;

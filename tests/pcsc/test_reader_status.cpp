@@ -4,8 +4,8 @@
 #include <set>
 
 #include "client/presenters/ReaderStatus.h"
-#include "tests/support/TestSupport.h"
 #include "client/presenters/Translate.h"
+#include "tests/support/TestSupport.h"
 
 namespace da06::ui {
 inline std::ostream& operator<<(std::ostream& os, ReaderSeverity s)

@@ -8,7 +8,7 @@ BOOST_AUTO_TEST_CASE(deliberately_failing_check)
 {
 #ifdef DA06_MUST_CRASH
     volatile int* volatile p = nullptr;
-    *p = 42;   // an access violation, not a test failure
+    *p = 42; // an access violation, not a test failure
 #endif
     BOOST_CHECK_EQUAL(1 + 1, 3);
 }

@@ -6,8 +6,6 @@
 #include <optional>
 
 #include "assets/Bundled.h"
-#include "tests/reports/ReportPrinters.h"
-#include "tests/support/TestSupport.h"
 #include "domain/access/Accounts.h"
 #include "domain/plan/PlanFile.h"
 #include "domain/plan/PlanRepository.h"
@@ -18,6 +16,8 @@
 #include "domain/work/TaskService.h"
 #include "domain/work/UnitFile.h"
 #include "domain/work/UnitService.h"
+#include "tests/reports/ReportPrinters.h"
+#include "tests/support/TestSupport.h"
 
 namespace da06::test {
 

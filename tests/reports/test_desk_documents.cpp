@@ -15,8 +15,8 @@
 #include "reports/DeskDocuments.h"
 #include "reports/PdfWriter.h"
 #include "reports/QrCode.h"
-#include "tests/support/TestSupport.h"
 #include "reports/XlsxWriter.h"
+#include "tests/support/TestSupport.h"
 
 using namespace da06;
 using namespace da06::reports;

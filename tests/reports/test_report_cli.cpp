@@ -2,9 +2,9 @@
 // figure of the document), the files written, and the roles.
 #include <boost/test/unit_test.hpp>
 
+#include "domain/core/Json.h"
 #include "tests/reports/ReportPrinters.h"
 #include "tests/support/TestSupport.h"
-#include "domain/core/Json.h"
 
 using namespace da06;
 

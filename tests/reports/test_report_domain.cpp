@@ -5,9 +5,9 @@
 #include <map>
 #include <set>
 
-#include "tests/reports/ReportTestSupport.h"
 #include "domain/report/ReportJson.h"
 #include "domain/work/ChangeLog.h"
+#include "tests/reports/ReportTestSupport.h"
 #include "tests/work/WorkTestSupport.h"
 
 using namespace da06;

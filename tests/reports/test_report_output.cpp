@@ -8,8 +8,8 @@
 #include "reports/CsvWriter.h"
 #include "reports/PdfWriter.h"
 #include "reports/ReportDocuments.h"
-#include "tests/reports/ReportTestSupport.h"
 #include "reports/XlsxWriter.h"
+#include "tests/reports/ReportTestSupport.h"
 
 using namespace da06;
 using namespace da06::report;
@@ -168,7 +168,7 @@ BOOST_AUTO_TEST_CASE(compilation_pdf_xlsx_and_csv_agree)
     BOOST_TEST(csv.find("Đơn vị,Phải gửi,Đã gửi,Đúng hạn,Bị trả lại,Trạng thái,Đầy đủ (%),Đúng hạn (%)\r\n") !=
                std::string::npos);
     const std::string totals = "Tổng cộng," + std::to_string(district.expected) + "," +
-        std::to_string(district.received) + "," + std::to_string(district.onTime) + ",";
+                               std::to_string(district.received) + "," + std::to_string(district.onTime) + ",";
     BOOST_TEST(csv.find(totals) != std::string::npos, totals);
     const auto csvFile = dir / "tong-hop.csv";
     BOOST_REQUIRE(reports::writeCsv(doc, csvFile));

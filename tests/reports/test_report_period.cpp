@@ -2,9 +2,9 @@
 // plan's due day, roll-ups, year change, leap years, locking and the states a desk shows.
 #include <boost/test/unit_test.hpp>
 
+#include "domain/report/ReportPeriod.h"
 #include "tests/reports/ReportPrinters.h"
 #include "tests/support/TestSupport.h"
-#include "domain/report/ReportPeriod.h"
 
 using namespace da06;
 using namespace da06::report;

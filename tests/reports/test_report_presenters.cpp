@@ -1,9 +1,9 @@
 // The reports page's presenter with a fake view: periods and their states, the prefilled editor,
 // validation before submission, submit, the preview document, and the coordinator's completeness
 // table with reminders, accept and return.
+#include "client/presenters/ReportsPresenter.h"
 #include "reports/PdfWriter.h"
 #include "tests/reports/ReportTestSupport.h"
-#include "client/presenters/ReportsPresenter.h"
 
 using namespace da06;
 using namespace da06::ui;

@@ -1,8 +1,8 @@
 #pragma once
 // Helpers shared by the tests: temporary folders, files, running the programs.
 #include <filesystem>
-#include <ostream>
 #include <map>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -60,7 +60,7 @@ class Child {
 public:
     Child(const std::filesystem::path& program, const std::vector<std::string>& args,
           const std::map<std::string, std::string>& env = {});
-    ~Child();   // kills the child with SIGKILL if it still runs
+    ~Child(); // kills the child with SIGKILL if it still runs
     Child(const Child&) = delete;
     Child& operator=(const Child&) = delete;
 

@@ -3,9 +3,9 @@
 
 #include "client/presenters/AuditPresenter.h"
 #include "client/presenters/IdleLock.h"
-#include "tests/support/TestSupport.h"
 #include "client/presenters/UsersPresenter.h"
 #include "domain/schema/FullSchema.h"
+#include "tests/support/TestSupport.h"
 
 using namespace da06;
 using namespace da06::ui;
@@ -24,7 +24,11 @@ public:
 class FakeAuditView : public AuditView {
 public:
     void showEntries(const std::vector<AuditRow>& r) override { rows = r; }
-    void showVerification(bool o, const std::string& t) override { ok = o; text = t; }
+    void showVerification(bool o, const std::string& t) override
+    {
+        ok = o;
+        text = t;
+    }
     void showError(const std::string& t) override { error = t; }
     std::vector<AuditRow> rows;
     bool ok = false;
@@ -60,7 +64,7 @@ BOOST_AUTO_TEST_CASE(users_dialog_flow)
     BOOST_TEST(p.setRole("lan", "checker"));
     BOOST_TEST(view.rows[1].role == "Checker (identity checks)");
     BOOST_TEST(p.reset("lan", "mat khau moi cua lan", "mat khau moi cua lan"));
-    BOOST_TEST(!p.remove("admin"));   // not yourself
+    BOOST_TEST(!p.remove("admin")); // not yourself
     BOOST_TEST(!view.error.empty());
     BOOST_TEST(p.remove("lan"));
     BOOST_TEST(view.rows.size() == 1u);
@@ -86,7 +90,7 @@ BOOST_AUTO_TEST_CASE(audit_browser)
     AuditPresenter p(view, *admin);
     p.load(std::nullopt);
     BOOST_REQUIRE(view.rows.size() == 2u);
-    BOOST_TEST(view.rows[0].seq == "2");   // newest first
+    BOOST_TEST(view.rows[0].seq == "2"); // newest first
     BOOST_TEST(view.rows[0].at == "03/06/2024 00:00:00");
     p.load(std::string("2024-06-04"));
     BOOST_TEST(view.rows.empty());
@@ -109,7 +113,7 @@ BOOST_AUTO_TEST_CASE(idle_lock)
     BOOST_TEST(!lock.shouldLock(t0 + minutes(18)));
     BOOST_TEST(lock.shouldLock(t0 + minutes(19)));
     lock.locked();
-    BOOST_TEST(!lock.shouldLock(t0 + minutes(40)));   // once
+    BOOST_TEST(!lock.shouldLock(t0 + minutes(40))); // once
     BOOST_TEST(lock.isLocked());
     lock.unlocked(t0 + minutes(40));
     BOOST_TEST(!lock.shouldLock(t0 + minutes(45)));

@@ -35,8 +35,7 @@ struct ConsoleApp {
 };
 
 // Runs the queued calls (what the UI loop does) until done() or the timeout.
-template <class Pred>
-bool pumpUntil(Pred done, std::chrono::milliseconds timeout = 5s)
+template <class Pred> bool pumpUntil(Pred done, std::chrono::milliseconds timeout = 5s)
 {
     const auto end = std::chrono::steady_clock::now() + timeout;
     while (!done()) {
@@ -99,13 +98,12 @@ BOOST_AUTO_TEST_CASE(one_run_at_a_time_and_void_work)
             }
         },
         [&] { ++done; }));
-    BOOST_TEST(!task.run([](const TaskContext&) {}, [&] { done += 100; }));   // refused: still busy
+    BOOST_TEST(!task.run([](const TaskContext&) {}, [&] { done += 100; })); // refused: still busy
     release = true;
     BOOST_REQUIRE(pumpUntil([&] { return !task.busy(); }));
     BOOST_TEST(done == 1);
-    BOOST_TEST(task.run([](const TaskContext&) { return std::string("again"); }, [&](std::string s) {
-        done += static_cast<int>(s.size());
-    }));
+    BOOST_TEST(task.run([](const TaskContext&) { return std::string("again"); },
+                        [&](std::string s) { done += static_cast<int>(s.size()); }));
     BOOST_REQUIRE(pumpUntil([&] { return !task.busy(); }));
     BOOST_TEST(done == 6);
 }
@@ -145,7 +143,7 @@ BOOST_AUTO_TEST_CASE(stop_drops_what_is_still_queued)
     while (!posted) {
         std::this_thread::sleep_for(1ms);
     }
-    task.stop();   // joins; the progress and the result are queued but no longer wanted
+    task.stop(); // joins; the progress and the result are queued but no longer wanted
     BOOST_TEST(!task.busy());
     pumpFor(50ms);
     BOOST_TEST(!delivered);
@@ -166,7 +164,7 @@ BOOST_AUTO_TEST_CASE(destroying_the_task_cancels_joins_and_drops_the_result)
             },
             [&] { delivered = true; });
         std::this_thread::sleep_for(10ms);
-    }   // the destructor returns only once the work has ended
+    } // the destructor returns only once the work has ended
     BOOST_TEST(sawCancel.load());
     pumpFor(50ms);
     BOOST_TEST(!delivered);
@@ -181,7 +179,7 @@ BOOST_AUTO_TEST_CASE(an_owner_token_delivers_from_any_thread_until_revoked_or_re
     BOOST_REQUIRE(pumpUntil([&] { return count == 1; }));
 
     std::thread([first, &count] { first.post([&count] { count += 10; }); }).join();
-    owner.renew();   // queued before the renewal: dropped; the old delivery stays dead
+    owner.renew(); // queued before the renewal: dropped; the old delivery stays dead
     BOOST_TEST(!first.ownerAlive());
     const UiDelivery second = owner.delivery();
     BOOST_TEST(second.ownerAlive());
@@ -195,7 +193,7 @@ BOOST_AUTO_TEST_CASE(an_owner_token_delivers_from_any_thread_until_revoked_or_re
     second.post([&count] { count += 5; });
     pumpFor(20ms);
     BOOST_TEST(count == 1001);
-    UiDelivery none;   // posts nothing
+    UiDelivery none; // posts nothing
     none.post([&count] { ++count; });
     pumpFor(10ms);
     BOOST_TEST(count == 1001);

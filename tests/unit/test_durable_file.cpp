@@ -37,7 +37,7 @@ BOOST_AUTO_TEST_SUITE(durable_file)
 BOOST_AUTO_TEST_CASE(writes_replaces_and_cleans_up)
 {
     const fs::path dir = freshFolder();
-    const fs::path target = dir / "khóa.keys";   // a Vietnamese file name, as users choose them
+    const fs::path target = dir / "khóa.keys"; // a Vietnamese file name, as users choose them
     std::string big(3 * 1024 * 1024 + 17, '\0');
     for (std::size_t i = 0; i < big.size(); ++i) {
         big[i] = static_cast<char>(i * 131 % 251);
@@ -48,7 +48,8 @@ BOOST_AUTO_TEST_CASE(writes_replaces_and_cleans_up)
     BOOST_TEST(slurp(target) == "mới");
     BOOST_TEST(!fs::exists(dir / "khóa.keys.tmp"));
 #ifndef _WIN32
-    BOOST_TEST(((fs::status(target).permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write)));
+    BOOST_TEST(
+        ((fs::status(target).permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write)));
 #endif
     fs::remove_all(dir);
 }

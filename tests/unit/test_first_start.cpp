@@ -5,8 +5,8 @@
 
 #include "client/presenters/FirstStartPresenter.h"
 #include "client/presenters/StartupPresenter.h"
-#include "tests/support/TestSupport.h"
 #include "domain/work/UnitService.h"
+#include "tests/support/TestSupport.h"
 
 using namespace da06;
 using namespace da06::ui;
@@ -93,16 +93,19 @@ BOOST_AUTO_TEST_CASE(hub_step_checks_before_enrolling)
     BOOST_TEST(p.enroll({"http://hub.tayninh.gov.vn", "K7Q2-M9XD-4TWP", ""}).find("unencrypted") != std::string::npos);
     BOOST_TEST(p.enroll({"https://", "K7Q2-M9XD-4TWP", ""}).find("no server name") != std::string::npos);
     BOOST_TEST(p.enroll({"https://hub.tayninh.gov.vn", "K7Q2-M9XD", ""}).find("12 letters") != std::string::npos);
-    BOOST_TEST(p.enroll({"https://hub.tayninh.gov.vn", "K7Q2-M9XD-4TW0", ""}).find("12 letters") != std::string::npos);  // 0 is never used
+    BOOST_TEST(p.enroll({"https://hub.tayninh.gov.vn", "K7Q2-M9XD-4TW0", ""}).find("12 letters") !=
+               std::string::npos); // 0 is never used
     BOOST_TEST(f.calls.empty());
 
     // The hub refuses: the message says what to do, the step stays.
     f.enrollAnswer = fail(ErrorCode::Unauthorized, "enrollment_code_used");
-    BOOST_TEST(p.enroll({"https://hub.tayninh.gov.vn:8443", "k7q2 m9xd 4twp", ""}).find("new one") != std::string::npos);
+    BOOST_TEST(p.enroll({"https://hub.tayninh.gov.vn:8443", "k7q2 m9xd 4twp", ""}).find("new one") !=
+               std::string::npos);
     BOOST_REQUIRE(f.calls.size() == 1u);
-    BOOST_TEST(f.calls[0].code == "K7Q2-M9XD-4TWP");   // normalized as typed with spaces, lower case
+    BOOST_TEST(f.calls[0].code == "K7Q2-M9XD-4TWP"); // normalized as typed with spaces, lower case
     f.enrollAnswer = fail(ErrorCode::Network, "connection refused");
-    BOOST_TEST(p.enroll({"https://hub.tayninh.gov.vn:8443", "K7Q2M9XD4TWP", ""}).find("cannot be reached") != std::string::npos);
+    BOOST_TEST(p.enroll({"https://hub.tayninh.gov.vn:8443", "K7Q2M9XD4TWP", ""}).find("cannot be reached") !=
+               std::string::npos);
     BOOST_TEST(!p.enrolled());
 
     f.enrollAnswer = {};
@@ -122,18 +125,19 @@ BOOST_AUTO_TEST_CASE(reader_step_gives_advice)
     p.workAlone();
     BOOST_TEST(!p.enrolled());
 
-    f.readers = ReaderStatusInput{true, false, {}};   // service stopped
-    BOOST_REQUIRE(p.next().empty());                   // entering the step checks once
+    f.readers = ReaderStatusInput{true, false, {}}; // service stopped
+    BOOST_REQUIRE(p.next().empty());                // entering the step checks once
     BOOST_REQUIRE(p.lastReaderCheck());
     BOOST_TEST((p.lastReaderCheck()->severity == ReaderSeverity::Error));
     BOOST_TEST(p.lastReaderCheck()->advice.size() == 2u);
 
-    f.readers = ReaderStatusInput{true, true, {}};   // running, nothing plugged in
+    f.readers = ReaderStatusInput{true, true, {}}; // running, nothing plugged in
     auto none = p.checkReaders();
     BOOST_TEST((none.severity == ReaderSeverity::Warning));
     BOOST_TEST(!none.advice.empty());
 
-    f.readers = ReaderStatusInput{true, true, {{"ACS ACR1252 1S CL Reader PICC 0", true}, {"Virtual PCD 00 00", false}}};
+    f.readers =
+        ReaderStatusInput{true, true, {{"ACS ACR1252 1S CL Reader PICC 0", true}, {"Virtual PCD 00 00", false}}};
     auto two = p.checkReaders();
     BOOST_TEST((two.severity == ReaderSeverity::Ok));
     BOOST_TEST(two.summary == "2 readers found.");

@@ -29,7 +29,7 @@ BOOST_AUTO_TEST_CASE(records_positions)
     BOOST_REQUIRE(v);
     BOOST_TEST(v->find("b")->position().line == 3);
     BOOST_TEST(v->find("b")->asArray()[1].position().line == 4);
-    BOOST_TEST(v->find("b")->asArray()[1].position().column == 10);   // counts characters, not bytes
+    BOOST_TEST(v->find("b")->asArray()[1].position().column == 10); // counts characters, not bytes
 }
 
 BOOST_AUTO_TEST_CASE(syntax_errors_name_the_place)
@@ -53,12 +53,12 @@ BOOST_AUTO_TEST_CASE(syntax_errors_name_the_place)
 BOOST_AUTO_TEST_CASE(refuses_invalid_utf8_and_deep_nesting)
 {
     BOOST_TEST(!json::parse("\"\xC3\x28\""));
-    BOOST_TEST(!json::parse("\"\xED\xA0\x80\""));   // encoded surrogate
-    BOOST_TEST(!json::parse("\"\\ud800\""));         // lone surrogate escape
+    BOOST_TEST(!json::parse("\"\xED\xA0\x80\"")); // encoded surrogate
+    BOOST_TEST(!json::parse("\"\\ud800\""));      // lone surrogate escape
     BOOST_TEST(!json::parse(std::string(100, '[') + std::string(100, ']')));
     BOOST_TEST(json::parse(std::string(50, '[') + std::string(50, ']')).has_value());
     BOOST_TEST(!json::parse(""));
-    BOOST_TEST(!json::parse("\"a\tb\""));           // raw control character
+    BOOST_TEST(!json::parse("\"a\tb\"")); // raw control character
 }
 
 BOOST_AUTO_TEST_CASE(builds_objects_in_order)

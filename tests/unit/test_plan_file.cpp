@@ -6,9 +6,9 @@
 #include <set>
 
 #include "assets/Bundled.h"
-#include "tests/support/TestSupport.h"
 #include "domain/plan/Deadline.h"
 #include "domain/plan/PlanFile.h"
+#include "tests/support/TestSupport.h"
 
 using namespace da06;
 using namespace da06::plan;
@@ -105,10 +105,10 @@ BOOST_AUTO_TEST_CASE(each_deadline_form)
     BOOST_TEST(kinds[DeadlineKind::Month] > 0);
     BOOST_TEST(kinds[DeadlineKind::Quarter] > 0);
     BOOST_TEST(p.findModel(1)->deadline.due->toIso() == "2024-01-31");
-    BOOST_TEST(p.findModel(3)->deadline.due->toIso() == "2024-02-29");   // leap year
-    BOOST_TEST(p.findModel(6)->deadline.due->toIso() == "2024-03-31");   // Quý I
-    BOOST_TEST(p.findModel(7)->deadline.due->toIso() == "2024-06-30");   // Quý II
-    BOOST_TEST(p.findModel(22)->deadline.due->toIso() == "2024-08-31");  // "Tháng 8/2024" without a leading zero
+    BOOST_TEST(p.findModel(3)->deadline.due->toIso() == "2024-02-29");  // leap year
+    BOOST_TEST(p.findModel(6)->deadline.due->toIso() == "2024-03-31");  // Quý I
+    BOOST_TEST(p.findModel(7)->deadline.due->toIso() == "2024-06-30");  // Quý II
+    BOOST_TEST(p.findModel(22)->deadline.due->toIso() == "2024-08-31"); // "Tháng 8/2024" without a leading zero
     for (int n : {25, 26, 29}) {
         BOOST_TEST((p.findModel(n)->deadline.kind == DeadlineKind::Recurring));
         BOOST_TEST(!p.findModel(n)->deadline.due);
@@ -122,26 +122,26 @@ BOOST_AUTO_TEST_CASE(each_deadline_form)
 BOOST_AUTO_TEST_CASE(missing_and_odd_fields)
 {
     const Plan& p = bundled();
-    BOOST_TEST(!p.findModel(5)->target);              // "Đối tượng triển khai thực hiện:" left empty
+    BOOST_TEST(!p.findModel(5)->target); // "Đối tượng triển khai thực hiện:" left empty
     BOOST_TEST(!p.findModel(5)->original.target);
-    for (int n : {19, 20}) {                          // "Mục tiêu" twice
+    for (int n : {19, 20}) { // "Mục tiêu" twice
         BOOST_TEST_INFO("model " << n);
         BOOST_TEST(p.findModel(n)->objective->find("\n\n") != std::string::npos);
     }
     BOOST_TEST((p.findModel(1)->funding.kind == FundingKind::Free));
     BOOST_TEST((p.findModel(7)->funding.kind == FundingKind::Funded));
-    BOOST_TEST((p.findModel(2)->funding.kind == FundingKind::Unspecified));   // no funding line
+    BOOST_TEST((p.findModel(2)->funding.kind == FundingKind::Unspecified)); // no funding line
     for (int n : {4, 6, 8}) {
         BOOST_TEST_INFO("model " << n);
         BOOST_TEST((p.findModel(n)->funding.kind == FundingKind::SelfEquipped));
         BOOST_TEST(p.findModel(n)->funding.equipment->find("1 bộ máy tính") != std::string::npos);
     }
-    for (int n : {9, 10, 12}) {                       // "tự trang bị" without a "Kinh phí" heading
+    for (int n : {9, 10, 12}) { // "tự trang bị" without a "Kinh phí" heading
         BOOST_TEST_INFO("model " << n);
         BOOST_TEST((p.findModel(n)->funding.kind == FundingKind::SelfEquipped));
     }
-    BOOST_TEST((p.findModel(11)->funding.kind == FundingKind::Free));   // "Không yêu cầu kinh phí"
-    BOOST_TEST(p.findModel(8)->original.funding->find("QRC") != std::string::npos);   // the document's wording kept
+    BOOST_TEST((p.findModel(11)->funding.kind == FundingKind::Free));               // "Không yêu cầu kinh phí"
+    BOOST_TEST(p.findModel(8)->original.funding->find("QRC") != std::string::npos); // the document's wording kept
     BOOST_TEST(p.findModel(5)->tools.empty());
 }
 
@@ -157,7 +157,8 @@ BOOST_AUTO_TEST_CASE(units_are_references)
         BOOST_TEST(!m.leadUnits.empty());
         for (const auto& id : m.leadUnits) {
             BOOST_TEST(p.findUnit(id) != nullptr);
-            BOOST_TEST((std::find(m.coordinatingUnits.begin(), m.coordinatingUnits.end(), id) == m.coordinatingUnits.end()));
+            BOOST_TEST(
+                (std::find(m.coordinatingUnits.begin(), m.coordinatingUnits.end(), id) == m.coordinatingUnits.end()));
         }
     }
     auto leads = [&](int n) { return p.findModel(n)->leadUnits; };

@@ -3,9 +3,9 @@
 
 #include <regex>
 
-#include "tests/support/TestSupport.h"
 #include "domain/plan/PlanFile.h"
 #include "domain/plan/PlanParser.h"
+#include "tests/support/TestSupport.h"
 
 using namespace da06;
 using namespace da06::plan;

@@ -15,8 +15,16 @@ const char* const kPass = "mot hai ba bon nam sau";
 
 class FakeModelsView : public ModelsView {
 public:
-    void showGroups(const std::vector<GroupNode>& g) override { groups = g; ++groupCalls; }
-    void showDetail(const ModelDetail& d) override { detail = d; hasDetail = true; }
+    void showGroups(const std::vector<GroupNode>& g) override
+    {
+        groups = g;
+        ++groupCalls;
+    }
+    void showDetail(const ModelDetail& d) override
+    {
+        detail = d;
+        hasDetail = true;
+    }
     void clearDetail() override { hasDetail = false; }
     void showStatus(const std::string& t) override { status = t; }
     void showError(const std::string& t) override { error = t; }
@@ -45,7 +53,7 @@ BOOST_AUTO_TEST_SUITE(presenters)
 BOOST_AUTO_TEST_CASE(passphrase_strength_hints)
 {
     BOOST_TEST(!evaluatePassphrase("").acceptable);
-    BOOST_TEST(!evaluatePassphrase("abc123").acceptable);          // too short
+    BOOST_TEST(!evaluatePassphrase("abc123").acceptable); // too short
     BOOST_TEST(evaluatePassphrase("abc123").hint.find("10") != std::string::npos);
     BOOST_TEST(!evaluatePassphrase("aaaaaaaaaaaaaaaa").acceptable); // long but repetitive
     BOOST_TEST(evaluatePassphrase("trời hôm nay nhiều mây").acceptable);
@@ -67,7 +75,7 @@ BOOST_AUTO_TEST_CASE(first_start_then_unlock)
     BOOST_TEST(StartupPresenter::messageFor(mismatch.error()).find("differ") != std::string::npos);
     auto weak = startup.createStore("admin", "short", "short");
     BOOST_REQUIRE(!weak);
-    BOOST_TEST(startup.isFirstStart());   // nothing was created by the refused attempts
+    BOOST_TEST(startup.isFirstStart()); // nothing was created by the refused attempts
 
     {
         auto st = startup.createStore("lan", kPass, kPass);
@@ -107,8 +115,8 @@ BOOST_AUTO_TEST_CASE(models_grouped_searched_and_selected)
     BOOST_TEST(view.groups[0].rows.size() == 5u);
     BOOST_TEST(view.groups[1].rows.size() == 16u);
     BOOST_TEST(view.groups[0].rows[0].deadline == "31/01/2024");
-    BOOST_TEST(view.groups[1].rows[1].deadline == "30/06/2024");   // model 7, Quý II/2024
-    BOOST_TEST(view.groups[2].rows[3].deadline == "Recurring");    // model 25
+    BOOST_TEST(view.groups[1].rows[1].deadline == "30/06/2024"); // model 7, Quý II/2024
+    BOOST_TEST(view.groups[2].rows[3].deadline == "Recurring");  // model 25
     BOOST_TEST(view.groups[0].rows[0].leadUnits == "Văn phòng UBND Tỉnh");
     BOOST_TEST(view.status == "42 models");
     BOOST_TEST(p.totalCount() == 42);
@@ -121,7 +129,7 @@ BOOST_AUTO_TEST_CASE(models_grouped_searched_and_selected)
     BOOST_TEST(withMarks >= 1);
     BOOST_TEST(view.groups[0].rows[0].number == 15);
     BOOST_TEST(view.status.find("of 42") != std::string::npos);
-    p.setQuery("SO Y TE");   // a unit, in capitals without marks
+    p.setQuery("SO Y TE"); // a unit, in capitals without marks
     BOOST_TEST(p.shownCount() >= 3);
     p.setQuery("khong co mo hinh nao nhu the nay");
     BOOST_TEST(p.shownCount() == 0);
@@ -139,7 +147,7 @@ BOOST_AUTO_TEST_CASE(models_grouped_searched_and_selected)
     BOOST_TEST(!fieldValue(view.detail, "Lead unit").empty());
     BOOST_TEST(fieldValue(view.detail, "Target").find("công chứng") != std::string::npos);
     p.select(5);
-    BOOST_TEST(fieldValue(view.detail, "Target").empty());   // model 5 has no target: no empty row
+    BOOST_TEST(fieldValue(view.detail, "Target").empty()); // model 5 has no target: no empty row
     // A search that hides the selected model clears the detail.
     p.setQuery("VNeID kiosk khong");
     BOOST_TEST(!view.hasDetail);

@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
-#include "tests/support/TestSupport.h"
 #include "domain/schema/FullSchema.h"
 #include "domain/store/Schema.h"
 #include "domain/store/Store.h"
+#include "tests/support/TestSupport.h"
 
 using namespace da06;
 

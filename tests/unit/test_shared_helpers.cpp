@@ -76,9 +76,15 @@ BOOST_AUTO_TEST_CASE(settings_get_set_and_read_whole_numbers)
         BOOST_TEST(s.get("desk_unit")->value() == "TN.01");
 
         BOOST_TEST(!s.getInt("policy.idle_lock_minutes")->has_value());
-        for (const auto& [text, value] : std::vector<std::pair<std::string, std::optional<long long>>>{
-                 {"15", 15}, {" 15", 15}, {"+7", 7}, {"-3", -3}, {"20 minutes", 20}, {"abc", std::nullopt},
-                 {"", std::nullopt}, {"+-1", std::nullopt}}) {
+        for (const auto& [text, value] :
+             std::vector<std::pair<std::string, std::optional<long long>>>{{"15", 15},
+                                                                           {" 15", 15},
+                                                                           {"+7", 7},
+                                                                           {"-3", -3},
+                                                                           {"20 minutes", 20},
+                                                                           {"abc", std::nullopt},
+                                                                           {"", std::nullopt},
+                                                                           {"+-1", std::nullopt}}) {
             BOOST_TEST(s.set("n", text).has_value());
             BOOST_TEST((*s.getInt("n") == value), "getInt of \"" << text << "\"");
         }

@@ -8,7 +8,7 @@ BOOST_AUTO_TEST_SUITE(vietnamese_text)
 
 BOOST_AUTO_TEST_CASE(nfc_normalization)
 {
-    const std::string nfd = "Nguye\xCC\x82\xCC\x83n";   // e + combining circumflex + combining tilde
+    const std::string nfd = "Nguye\xCC\x82\xCC\x83n"; // e + combining circumflex + combining tilde
     BOOST_TEST(*text::toNfc(nfd) == "Nguyễn");
     BOOST_TEST(*text::toNfc("Đà Nẵng") == "Đà Nẵng");
     BOOST_TEST(!text::toNfc("\xC3\x28"));
@@ -34,7 +34,7 @@ BOOST_AUTO_TEST_CASE(case_fold_keeps_diacritics)
 {
     BOOST_TEST(da06::text::caseFold("ĐẶNG  QUỐC BẢO ") == "đặng quốc bảo");
     BOOST_TEST(da06::text::caseFold("Đặng Quốc Bảo") == da06::text::caseFold("đặng quốc bảo"));
-    BOOST_TEST(da06::text::caseFold("Bảo") != da06::text::caseFold("Bào"));   // another tone mark
+    BOOST_TEST(da06::text::caseFold("Bảo") != da06::text::caseFold("Bào")); // another tone mark
     // Decomposed input (as some scanners type it) folds to the same NFC text.
     BOOST_TEST(da06::text::caseFold("Nu\xCC\x9B\xCC\x83") == "nữ");
     BOOST_TEST(da06::text::caseFold("") == "");

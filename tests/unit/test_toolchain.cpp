@@ -2,6 +2,11 @@
 // settled once, here, before the features that use each one.
 #include <boost/test/unit_test.hpp>
 
+#include <PCSC/winscard.h>
+#include <Poco/Environment.h>
+#include <Poco/JSON/Parser.h>
+#include <ZXing/BarcodeFormat.h>
+#include <ZXing/ZXVersion.h>
 #include <cairo.h>
 #include <curl/curl.h>
 #include <eac/eac.h>
@@ -9,15 +14,10 @@
 #include <openjpeg.h>
 #include <openssl/crypto.h>
 #include <pango/pango.h>
-#include <PCSC/winscard.h>
-#include <Poco/Environment.h>
-#include <Poco/JSON/Parser.h>
 #include <sqlcipher/sqlite3.h>
 #include <utf8proc.h>
 #include <wx/version.h>
 #include <xlsxwriter.h>
-#include <ZXing/BarcodeFormat.h>
-#include <ZXing/ZXVersion.h>
 
 BOOST_AUTO_TEST_SUITE(toolchain)
 

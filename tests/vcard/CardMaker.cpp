@@ -10,11 +10,11 @@
 #include <openssl/pem.h>
 #include <openssl/x509v3.h>
 
-#include "tests/vcard/FaceImage.h"
-#include "tests/vcard/VcCrypto.h"
 #include "domain/core/Date.h"
 #include "domain/core/Json.h"
 #include "domain/text/Text.h"
+#include "tests/vcard/FaceImage.h"
+#include "tests/vcard/VcCrypto.h"
 
 namespace da06::vcard {
 namespace {

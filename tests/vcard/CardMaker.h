@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "tests/vcard/Bytes.h"
 #include "domain/core/Error.h"
+#include "tests/vcard/Bytes.h"
 
 namespace da06::vcard {
 

@@ -7,10 +7,10 @@
 #include <optional>
 #include <string>
 
+#include "domain/core/Error.h"
 #include "tests/vcard/Bytes.h"
 #include "tests/vcard/SecureChannel.h"
 #include "tests/vcard/VcCrypto.h"
-#include "domain/core/Error.h"
 
 namespace da06::vcard {
 

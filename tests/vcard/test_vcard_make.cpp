@@ -12,8 +12,8 @@
 #include <openssl/sha.h>
 #include <openssl/x509.h>
 
-#include "tests/vcard/Bytes.h"
 #include "tests/support/TestSupport.h"
+#include "tests/vcard/Bytes.h"
 
 using namespace da06;
 using namespace da06::vcard;

@@ -21,9 +21,9 @@
 #include <openssl/sha.h>
 #include <openssl/x509.h>
 
-#include "tests/vcard/Bytes.h"
 #include "tests/pcsc/PcscdFixture.h"
 #include "tests/support/TestSupport.h"
+#include "tests/vcard/Bytes.h"
 
 using namespace da06;
 using da06::test::Pcscd;

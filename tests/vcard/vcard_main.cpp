@@ -195,7 +195,7 @@ int main(int argc, char** argv)
         return 1;
     }
 
-    struct sigaction sa {};
+    struct sigaction sa{};
     sa.sa_handler = onSignal;
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = 0; // no SA_RESTART: a blocked recv returns EINTR

@@ -4,8 +4,8 @@
 #include <map>
 #include <string>
 
-#include "tests/vcard/CardMaker.h"
 #include "domain/text/Text.h"
+#include "tests/vcard/CardMaker.h"
 
 using namespace da06;
 using namespace da06::vcard;

@@ -7,8 +7,8 @@
 #include <set>
 #include <tuple>
 
-#include "tests/support/TestSupport.h"
 #include "domain/core/Json.h"
+#include "tests/support/TestSupport.h"
 
 using namespace da06;
 
@@ -52,10 +52,7 @@ struct Fixture {
         return *v;
     }
 
-    std::size_t changeCount()
-    {
-        return jsonOf(da06({"desk", "changes", "--json"})).asArray().size();
-    }
+    std::size_t changeCount() { return jsonOf(da06({"desk", "changes", "--json"})).asArray().size(); }
 
     void init()
     {
@@ -105,19 +102,20 @@ BOOST_AUTO_TEST_CASE(units_desk_and_assignments)
     BOOST_TEST(da06({"assign", "99", "cd-thu-1", "--lead"}).exitCode == 4);
     BOOST_TEST(da06({"assign", "15", "khong-co", "--lead"}).exitCode == 4);
     BOOST_TEST(da06({"assign", "15", "cd-thu-1"}).exitCode == 2);
-    BOOST_TEST(da06({"assign", "15", "huyen-go-dau", "--lead"}).exitCode == 10);   // outside the desk's district
+    BOOST_TEST(da06({"assign", "15", "huyen-go-dau", "--lead"}).exitCode == 10); // outside the desk's district
     auto list = jsonOf(da06({"assign", "list", "--unit", "cd-thu-1", "--json"}));
     BOOST_REQUIRE(list.asArray().size() == 1u);
     BOOST_TEST(list.asArray()[0].find("role")->asString() == "lead");
     BOOST_TEST(list.asArray()[0].find("source")->asString() == "desk");
-    auto mine = jsonOf(da06({"assign", "list", "--json"}));   // the desk's unit: inherited from the plan
+    auto mine = jsonOf(da06({"assign", "list", "--json"})); // the desk's unit: inherited from the plan
     BOOST_TEST(mine.asArray().size() >= 10u);
     BOOST_TEST(mine.asArray()[0].find("via")->asString() == "ubnd-cap-huyen");
 
     // A staff user may not assign (exit 10), through the command line too.
     auto add = da06({"user", "add", "lan", "--role", "staff"}, {{"DA06_NEW_PASSPHRASE", "bon nam sau bay tam"}});
     BOOST_REQUIRE_MESSAGE(add.exitCode == 0, add.err);
-    auto denied = da06({"--user", "lan", "assign", "8", "cc-thu-1", "--coordinate"}, {{"DA06_PASSPHRASE", "bon nam sau bay tam"}});
+    auto denied = da06({"--user", "lan", "assign", "8", "cc-thu-1", "--coordinate"},
+                       {{"DA06_PASSPHRASE", "bon nam sau bay tam"}});
     BOOST_TEST(denied.exitCode == 10);
     BOOST_TEST(denied.err.find("may not assign") != std::string::npos);
 }
@@ -125,12 +123,13 @@ BOOST_AUTO_TEST_CASE(units_desk_and_assignments)
 BOOST_AUTO_TEST_CASE(tasks_add_update_attach_and_bad_input)
 {
     init();
-    auto added = jsonOf(da06({"tasks", "add", "5", "--unit", "cong-an-tinh", "--title", "Triển khai DVC trên VNeID", "--json"}));
+    auto added =
+        jsonOf(da06({"tasks", "add", "5", "--unit", "cong-an-tinh", "--title", "Triển khai DVC trên VNeID", "--json"}));
     const auto id = std::to_string(added.find("id")->asInteger());
-    BOOST_TEST(added.find("due")->asString() == "2024-01-31");   // model 5: Tháng 01/2024
+    BOOST_TEST(added.find("due")->asString() == "2024-01-31"); // model 5: Tháng 01/2024
     BOOST_TEST(added.find("uid")->asString().size() == 32u);
-    auto q = jsonOf(da06({"tasks", "add", "7", "--unit", "so-y-te", "--title", "Lắp Kiosk", "--due", "15/05/2024", "--percent", "20",
-                          "--indicator", "Kiosk đã lắp=2/10 kiosk", "--json"}));
+    auto q = jsonOf(da06({"tasks", "add", "7", "--unit", "so-y-te", "--title", "Lắp Kiosk", "--due", "15/05/2024",
+                          "--percent", "20", "--indicator", "Kiosk đã lắp=2/10 kiosk", "--json"}));
     BOOST_TEST(q.find("due")->asString() == "2024-05-15");
     BOOST_TEST(q.find("percent")->asInteger() == 20);
     BOOST_TEST(q.find("status")->asString() == "in_progress");
@@ -158,8 +157,9 @@ BOOST_AUTO_TEST_CASE(tasks_add_update_attach_and_bad_input)
     BOOST_TEST(changeCount() == before);
     BOOST_TEST(jsonOf(da06({"tasks", "show", id, "--json"})).find("percent")->asInteger() == 0);
 
-    auto up = da06({"tasks", "update", id, "--percent", "40", "--indicator", "DVC trực tuyến đã triển khai=10/25 dịch vụ",
-                    "--indicator", "Kiosk đã lắp=3", "--note", "Đã họp triển khai với 9 huyện."});
+    auto up =
+        da06({"tasks", "update", id, "--percent", "40", "--indicator", "DVC trực tuyến đã triển khai=10/25 dịch vụ",
+              "--indicator", "Kiosk đã lắp=3", "--note", "Đã họp triển khai với 9 huyện."});
     BOOST_REQUIRE_MESSAGE(up.exitCode == 0, up.err);
     BOOST_TEST(up.out.find("in_progress, 40% done, OVERDUE") != std::string::npos);
     auto shown = jsonOf(da06({"tasks", "show", id, "--json"}));
@@ -186,7 +186,7 @@ BOOST_AUTO_TEST_CASE(tasks_add_update_attach_and_bad_input)
     auto back = da06({"tasks", "evidence", ev[0].find("uid")->asString(), "--to", (dir / "back.pdf").string()});
     BOOST_REQUIRE_MESSAGE(back.exitCode == 0, back.err);
     BOOST_TEST(test::readFile(dir / "back.pdf") == pdf);
-    BOOST_TEST(test::readFile(store).find("bien-ban hop") == std::string::npos);   // encrypted at rest
+    BOOST_TEST(test::readFile(store).find("bien-ban hop") == std::string::npos); // encrypted at rest
     {
         std::ofstream big(dir / "big.pdf", std::ios::binary);
         big.seekp(10 * 1024 * 1024);
@@ -205,10 +205,11 @@ BOOST_AUTO_TEST_CASE(tasks_add_update_attach_and_bad_input)
 BOOST_AUTO_TEST_CASE(lists_deadlines_monthly_and_the_change_log)
 {
     init();
-    for (const auto& [model, unit, due] : {std::tuple{"5", "cong-an-tinh", "2024-03-10"}, std::tuple{"9", "cong-an-tinh", "2024-03-25"},
-                                          std::tuple{"15", "cong-an-tinh", "2024-06-30"}, std::tuple{"2", "huyen-tan-bien", "2024-03-01"}}) {
-        auto r = da06({"tasks", "add", model, "--unit", unit, "--title", std::string("Nhiệm vụ mô hình ") + model, "--due", due,
-                       "--start", "2024-03-01"});
+    for (const auto& [model, unit, due] :
+         {std::tuple{"5", "cong-an-tinh", "2024-03-10"}, std::tuple{"9", "cong-an-tinh", "2024-03-25"},
+          std::tuple{"15", "cong-an-tinh", "2024-06-30"}, std::tuple{"2", "huyen-tan-bien", "2024-03-01"}}) {
+        auto r = da06({"tasks", "add", model, "--unit", unit, "--title", std::string("Nhiệm vụ mô hình ") + model,
+                       "--due", due, "--start", "2024-03-01"});
         BOOST_REQUIRE_MESSAGE(r.exitCode == 0, r.err);
     }
     auto overdue = jsonOf(da06({"tasks", "list", "--overdue", "--json"}));
@@ -228,21 +229,23 @@ BOOST_AUTO_TEST_CASE(lists_deadlines_monthly_and_the_change_log)
     BOOST_TEST(dl.find("as_of")->asString() == "2024-03-20");
     BOOST_TEST(dl.find("counts")->find("overdue")->asInteger() == 2);
     BOOST_TEST(dl.find("counts")->find("due_soon")->asInteger() == 1);
-    BOOST_TEST(dl.find("counts")->find("at_risk")->asInteger() == 1);   // model 15: 0 % after 19 of 122 days
+    BOOST_TEST(dl.find("counts")->find("at_risk")->asInteger() == 1); // model 15: 0 % after 19 of 122 days
     const auto& tasks = dl.find("tasks")->asArray();
     BOOST_REQUIRE(tasks.size() == 4u);
-    BOOST_TEST(tasks[0].find("state")->asString() == "overdue");   // most urgent first
+    BOOST_TEST(tasks[0].find("state")->asString() == "overdue"); // most urgent first
     BOOST_TEST(tasks[0].find("days_left")->asInteger() == -19);
     BOOST_TEST(da06({"deadlines", "--as-of", "2024-02-30"}).exitCode == 2);
     auto text = da06({"deadlines"});
     BOOST_TEST(text.out.find("OVERDUE") != std::string::npos);
 
     // Recurring models: one task per month.
-    auto monthly = jsonOf(da06({"tasks", "monthly", "--unit", "so-tttt", "--from", "2024-01", "--through", "2024-02", "--json"}));
-    BOOST_TEST(monthly.asArray().size() == 6u);   // 25, 26 (lead) and 29 (coordinating) × 2 months
-    BOOST_TEST(jsonOf(da06({"tasks", "monthly", "--unit", "so-tttt", "--from", "2024-01", "--through", "2024-02", "--json"}))
-                   .asArray()
-                   .empty());
+    auto monthly =
+        jsonOf(da06({"tasks", "monthly", "--unit", "so-tttt", "--from", "2024-01", "--through", "2024-02", "--json"}));
+    BOOST_TEST(monthly.asArray().size() == 6u); // 25, 26 (lead) and 29 (coordinating) × 2 months
+    BOOST_TEST(
+        jsonOf(da06({"tasks", "monthly", "--unit", "so-tttt", "--from", "2024-01", "--through", "2024-02", "--json"}))
+            .asArray()
+            .empty());
 
     // The dashboard of a unit.
     auto dash = jsonOf(da06({"desk", "dashboard", "--unit", "cong-an-tinh", "--json"}));

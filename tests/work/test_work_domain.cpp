@@ -8,8 +8,6 @@
 #include <set>
 
 #include "assets/Bundled.h"
-#include "tests/support/TestSupport.h"
-#include "tests/work/WorkTestSupport.h"
 #include "domain/access/Accounts.h"
 #include "domain/audit/AuditLog.h"
 #include "domain/plan/PlanFile.h"
@@ -20,6 +18,8 @@
 #include "domain/work/Ids.h"
 #include "domain/work/ProgressService.h"
 #include "domain/work/UnitFile.h"
+#include "tests/support/TestSupport.h"
+#include "tests/work/WorkTestSupport.h"
 
 using namespace da06;
 using namespace da06::work;
@@ -88,13 +88,13 @@ BOOST_AUTO_TEST_CASE(units_hierarchy_and_filters)
             BOOST_TEST(*u.memberOf == "ubnd-cap-huyen");
         }
     }
-    BOOST_TEST(ids.size() == 10u);   // the nine districts and the plan's "UBND huyện, thị xã, thành phố"
+    BOOST_TEST(ids.size() == 10u); // the nine districts and the plan's "UBND huyện, thị xã, thành phố"
     BOOST_TEST(ids.contains("tx-trang-bang"));
     BOOST_TEST(ids.contains("huyen-ben-cau"));
 
     auto below = svc.list(UnitFilter{std::nullopt, std::nullopt, std::string("huyen-tan-bien"), true, ""});
     BOOST_REQUIRE(below);
-    BOOST_TEST(below->size() == 5u);   // two communes, three sites (one under a commune)
+    BOOST_TEST(below->size() == 5u); // two communes, three sites (one under a commune)
     auto direct = svc.list(UnitFilter{std::nullopt, std::nullopt, std::string("huyen-tan-bien"), false, ""});
     BOOST_TEST(direct->size() == 4u);
     auto sites = svc.list(UnitFilter{std::nullopt, std::string("site"), std::nullopt, false, ""});
@@ -103,7 +103,8 @@ BOOST_AUTO_TEST_CASE(units_hierarchy_and_filters)
     auto found = svc.list(UnitFilter{std::nullopt, std::nullopt, std::nullopt, false, "thu nghiem hai"});
     BOOST_REQUIRE(found->size() == 1u);
     BOOST_TEST(found->front().name == "Xã Thử Nghiệm Hai, Tân Biên");
-    BOOST_TEST(svc.list(UnitFilter{std::nullopt, std::nullopt, std::nullopt, false, "hoa thanh"})->front().id == "tx-hoa-thanh");
+    BOOST_TEST(svc.list(UnitFilter{std::nullopt, std::nullopt, std::nullopt, false, "hoa thanh"})->front().id ==
+               "tx-hoa-thanh");
     BOOST_TEST(svc.find("UBND huyen Tan Bien")->id == "huyen-tan-bien");
     BOOST_TEST((svc.find("xa-khong-co").error().code == ErrorCode::NotFound));
 
@@ -122,7 +123,8 @@ BOOST_AUTO_TEST_CASE(unit_files_are_checked_before_anything_changes)
     const auto audit = count("SELECT COUNT(*) FROM audit_log");
     auto svc = unitService();
     // A parent that exists nowhere: nothing of the file is kept, even its valid first line.
-    auto bad = parseUnitsCsv("id,name,kind,parent\nxa-moi,Xã Mới,commune,huyen-tan-bien\nxa-le,Xã Lẻ,commune,huyen-khong-co\n");
+    auto bad = parseUnitsCsv(
+        "id,name,kind,parent\nxa-moi,Xã Mới,commune,huyen-tan-bien\nxa-le,Xã Lẻ,commune,huyen-khong-co\n");
     BOOST_REQUIRE(bad);
     auto r = svc.importUnits(*bad);
     BOOST_REQUIRE(!r);
@@ -139,10 +141,10 @@ BOOST_AUTO_TEST_CASE(unit_files_are_checked_before_anything_changes)
     auto kind = parseUnitsCsv("id,name,kind\nx-1,X,village\n");
     BOOST_REQUIRE(!kind);
     BOOST_TEST(kind.error().message.find("line 2") != std::string::npos);
-    BOOST_TEST(!parseUnitsCsv("id,name,kind,site_kind\nx-1,X,site,\n"));   // a site needs its kind
-    BOOST_TEST(!parseUnitsCsv("id,name\nx-1,X\n"));                       // no kind column
-    BOOST_TEST(!parseUnitsCsv("id,name,kind\nX 1,X,commune\n"));          // bad id
-    BOOST_TEST(!parseUnitsCsv("id,name,kind\nx-1,\"X,commune\n"));        // unclosed quote
+    BOOST_TEST(!parseUnitsCsv("id,name,kind,site_kind\nx-1,X,site,\n")); // a site needs its kind
+    BOOST_TEST(!parseUnitsCsv("id,name\nx-1,X\n"));                      // no kind column
+    BOOST_TEST(!parseUnitsCsv("id,name,kind\nX 1,X,commune\n"));         // bad id
+    BOOST_TEST(!parseUnitsCsv("id,name,kind\nx-1,\"X,commune\n"));       // unclosed quote
     const auto newer = parseUnitsJson(R"({"format":"da06-units","format_version":2,"units":[]})");
     BOOST_TEST(!newer);
     auto dup = parseUnitsJson(R"([{"id":"x-1","name":"X","kind":"commune"},{"id":"x-1","name":"Y","kind":"commune"}])");
@@ -160,7 +162,8 @@ BOOST_AUTO_TEST_CASE(desk_unit)
     BOOST_TEST(!svc.deskUnit()->has_value());
     BOOST_REQUIRE(svc.setDeskUnit("huyen-tan-bien"));
     BOOST_TEST((*svc.deskUnit())->name == "Huyện Tân Biên");
-    BOOST_TEST(*db().queryInt("SELECT COUNT(*) FROM setting WHERE key = 'desk_unit' AND value = 'huyen-tan-bien'") == 1);
+    BOOST_TEST(*db().queryInt("SELECT COUNT(*) FROM setting WHERE key = 'desk_unit' AND value = 'huyen-tan-bien'") ==
+               1);
     BOOST_TEST((svc.setDeskUnit("khong-co").error().code == ErrorCode::NotFound));
     UnitService staff(db(), clock, as(access::Role::Staff));
     BOOST_TEST((staff.setDeskUnit("cong-an-tinh").error().code == ErrorCode::PermissionDenied));
@@ -201,14 +204,14 @@ BOOST_AUTO_TEST_CASE(assignments_from_the_plan_inherited_and_edited)
     BOOST_TEST(*r);
     BOOST_REQUIRE(coord.assign(8, "cc-thu-1", plan::UnitRole::Coordinating));
     BOOST_TEST(count("SELECT COUNT(*) FROM change_log WHERE entity = 'assignment'") == 2);
-    BOOST_TEST(!*coord.assign(15, "cd-thu-1", plan::UnitRole::Lead));   // already so: nothing written
+    BOOST_TEST(!*coord.assign(15, "cd-thu-1", plan::UnitRole::Lead)); // already so: nothing written
     BOOST_TEST(count("SELECT COUNT(*) FROM change_log") == changes + 2);
     auto pawnshop = coord.forUnit("cd-thu-1");
     BOOST_REQUIRE(pawnshop->size() == 1u);
     BOOST_TEST((pawnshop->front().source == AssignmentSource::Desk));
     BOOST_TEST(pawnshop->front().uid == AssignmentService::assignmentUid("373/KH-TCTĐA06", 15, "cd-thu-1"));
     auto model15 = coord.forModel(15);
-    BOOST_TEST(model15->size() == 2u);   // the plan's Công an Tỉnh and the pawnshop
+    BOOST_TEST(model15->size() == 2u); // the plan's Công an Tỉnh and the pawnshop
 
     // Outside the desk's district: refused.
     auto outside = coord.assign(15, "huyen-go-dau", plan::UnitRole::Lead);
@@ -242,7 +245,7 @@ BOOST_AUTO_TEST_CASE(permissions_through_the_domain_api)
     BOOST_REQUIRE(!staffAssign);
     BOOST_TEST((staffAssign.error().code == ErrorCode::PermissionDenied));
     BOOST_TEST(!assignments(as(access::Role::Staff)).unassign(5, "cong-an-tinh"));
-    BOOST_TEST(assignments(as(access::Role::Staff)).forUnit("cong-an-tinh").has_value());   // reading is allowed
+    BOOST_TEST(assignments(as(access::Role::Staff)).forUnit("cong-an-tinh").has_value()); // reading is allowed
 
     auto task = tasks(as(access::Role::Staff)).add(NewTask{5, "cong-an-tinh", "Triển khai DVC trên VNeID", "", {}, {}});
     BOOST_REQUIRE_MESSAGE(task, (task ? "" : task.error().message));
@@ -255,7 +258,7 @@ BOOST_AUTO_TEST_CASE(permissions_through_the_domain_api)
     const std::vector<unsigned char> bytes = {1, 2, 3};
     BOOST_TEST((checker.attach(task->uid, "a.pdf", bytes).error().code == ErrorCode::PermissionDenied));
     BOOST_TEST((checker.addMonthlyTasks("so-tttt", {}, {}).error().code == ErrorCode::PermissionDenied));
-    BOOST_TEST(checker.get(task->uid).has_value());   // reading is allowed
+    BOOST_TEST(checker.get(task->uid).has_value()); // reading is allowed
     BOOST_TEST(count("SELECT COUNT(*) FROM audit_log") == writes);
     BOOST_TEST(tasks(as(access::Role::Staff)).get(task->uid)->task.percent == 0);
     // Units import needs the admin.
@@ -270,7 +273,7 @@ BOOST_AUTO_TEST_CASE(tasks_defaults_updates_and_validation)
     auto t1 = staff.add(NewTask{1, "vp-ubnd-tinh", "Rà soát 25 DVC thiết yếu", "Nguyễn Văn An", {}, {}});
     BOOST_REQUIRE_MESSAGE(t1, (t1 ? "" : t1.error().message));
     BOOST_TEST(t1->due->toIso() == "2024-01-31");
-    BOOST_TEST(t1->start->toIso() == "2024-01-31");   // created after its due date: starts on it
+    BOOST_TEST(t1->start->toIso() == "2024-01-31"); // created after its due date: starts on it
     BOOST_TEST(isId(t1->uid));
     auto t7 = staff.add(NewTask{7, "so-y-te", "Lắp Kiosk tại bệnh viện", "", {}, {}});
     BOOST_REQUIRE(t7);
@@ -437,8 +440,8 @@ BOOST_AUTO_TEST_CASE(deadlines_and_the_dashboard)
 
     auto late = progress().overdue("huyen-tan-bien", clock.today());
     BOOST_REQUIRE(late);
-    BOOST_REQUIRE(late->size() == 2u);   // the district's own and its pawnshop's
-    BOOST_TEST(late->front().task.id == overdue->id);   // the most overdue first
+    BOOST_REQUIRE(late->size() == 2u);                // the district's own and its pawnshop's
+    BOOST_TEST(late->front().task.id == overdue->id); // the most overdue first
     BOOST_TEST(*late->front().eval.daysLeft == -10);
 
     auto d = progress().dashboard("huyen-tan-bien", clock.today());
@@ -460,7 +463,8 @@ BOOST_AUTO_TEST_CASE(deadlines_and_the_dashboard)
     BOOST_TEST(!byModel.contains(15));
 
     // As of another day (the --as-of of the command line).
-    auto later = progress().deadlines(TaskFilter{std::string("huyen-tan-bien"), true, {}, false, {}, {}, ""}, Date{2024, 5, 2});
+    auto later =
+        progress().deadlines(TaskFilter{std::string("huyen-tan-bien"), true, {}, false, {}, {}, ""}, Date{2024, 5, 2});
     BOOST_REQUIRE(later);
     for (const auto& s : *later) {
         BOOST_TEST((s.eval.state == DeadlineState::Overdue));
@@ -493,7 +497,8 @@ BOOST_AUTO_TEST_CASE(audit_and_change_log_in_the_same_transaction)
     c.note = "Tuần 1";
     BOOST_REQUIRE(staff.update(t->uid, c));
     BOOST_TEST(count("SELECT COUNT(*) FROM audit_log") == audits + 2);
-    BOOST_TEST(count("SELECT COUNT(*) FROM audit_log WHERE action = 'task.update' AND object = 'task:" + t->uid + "'") == 1);
+    BOOST_TEST(
+        count("SELECT COUNT(*) FROM audit_log WHERE action = 'task.update' AND object = 'task:" + t->uid + "'") == 1);
     // The audit objects are references, never the responsible person's name.
     BOOST_TEST(count("SELECT COUNT(*) FROM audit_log WHERE object LIKE '%Bình%' OR object LIKE '%Tuần%'") == 0);
     auto verified = audit::verify(db(), admin());

@@ -9,15 +9,15 @@
 #include "client/presenters/DashboardPresenter.h"
 #include "client/presenters/TaskEditorPresenter.h"
 #include "client/presenters/TaskListPresenter.h"
-#include "tests/support/TestSupport.h"
 #include "client/presenters/WorkSearchPresenter.h"
-#include "tests/work/WorkTestSupport.h"
 #include "domain/access/Accounts.h"
 #include "domain/plan/PlanFile.h"
 #include "domain/plan/PlanRepository.h"
 #include "domain/schema/FullSchema.h"
 #include "domain/work/BundledUnits.h"
 #include "domain/work/ProgressService.h"
+#include "tests/support/TestSupport.h"
+#include "tests/work/WorkTestSupport.h"
 
 using namespace da06;
 using namespace da06::ui;
@@ -187,7 +187,8 @@ BOOST_AUTO_TEST_CASE(dashboard_of_the_desk_unit)
 BOOST_AUTO_TEST_CASE(task_list_filters_searches_and_marks_done)
 {
     BOOST_REQUIRE(work::UnitService(db(), clock, admin).setDeskUnit("so-y-te"));
-    const auto a = addTask(6, "so-y-te", "Khám bệnh bằng CCCD tại Bệnh viện Đa khoa", Date{2024, 3, 31}, Date{2024, 3, 1});
+    const auto a =
+        addTask(6, "so-y-te", "Khám bệnh bằng CCCD tại Bệnh viện Đa khoa", Date{2024, 3, 31}, Date{2024, 3, 1});
     addTask(7, "so-y-te", "Lắp Kiosk đăng ký khám", Date{2024, 6, 30}, Date{2024, 3, 1});
     FakeTaskList view;
     TaskListPresenter p(view, db(), clock, staff);
@@ -199,7 +200,7 @@ BOOST_AUTO_TEST_CASE(task_list_filters_searches_and_marks_done)
     BOOST_REQUIRE(view.rows.size() == 1u);
     BOOST_TEST(view.rows.front().model == 7);
     p.setModel(0);
-    p.setQuery("benh vien da khoa");   // without diacritics
+    p.setQuery("benh vien da khoa"); // without diacritics
     BOOST_REQUIRE(view.rows.size() == 1u);
     BOOST_TEST(view.rows.front().id == a.id);
     BOOST_TEST(view.status.find("1 of 2") != std::string::npos);
@@ -233,7 +234,7 @@ BOOST_AUTO_TEST_CASE(task_editor_new_task_with_a_proposed_due_date)
     BOOST_TEST(view.form.model == 7);
     BOOST_TEST(view.form.due == "30/06/2024");
     BOOST_TEST(view.form.start == "20/03/2024");
-    p.chooseModel(25);   // recurring: the end of this month
+    p.chooseModel(25); // recurring: the end of this month
     BOOST_TEST(view.form.due == "31/03/2024");
 
     TaskForm f = view.form;
@@ -241,14 +242,14 @@ BOOST_AUTO_TEST_CASE(task_editor_new_task_with_a_proposed_due_date)
     BOOST_TEST(!p.save(f));
     BOOST_TEST((view.field == TaskField::Title));
     f.title = "Bản tin nội bộ tháng 3";
-    f.due = "30/02/2024";   // a day that does not exist
+    f.due = "30/02/2024"; // a day that does not exist
     BOOST_TEST(!p.save(f));
     BOOST_TEST((view.field == TaskField::Due));
     f.due = "31/03/2024";
     f.indicators.push_back(IndicatorInput{"Bản tin đã phát hành", "nhiều", "4", ""});
     BOOST_TEST(!p.save(f));
     BOOST_TEST((view.field == TaskField::Indicators));
-    BOOST_TEST(*db().queryInt("SELECT COUNT(*) FROM task") == 0);   // nothing written so far
+    BOOST_TEST(*db().queryInt("SELECT COUNT(*) FROM task") == 0); // nothing written so far
 
     f.indicators.back().actual = "1";
     f.indicators.back().unitOfMeasure = "số";
@@ -269,14 +270,15 @@ BOOST_AUTO_TEST_CASE(task_editor_new_task_with_a_proposed_due_date)
 
 BOOST_AUTO_TEST_CASE(task_editor_existing_task_and_evidence)
 {
-    const auto t = addTask(8, "so-tu-phap", "Trang bị đầu đọc CCCD cho phòng công chứng", Date{2024, 3, 31}, Date{2024, 1, 1});
+    const auto t =
+        addTask(8, "so-tu-phap", "Trang bị đầu đọc CCCD cho phòng công chứng", Date{2024, 3, 31}, Date{2024, 1, 1});
     FakeEditor view;
     TaskEditorPresenter p(view, db(), clock, staff);
     BOOST_REQUIRE(p.startEdit(t.id));
     BOOST_TEST(!view.info.isNew);
     BOOST_TEST(view.info.heading == "Task #" + std::to_string(t.id));
-    BOOST_TEST(view.info.state.find("Due soon") == std::string::npos);   // 11 days left: not due soon
-    BOOST_TEST(view.info.state.find("At risk") != std::string::npos);    // 0 % after 2/3 of the time
+    BOOST_TEST(view.info.state.find("Due soon") == std::string::npos); // 11 days left: not due soon
+    BOOST_TEST(view.info.state.find("At risk") != std::string::npos);  // 0 % after 2/3 of the time
     BOOST_TEST(view.form.due == "31/03/2024");
 
     const auto changesBefore = *db().queryInt("SELECT COUNT(*) FROM change_log");
@@ -320,7 +322,7 @@ BOOST_AUTO_TEST_CASE(search_over_models_units_and_tasks)
     addTask(5, "cong-an-tinh", "Hướng dẫn người dân Gò Dầu dùng VNeID", Date{2024, 3, 31}, Date{2024, 3, 1});
     FakeSearch view;
     WorkSearchPresenter p(view, db(), clock, staff);
-    p.search("go dau");   // without diacritics: the district and the task
+    p.search("go dau"); // without diacritics: the district and the task
     bool unit = false;
     bool task = false;
     for (const auto& r : view.results) {
@@ -329,7 +331,7 @@ BOOST_AUTO_TEST_CASE(search_over_models_units_and_tasks)
     }
     BOOST_TEST(unit);
     BOOST_TEST(task);
-    p.search("lưu trú");   // with diacritics: models 9–12 (and 38)
+    p.search("lưu trú"); // with diacritics: models 9–12 (and 38)
     int models = 0;
     for (const auto& r : view.results) {
         models += r.kind == WorkSearchResult::Kind::Model;

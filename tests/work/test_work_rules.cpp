@@ -56,9 +56,11 @@ BOOST_AUTO_TEST_CASE(task_states)
     BOOST_TEST(mid.expectedPercent == 49);
     BOOST_TEST(evaluateTask(open(60, start, due), d(2024, 2, 15)).state == DeadlineState::OnTrack);
     // A tolerance can be set.
-    BOOST_TEST(evaluateTask(open(45, start, due), d(2024, 2, 15), DeadlineThresholds{7, 10}).state == DeadlineState::OnTrack);
+    BOOST_TEST(evaluateTask(open(45, start, due), d(2024, 2, 15), DeadlineThresholds{7, 10}).state ==
+               DeadlineState::OnTrack);
     // Not started yet before its start: nothing is expected.
-    BOOST_TEST(evaluateTask(open(0, d(2024, 3, 1), due, TaskStatus::NotStarted), d(2024, 2, 1)).state == DeadlineState::OnTrack);
+    BOOST_TEST(evaluateTask(open(0, d(2024, 3, 1), due, TaskStatus::NotStarted), d(2024, 2, 1)).state ==
+               DeadlineState::OnTrack);
     // Due soon and behind at once: the state says due soon, the flag says behind.
     const auto soon = evaluateTask(open(10, start, due), d(2024, 3, 28));
     BOOST_TEST(soon.state == DeadlineState::DueSoon);
@@ -141,8 +143,9 @@ BOOST_AUTO_TEST_CASE(model_summaries)
     // Recurring without tasks: no deadline; with this month's task: its state.
     const plan::Deadline recurring{plan::DeadlineKind::Recurring, std::nullopt, std::nullopt, std::nullopt};
     BOOST_TEST(summarizeModel(recurring, {}, today).state == DeadlineState::NoDeadline);
-    BOOST_TEST(summarizeModel(recurring, {open(0, d(2024, 4, 1), d(2024, 4, 30), TaskStatus::NotStarted)}, today).state ==
-               DeadlineState::AtRisk);
+    BOOST_TEST(
+        summarizeModel(recurring, {open(0, d(2024, 4, 1), d(2024, 4, 30), TaskStatus::NotStarted)}, today).state ==
+        DeadlineState::AtRisk);
 }
 
 BOOST_AUTO_TEST_CASE(hybrid_logical_clock)

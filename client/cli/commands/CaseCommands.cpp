@@ -1,10 +1,10 @@
 // da06 case open|party|verify|exception|complete|cancel|show|list|attach|certify|certificate: the
 // notarial cases of models 4 and 8, whose parties are verified by identity checks (issue 8).
-#include "reports/PdfWriter.h"
 #include "client/cli/Commands.h"
 #include "client/cli/commands/DeskSupport.h"
 #include "domain/desk/DeskJson.h"
 #include "domain/desk/NotaryService.h"
+#include "reports/PdfWriter.h"
 
 namespace da06::cli {
 
@@ -28,13 +28,15 @@ const char* const kCaseUsage =
 std::string partyState(const desk::CaseParty& p)
 {
     if (p.passing) {
-        return "verified by " + optText(p.checkReference) + " (" + (p.checkOutcome ? desk::outcomeName(*p.checkOutcome) : "") + ")";
+        return "verified by " + optText(p.checkReference) + " (" +
+               (p.checkOutcome ? desk::outcomeName(*p.checkOutcome) : "") + ")";
     }
     if (p.exception) {
         return "EXCEPTION: " + *p.exception;
     }
     if (p.checkReference) {
-        return "check " + *p.checkReference + " DOES NOT PASS (" + (p.checkOutcome ? desk::outcomeName(*p.checkOutcome) : "") + ")";
+        return "check " + *p.checkReference + " DOES NOT PASS (" +
+               (p.checkOutcome ? desk::outcomeName(*p.checkOutcome) : "") + ")";
     }
     return "NOT VERIFIED";
 }
@@ -45,8 +47,8 @@ void printCompletion(std::ostream& out, const desk::NotarialCase& c)
     if (c.parties.empty()) {
         out << "Cannot be completed yet: the case has no party.\n";
     } else if (!blocking.empty()) {
-        out << "Cannot be completed yet: " << blocking.size()
-            << " part" << (blocking.size() == 1 ? "y lacks" : "ies lack") << " a passing check or an exception.\n";
+        out << "Cannot be completed yet: " << blocking.size() << " part"
+            << (blocking.size() == 1 ? "y lacks" : "ies lack") << " a passing check or an exception.\n";
     } else {
         out << "Ready to complete.\n";
     }
@@ -54,7 +56,8 @@ void printCompletion(std::ostream& out, const desk::NotarialCase& c)
 
 void printCase(std::ostream& out, const desk::NotarialCase& c)
 {
-    out << "Case " << c.number << " (" << c.uid << ") — model " << c.model << ", " << desk::actKindLabel(c.actKind) << "\n";
+    out << "Case " << c.number << " (" << c.uid << ") — model " << c.model << ", " << desk::actKindLabel(c.actKind)
+        << "\n";
     out << c.title << "\n";
     out << "Status: " << desk::caseStatusName(c.status) << "; opened by " << c.openedBy << " at "
         << ui::localTimeText(c.openedAt);
@@ -106,8 +109,8 @@ std::string mediaTypeOf(const std::filesystem::path& p)
 Status writeCertificate(access::Session& s, const Globals& g, const desk::Certification& c, const std::string& path)
 {
     const auto unit = receiptUnit(s, g, "");
-    return reports::writePdf(reports::receiptDocument(ui::certificationReceipt(c, unit.name, localToday(g), unit.heading)),
-                             path);
+    return reports::writePdf(
+        reports::receiptDocument(ui::certificationReceipt(c, unit.name, localToday(g), unit.heading)), path);
 }
 
 std::optional<desk::CaseStatus> caseStatusArg(const std::string& s)
@@ -160,7 +163,8 @@ int caseOpen(Context& ctx)
     auto kind = cmd.o.text("--kind");
     auto title = cmd.o.text("--title");
     cmd.o.require(number && model && kind && title, "case open needs --number, --model, --kind and --title");
-    const desk::NewCase nc{number.value_or(""), static_cast<int>(model.value_or(4)), kind.value_or(""), title.value_or("")};
+    const desk::NewCase nc{number.value_or(""), static_cast<int>(model.value_or(4)), kind.value_or(""),
+                           title.value_or("")};
     return cmd.run(0, [&](access::Session&, desk::NotaryService& notary) -> Result<int> {
         DA06_TRY(c, notary.open(nc));
         if (cmd.json) {
@@ -212,7 +216,8 @@ int caseVerify(Context& ctx)
     return cmd.run(1, [&](access::Session&, desk::NotaryService& notary) -> Result<int> {
         const std::string caseRef = cmd.word(0);
         DA06_CHECK(notary.verifyParty(caseRef, *party, *check));
-        return cmd.showCase(notary, caseRef, "Party " + *party + " of case " + caseRef + " is verified by " + *check + ".");
+        return cmd.showCase(notary, caseRef,
+                            "Party " + *party + " of case " + caseRef + " is verified by " + *check + ".");
     });
 }
 
@@ -225,7 +230,8 @@ int caseException(Context& ctx)
     return cmd.run(1, [&](access::Session&, desk::NotaryService& notary) -> Result<int> {
         const std::string caseRef = cmd.word(0);
         DA06_CHECK(notary.setException(caseRef, *party, *reason));
-        return cmd.showCase(notary, caseRef, "Recorded the exception for party " + *party + " of case " + caseRef + ".");
+        return cmd.showCase(notary, caseRef,
+                            "Recorded the exception for party " + *party + " of case " + caseRef + ".");
     });
 }
 
@@ -233,7 +239,7 @@ int caseComplete(Context& ctx)
 {
     CaseCommand cmd(ctx);
     return cmd.run(1, [&](access::Session&, desk::NotaryService& notary) -> Result<int> {
-        DA06_TRY(c, notary.complete(cmd.word(0)));   // the error names the parties that block it
+        DA06_TRY(c, notary.complete(cmd.word(0))); // the error names the parties that block it
         if (cmd.json) {
             ctx.print(desk::caseToJson(*c));
         } else {
@@ -286,8 +292,8 @@ int caseList(Context& ctx)
         }
         for (const auto& c : *list) {
             ctx.out << padded(c.number, 22) << " M" << padded(std::to_string(c.model), 2) << " "
-                    << padded(desk::caseStatusName(c.status), 10) << " " << padded(desk::actKindLabel(c.actKind), 26) << " "
-                    << c.parties.size() << " parties  " << c.title << "\n";
+                    << padded(desk::caseStatusName(c.status), 10) << " " << padded(desk::actKindLabel(c.actKind), 26)
+                    << " " << c.parties.size() << " parties  " << c.title << "\n";
         }
         ctx.out << counted(list->size(), "case") << "\n";
         return kExitOk;
@@ -301,7 +307,7 @@ int caseAttach(Context& ctx)
     if (!cmd.o.done(2, rc, ctx.err)) {
         return rc;
     }
-    auto data = readInput(cmd.word(1));   // read before the store is opened
+    auto data = readInput(cmd.word(1)); // read before the store is opened
     if (!data) {
         return report(ctx.err, data.error());
     }
@@ -333,7 +339,8 @@ int caseCertifyOrCertificate(Context& ctx, bool certify)
         if (pdf) {
             if (auto w = writeCertificate(s, ctx.g, *c, *pdf); !w) {
                 if (certify) {
-                    ctx.err << "da06: the document was certified as " << c->reference << ", but its certificate could not be written "
+                    ctx.err << "da06: the document was certified as " << c->reference
+                            << ", but its certificate could not be written "
                             << "(print it again with `da06 case certificate " << c->reference << " --pdf FILE`)\n";
                 }
                 return std::unexpected(w.error());
@@ -363,9 +370,17 @@ int caseCertificate(Context& c)
 }
 
 constexpr SubcommandEntry kCaseCommands[] = {
-    {"open", caseOpen},       {"party", caseParty},   {"verify", caseVerify},   {"exception", caseException},
-    {"complete", caseComplete}, {"cancel", caseCancel}, {"show", caseShow},       {"list", caseList},
-    {"attach", caseAttach},   {"certify", caseCertify}, {"certificate", caseCertificate},
+    {"open", caseOpen},
+    {"party", caseParty},
+    {"verify", caseVerify},
+    {"exception", caseException},
+    {"complete", caseComplete},
+    {"cancel", caseCancel},
+    {"show", caseShow},
+    {"list", caseList},
+    {"attach", caseAttach},
+    {"certify", caseCertify},
+    {"certificate", caseCertificate},
 };
 
 } // namespace

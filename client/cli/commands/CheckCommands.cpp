@@ -1,10 +1,10 @@
 // da06 check record|show|receipt: identity checks recorded with their purpose and consent (issue 8).
 // Personal data is printed only on standard output, to the checker who asked for it.
-#include "reports/PdfWriter.h"
 #include "client/cli/Commands.h"
 #include "client/cli/commands/DeskSupport.h"
 #include "domain/desk/CheckService.h"
 #include "domain/desk/DeskJson.h"
+#include "reports/PdfWriter.h"
 
 namespace da06::cli {
 
@@ -21,13 +21,16 @@ const char* const kCheckUsage =
 std::string outcomeSentence(const desk::CheckRecord& r)
 {
     switch (r.outcome) {
-    case desk::CheckOutcome::Valid: return "VALID — every check passed";
-    case desk::CheckOutcome::Warning: return "VALID WITH WARNINGS — read the findings below";
+    case desk::CheckOutcome::Valid:
+        return "VALID — every check passed";
+    case desk::CheckOutcome::Warning:
+        return "VALID WITH WARNINGS — read the findings below";
     case desk::CheckOutcome::Unverified:
         return r.method == desk::CheckMethod::Chip
-            ? "UNVERIFIED — the chip was read but not verified (no trust anchor on this desk)"
-            : "UNVERIFIED — typed by hand, nothing could be verified";
-    case desk::CheckOutcome::Invalid: return "INVALID — do not rely on this identity";
+                   ? "UNVERIFIED — the chip was read but not verified (no trust anchor on this desk)"
+                   : "UNVERIFIED — typed by hand, nothing could be verified";
+    case desk::CheckOutcome::Invalid:
+        return "INVALID — do not rely on this identity";
     }
     return "";
 }
@@ -35,7 +38,8 @@ std::string outcomeSentence(const desk::CheckRecord& r)
 void printFindings(std::ostream& out, const std::vector<desk::CheckFinding>& findings)
 {
     for (const auto& f : findings) {
-        out << "  " << (f.severity == "error" ? "✗ " : "! ") << f.code << (f.message.empty() ? "" : ": " + f.message) << "\n";
+        out << "  " << (f.severity == "error" ? "✗ " : "! ") << f.code << (f.message.empty() ? "" : ": " + f.message)
+            << "\n";
     }
 }
 
@@ -53,7 +57,8 @@ void printIdentity(std::ostream& out, const desk::CheckRecord& r, const desk::Ch
         out << "Address: " << id.address << "\n";
     }
     if (id.expiryDate) {
-        out << "Card valid until: " << id.expiryDate->toVietnamese() << (id.expired.value_or(false) ? " (EXPIRED)" : "") << "\n";
+        out << "Card valid until: " << id.expiryDate->toVietnamese() << (id.expired.value_or(false) ? " (EXPIRED)" : "")
+            << "\n";
     }
     printFindings(out, r.findings);
     out << "Personal details kept until " << r.purgeAfter.toVietnamese() << ", then deleted.\n";
@@ -62,15 +67,18 @@ void printIdentity(std::ostream& out, const desk::CheckRecord& r, const desk::Ch
 void printCheck(std::ostream& out, const desk::CheckRecord& r, const std::string& modelTitle)
 {
     out << "Check " << r.reference << " (" << r.uid << ")\n";
-    out << "Result: " << outcomeSentence(r) << (r.passing() ? "" : " [not usable for a case, contract or payout]") << "\n";
+    out << "Result: " << outcomeSentence(r) << (r.passing() ? "" : " [not usable for a case, contract or payout]")
+        << "\n";
     out << "Purpose: " << ui::purposeLabel(r.model, modelTitle) << "\n";
     out << "Method: " << desk::methodName(r.method) << " (" << ui::checkMethodLabel(r.method) << ")"
         << (r.manualReason.empty() ? "" : ", reason: " + r.manualReason) << "\n";
     for (const auto& v : r.verifications) {
         out << "  " << padded(v.name, 24) << " " << v.result << (v.detail.empty() ? "" : " (" + v.detail + ")") << "\n";
     }
-    out << "Checked by " << r.operatorName << " at " << ui::localTimeText(r.checkedAt) << " (unit " << r.unitCode << ")\n";
-    out << "Legal ground: " << ui::consentLabel(r.consent) << (r.consentNote.empty() ? "" : " — " + r.consentNote) << "\n";
+    out << "Checked by " << r.operatorName << " at " << ui::localTimeText(r.checkedAt) << " (unit " << r.unitCode
+        << ")\n";
+    out << "Legal ground: " << ui::consentLabel(r.consent) << (r.consentNote.empty() ? "" : " — " + r.consentNote)
+        << "\n";
     if (r.attachedKind) {
         out << "Attached to: " << *r.attachedKind << " " << optText(r.attachedUid) << "\n";
     }
@@ -88,8 +96,8 @@ void printCheck(std::ostream& out, const desk::CheckRecord& r, const std::string
 Status writeCheckReceipt(access::Session& s, const Globals& g, const desk::CheckRecord& r, const std::string& path)
 {
     const auto unit = receiptUnit(s, g, r.unitCode);
-    const auto receipt = ui::checkReceipt(r, unit.name, ui::modelTitleOf(s.store.db(), *g.clock, r.model), localToday(g),
-                                          unit.heading);
+    const auto receipt =
+        ui::checkReceipt(r, unit.name, ui::modelTitleOf(s.store.db(), *g.clock, r.model), localToday(g), unit.heading);
     return reports::writePdf(reports::receiptDocument(receipt), path);
 }
 
@@ -122,7 +130,8 @@ void readConsent(Options& o, RecordOptions& r)
     o.require(r.purpose.has_value(), "--purpose MODEL is required (the model the check serves: 4, 8, 15, 19, 35, …)");
     o.require(r.fromJson.has_value() != r.manual, "give either --from-json FILE or --manual");
     if (!consentText) {
-        o.problem("--consent given|legal is required (Decree 13/2023: the citizen's consent, or an obligation set by law)");
+        o.problem(
+            "--consent given|legal is required (Decree 13/2023: the citizen's consent, or an obligation set by law)");
     } else if (!(r.consent = consentArg(*consentText))) {
         o.problem("--consent: \"" + *consentText + "\" is neither given nor legal");
     }
@@ -213,8 +222,8 @@ int checkRecord(Context& c)
         DA06_TRY(r, checks.record(*input));
         if (opts.receipt) {
             if (auto w = writeCheckReceipt(s, c.g, *r, *opts.receipt); !w) {
-                c.err << "da06: the check " << r->reference << " was recorded, but its receipt could not be written: "
-                      << w.error().message << "\n";
+                c.err << "da06: the check " << r->reference
+                      << " was recorded, but its receipt could not be written: " << w.error().message << "\n";
                 return exitCodeFor(w.error());
             }
         }

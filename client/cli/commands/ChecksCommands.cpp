@@ -1,17 +1,18 @@
 // da06 checks list|stats|purge|retention: the register of identity checks, its statistics and the
 // retention of their personal details (issue 8).
-#include "reports/ReportDocuments.h"
 #include "client/cli/Commands.h"
 #include "client/cli/commands/DeskSupport.h"
 #include "domain/desk/CheckService.h"
 #include "domain/desk/DeskJson.h"
+#include "reports/ReportDocuments.h"
 
 namespace da06::cli {
 
 namespace {
 
 const char* const kChecksUsage =
-    "usage: da06 checks list [--purpose MODEL] [--search TEXT] [--from DATE] [--to DATE] [--purged] [--limit N] [--json]\n"
+    "usage: da06 checks list [--purpose MODEL] [--search TEXT] [--from DATE] [--to DATE] [--purged] [--limit N] "
+    "[--json]\n"
     "       da06 checks stats --month YYYY-MM [--to-month YYYY-MM] [--unit CODE] [--json]\n"
     "       da06 checks purge [--dry-run] [--json]\n"
     "       da06 checks retention [--set MODEL=DAYS]... [--json]     (MODEL \"other\": every other purpose)";
@@ -83,8 +84,8 @@ json::Value statsToJson(const StatsQuery& q, const std::vector<desk::CheckStat>&
 
 void printStats(std::ostream& out, const StatsQuery& q, const std::vector<desk::CheckStat>& stats, std::int64_t total)
 {
-    out << "Identity checks " << q.month << (q.to != q.month ? " to " + q.to : "") << (q.unit ? " at " + *q.unit : "") << ": "
-        << total << "\n";
+    out << "Identity checks " << q.month << (q.to != q.month ? " to " + q.to : "") << (q.unit ? " at " + *q.unit : "")
+        << ": " << total << "\n";
     for (const auto& x : stats) {
         out << "  " << padded(x.unitCode, 24) << " " << x.month << "  M" << padded(std::to_string(x.model), 3) << " "
             << padded(x.method, 7) << " " << padded(x.outcome, 11) << " " << x.count << "\n";
@@ -192,7 +193,8 @@ int checksRetention(Context& c)
         int model = 0;
         int days = 0;
         if (!parseRetention(setting, model, days)) {
-            o.problem("--set: \"" + setting + "\" is not MODEL=DAYS (days 1–36500; MODEL \"other\" for every other purpose)");
+            o.problem("--set: \"" + setting +
+                      "\" is not MODEL=DAYS (days 1–36500; MODEL \"other\" for every other purpose)");
         }
         changes.emplace_back(model, days);
     }

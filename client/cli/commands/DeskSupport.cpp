@@ -6,10 +6,10 @@
 #include <iostream>
 #include <iterator>
 
-#include "reports/PdfWriter.h"
-#include "reports/XlsxWriter.h"
 #include "client/cli/Commands.h"
 #include "domain/work/UnitService.h"
+#include "reports/PdfWriter.h"
+#include "reports/XlsxWriter.h"
 
 namespace da06::cli {
 
@@ -177,8 +177,8 @@ Status writeDocument(const reports::Document& d, const std::string& path, bool x
     return {};
 }
 
-Status writeDocuments(const reports::Document& d, const std::optional<std::string>& pdf, const std::optional<std::string>& xlsx,
-                      std::ostream& out, bool quiet)
+Status writeDocuments(const reports::Document& d, const std::optional<std::string>& pdf,
+                      const std::optional<std::string>& xlsx, std::ostream& out, bool quiet)
 {
     if (pdf) {
         DA06_CHECK(writeDocument(d, *pdf, false, out, quiet));

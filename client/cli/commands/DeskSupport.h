@@ -7,9 +7,9 @@
 #include <ostream>
 #include <string>
 
-#include "reports/DeskDocuments.h"
 #include "client/cli/Runner.h"
 #include "client/presenters/DeskReceipts.h"
+#include "reports/DeskDocuments.h"
 
 namespace da06::cli {
 
@@ -26,7 +26,7 @@ public:
     std::optional<long long> integer(const std::string& name, long long min, long long max, const char* what);
     // An amount in đồng: digits, with '.', ',' or ' ' between the thousands allowed.
     std::optional<std::int64_t> amount(const std::string& name);
-    std::optional<double> decimal(const std::string& name);   // a percentage 0–100
+    std::optional<double> decimal(const std::string& name); // a percentage 0–100
     std::optional<std::string> period(const std::string& name);
 
     void problem(const std::string& p);
@@ -61,8 +61,8 @@ std::string optText(const std::optional<std::string>& s);
 Status writeDocument(const reports::Document& d, const std::string& path, bool xlsx, std::ostream& out, bool quiet);
 
 // Writes the document to --pdf and --xlsx, whichever were given ("wrote PATH" unless quiet).
-Status writeDocuments(const reports::Document& d, const std::optional<std::string>& pdf, const std::optional<std::string>& xlsx,
-                      std::ostream& out, bool quiet);
+Status writeDocuments(const reports::Document& d, const std::optional<std::string>& pdf,
+                      const std::optional<std::string>& xlsx, std::ostream& out, bool quiet);
 
 // The name of a unit and the heading of the desk's documents.
 struct ReceiptUnit {

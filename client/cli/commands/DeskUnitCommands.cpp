@@ -47,9 +47,9 @@ void printDashboard(std::ostream& out, const work::Dashboard& d)
         const int filled = m.summary.percent / 10;
         out << "M" << padded(std::to_string(m.assignment.modelNumber), 3) << " "
             << padded(m.assignment.role == plan::UnitRole::Lead ? "lead" : "coord", 6) << " ["
-            << std::string(static_cast<std::size_t>(filled), '#') << std::string(static_cast<std::size_t>(10 - filled), '.')
-            << "] " << std::setw(3) << m.summary.percent << "%  " << padded(stateLabel(m.summary.state), 13) << " "
-            << m.assignment.modelTitle << "\n";
+            << std::string(static_cast<std::size_t>(filled), '#')
+            << std::string(static_cast<std::size_t>(10 - filled), '.') << "] " << std::setw(3) << m.summary.percent
+            << "%  " << padded(stateLabel(m.summary.state), 13) << " " << m.assignment.modelTitle << "\n";
     }
 }
 
@@ -83,8 +83,8 @@ void printChange(std::ostream& out, const work::ChangeRecord& r)
     for (const auto& [k, v] : r.fields) {
         fields += (fields.empty() ? "" : ", ") + k;
     }
-    out << r.hlc.toString() << "  " << padded(r.syncState, 8) << " " << padded(work::changeOpName(r.op), 7) << " " << r.entity
-        << ":" << r.entityId << "  {" << fields << "}  " << r.user << "\n";
+    out << r.hlc.toString() << "  " << padded(r.syncState, 8) << " " << padded(work::changeOpName(r.op), 7) << " "
+        << r.entity << ":" << r.entityId << "  {" << fields << "}  " << r.user << "\n";
 }
 
 int deskChanges(Context& c)

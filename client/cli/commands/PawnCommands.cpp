@@ -61,9 +61,9 @@ int pawnCreate(Context& c)
             c.print(desk::pawnToJson(*contract));
             return kExitOk;
         }
-        c.out << "Registered pawn contract " << contract->number << " (" << contract->uid << "): "
-              << reports::vndAmount(contract->loan) << " on " << contract->item << ", due " << contract->due.toVietnamese()
-              << ".\n";
+        c.out << "Registered pawn contract " << contract->number << " (" << contract->uid
+              << "): " << reports::vndAmount(contract->loan) << " on " << contract->item << ", due "
+              << contract->due.toVietnamese() << ".\n";
         printAlerts(c.out, contract->alerts);
         return kExitOk;
     });
@@ -79,8 +79,9 @@ int pawnClose(Context& c)
     o.require(redeemed != liquidated, "pawn close needs --redeemed or --liquidated");
     return o.run(1, c, [&](access::Session& s) -> Result<int> {
         desk::PawnService pawns(s.store.db(), *c.g.clock, s.actor);
-        DA06_TRY(contract, pawns.close(c.a.rest().front(), redeemed ? desk::PawnStatus::Redeemed : desk::PawnStatus::Liquidated,
-                                       on.value_or(localToday(c.g))));
+        DA06_TRY(contract,
+                 pawns.close(c.a.rest().front(), redeemed ? desk::PawnStatus::Redeemed : desk::PawnStatus::Liquidated,
+                             on.value_or(localToday(c.g))));
         if (json) {
             c.print(desk::pawnToJson(*contract));
         } else {
@@ -115,7 +116,8 @@ bool readListOptions(Context& c, bool reg, ListOptions& l, int& rc)
         o.require(l.from && l.to, "pawn register needs --from DATE and --to DATE");
         o.require(l.pdf || l.xlsx, "pawn register needs --pdf FILE or --xlsx FILE");
     } else {
-        o.require(!l.pdf && !l.xlsx && !l.business && !l.address, "--pdf, --xlsx, --business and --address belong to pawn register");
+        o.require(!l.pdf && !l.xlsx && !l.business && !l.address,
+                  "--pdf, --xlsx, --business and --address belong to pawn register");
     }
     if (l.from && l.to && *l.to < *l.from) {
         o.problem("--to comes before --from");
@@ -147,8 +149,8 @@ int pawnList(Context& c)
 Status writeRegister(access::Session& s, Context& c, const ListOptions& l, const std::vector<desk::PawnContract>& rows)
 {
     const auto unit = receiptUnit(s, c.g, "");
-    const auto doc = reports::pawnRegisterDocument(
-        ui::pawnRegister(rows, l.business.value_or(unit.name), l.address.value_or(""), *l.from, *l.to, localToday(c.g)));
+    const auto doc = reports::pawnRegisterDocument(ui::pawnRegister(
+        rows, l.business.value_or(unit.name), l.address.value_or(""), *l.from, *l.to, localToday(c.g)));
     return writeDocuments(doc, l.pdf, l.xlsx, c.out, l.json);
 }
 
@@ -175,8 +177,8 @@ int pawnRegister(Context& c)
             r.set("xlsx", l.xlsx ? json::Value(*l.xlsx) : json::Value(nullptr));
             c.print(r);
         } else {
-            c.out << counted(rows.size(), "contract") << " from " << l.from->toVietnamese() << " to " << l.to->toVietnamese()
-                  << ".\n";
+            c.out << counted(rows.size(), "contract") << " from " << l.from->toVietnamese() << " to "
+                  << l.to->toVietnamese() << ".\n";
         }
         return kExitOk;
     });

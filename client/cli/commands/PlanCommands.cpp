@@ -20,9 +20,12 @@ std::string deadlineText(const plan::Deadline& d)
 {
     switch (d.kind) {
     case plan::DeadlineKind::Month:
-    case plan::DeadlineKind::Quarter: return d.due ? d.due->toVietnamese() : "?";
-    case plan::DeadlineKind::Recurring: return "thường xuyên";
-    case plan::DeadlineKind::Completed: return d.year ? "xong " + std::to_string(*d.year) : "đã xong";
+    case plan::DeadlineKind::Quarter:
+        return d.due ? d.due->toVietnamese() : "?";
+    case plan::DeadlineKind::Recurring:
+        return "thường xuyên";
+    case plan::DeadlineKind::Completed:
+        return d.year ? "xong " + std::to_string(*d.year) : "đã xong";
     }
     return "";
 }
@@ -94,8 +97,8 @@ int planImport(Context& c)
     }
     return withSession(c, [&](access::Session& s) -> Result<int> {
         DA06_TRY(summary, plan::PlanRepository(s.store.db(), *c.g.clock).importPlan(*plan, s.actor));
-        c.out << (summary->replaced ? "Replaced" : "Imported") << " the plan " << summary->planId << ": " << summary->models
-              << " models, " << summary->unitsAdded << " new units.\n";
+        c.out << (summary->replaced ? "Replaced" : "Imported") << " the plan " << summary->planId << ": "
+              << summary->models << " models, " << summary->unitsAdded << " new units.\n";
         return kExitOk;
     });
 }
@@ -118,8 +121,8 @@ void printModels(std::ostream& out, const std::vector<plan::StoredModel>& models
             lastGroup = sm.model.group;
             out << (out.tellp() > 0 ? "\n" : "") << sm.model.group << ". " << sm.groupTitle << "\n";
         }
-        out << "  " << (sm.model.number < 10 ? " " : "") << sm.model.number << "  " << deadlineText(sm.model.deadline) << "  "
-            << sm.model.title << "  [" << joined(sm.leadUnitNames) << "]\n";
+        out << "  " << (sm.model.number < 10 ? " " : "") << sm.model.number << "  " << deadlineText(sm.model.deadline)
+            << "  " << sm.model.title << "  [" << joined(sm.leadUnitNames) << "]\n";
     }
 }
 

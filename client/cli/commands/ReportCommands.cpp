@@ -3,16 +3,16 @@
 #include <iomanip>
 #include <iterator>
 
+#include "client/cli/Commands.h"
+#include "client/cli/Runner.h"
+#include "domain/desk/CheckService.h"
+#include "domain/report/ReportJson.h"
+#include "domain/report/ReportService.h"
+#include "domain/work/UnitService.h"
 #include "reports/CsvWriter.h"
 #include "reports/PdfWriter.h"
 #include "reports/ReportDocuments.h"
 #include "reports/XlsxWriter.h"
-#include "client/cli/Commands.h"
-#include "client/cli/Runner.h"
-#include "domain/report/ReportJson.h"
-#include "domain/desk/CheckService.h"
-#include "domain/report/ReportService.h"
-#include "domain/work/UnitService.h"
 
 namespace da06::cli {
 
@@ -113,7 +113,10 @@ struct Reports {
     desk::StoredCheckCounts checkCounts;
     report::ReportService svc;
 
-    Reports(access::Session& s, const Clock& clock) : checkCounts(s.store.db()), svc(s.store.db(), clock, s.actor, &checkCounts) {}
+    Reports(access::Session& s, const Clock& clock)
+        : checkCounts(s.store.db()), svc(s.store.db(), clock, s.actor, &checkCounts)
+    {
+    }
 };
 
 // The province's unit when --province is not given: the first unit of level province.
@@ -127,7 +130,8 @@ Result<std::optional<std::string>> firstProvince(access::Session& s, const Clock
     return std::optional<std::string>(provinces->front().id);
 }
 
-Status saveNarrative(report::ReportService& svc, const std::string& file, const std::string& scope, const std::string& period)
+Status saveNarrative(report::ReportService& svc, const std::string& file, const std::string& scope,
+                     const std::string& period)
 {
     std::ifstream in(file, std::ios::binary);
     if (!in) {
@@ -182,8 +186,8 @@ int reportProvince(Context& c)
 }
 
 // Sets the days given; false when one is not a whole number in its range.
-bool changeRule(report::PeriodRule& rule, const std::optional<std::string>& cutoff, const std::optional<std::string>& due,
-                const std::optional<std::string>& lock)
+bool changeRule(report::PeriodRule& rule, const std::optional<std::string>& cutoff,
+                const std::optional<std::string>& due, const std::optional<std::string>& lock)
 {
     auto set = [](const std::optional<std::string>& v, int& target, long long max) {
         if (!v) {
@@ -224,8 +228,8 @@ int reportRule(Context& c)
             v.set("lock_days", rule->lockAfterDays);
             c.print(v);
         } else {
-            c.out << "data to the " << rule->cutoffDay << "th of the month, due before the " << rule->dueDay << "th, locked "
-                  << rule->lockAfterDays << " days after the due date\n";
+            c.out << "data to the " << rule->cutoffDay << "th of the month, due before the " << rule->dueDay
+                  << "th, locked " << rule->lockAfterDays << " days after the due date\n";
         }
         return kExitOk;
     });
@@ -353,7 +357,8 @@ int unitReportCommand(Context& c, const std::string& sub)
     NarrativeEdit texts;
     Outputs outputs;
     if (sub != "unit") {
-        texts = {c.a.option("--results"), c.a.option("--difficulties"), c.a.option("--proposals"), c.a.option("--next-plan")};
+        texts = {c.a.option("--results"), c.a.option("--difficulties"), c.a.option("--proposals"),
+                 c.a.option("--next-plan")};
         edit.docNumber = c.a.option("--number");
         edit.signer = c.a.option("--signer");
     } else {

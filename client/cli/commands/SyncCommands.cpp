@@ -3,8 +3,8 @@
 
 #include "client/cli/Commands.h"
 #include "client/cli/Runner.h"
-#include "sync/client/SyncEngine.h"
 #include "domain/sync/SyncStore.h"
+#include "sync/client/SyncEngine.h"
 
 namespace da06::cli {
 
@@ -203,7 +203,8 @@ Result<int> syncResolve(Context& c, access::Session& s, const std::string& arg)
         return usageError(c.err, "the conflict ID is a number (see `da06 sync conflicts`)");
     }
     DA06_TRY(rec, sync::SyncStore(s.store.db(), *c.g.clock).resolveConflict(s.actor, *id));
-    c.out << "Re-applied: " << rec->entity << " " << rec->entityId << " (a new change, sent at the next `da06 sync`).\n";
+    c.out << "Re-applied: " << rec->entity << " " << rec->entityId
+          << " (a new change, sent at the next `da06 sync`).\n";
     return kExitOk;
 }
 

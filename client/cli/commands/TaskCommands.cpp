@@ -13,7 +13,8 @@ namespace da06::cli {
 namespace {
 
 const char* const kTasksUsage =
-    "usage: da06 tasks list [--unit U [--only]] [--model N] [--open] [--overdue] [--as-of DATE] [--search TEXT] [--json]\n"
+    "usage: da06 tasks list [--unit U [--only]] [--model N] [--open] [--overdue] [--as-of DATE] [--search TEXT] "
+    "[--json]\n"
     "       da06 tasks add MODEL [--unit U] --title T [--due DATE] [--start DATE] [--responsible NAME]\n"
     "                          [--status S] [--percent P] [--indicator NAME=VALUE]... [--note TEXT] [--json]\n"
     "       da06 tasks update ID [--status S] [--percent P] [--indicator NAME=VALUE]... [--note TEXT] [--title T]\n"
@@ -35,7 +36,8 @@ bool progressOptions(Args& a, work::TaskChange& change, std::ostream& err, int& 
     if (status) {
         change.status = work::taskStatusFromName(*status);
         if (!change.status) {
-            rc = usageError(err, "unknown status \"" + *status + "\" (use not_started, in_progress, done, blocked or cancelled)");
+            rc = usageError(err, "unknown status \"" + *status +
+                                     "\" (use not_started, in_progress, done, blocked or cancelled)");
             return false;
         }
     }
@@ -91,7 +93,8 @@ bool readListOptions(Context& c, ListOptions& l, int& rc)
         return false;
     }
     if (auto p = c.a.leftoverProblem(); p || !rest.empty()) {
-        rc = usageError(c.err, p.value_or("unexpected \"" + (rest.empty() ? "" : rest.front()) + "\"") + "\n" + kTasksUsage);
+        rc = usageError(c.err,
+                        p.value_or("unexpected \"" + (rest.empty() ? "" : rest.front()) + "\"") + "\n" + kTasksUsage);
         return false;
     }
     if (modelText) {
@@ -192,8 +195,8 @@ int tasksAdd(Context& c)
         if (json) {
             c.print(work::taskToJson(*t));
         } else {
-            c.out << "Added task #" << t->id << " (" << t->uid << ") for model " << t->modelNumber << " at " << t->unitName
-                  << ", due " << dateText(t->due) << ".\n";
+            c.out << "Added task #" << t->id << " (" << t->uid << ") for model " << t->modelNumber << " at "
+                  << t->unitName << ", due " << dateText(t->due) << ".\n";
         }
         return kExitOk;
     });
@@ -223,15 +226,17 @@ bool readTaskChange(Context& c, work::TaskChange& change, int& rc)
         } else {
             auto d = parseDay(*dueText);
             if (!d) {
-                rc = usageError(c.err, "--due: \"" + *dueText + "\" is not a date that exists (write YYYY-MM-DD or dd/mm/yyyy)");
+                rc = usageError(c.err, "--due: \"" + *dueText +
+                                           "\" is not a date that exists (write YYYY-MM-DD or dd/mm/yyyy)");
                 return false;
             }
             change.due = d;
         }
     }
     if (change.empty()) {
-        rc = usageError(c.err, "nothing to change: give --status, --percent, --indicator, --note, --title, --responsible, "
-                               "--due or --start");
+        rc = usageError(c.err,
+                        "nothing to change: give --status, --percent, --indicator, --note, --title, --responsible, "
+                        "--due or --start");
         return false;
     }
     return true;
@@ -274,8 +279,8 @@ int tasksAttach(Context& c)
             o.set("sha256", e->sha256);
             c.print(o);
         } else {
-            c.out << "Attached " << e->fileName << " (" << e->size << " bytes, evidence " << e->uid << ") to task " << rest[0]
-                  << ".\n";
+            c.out << "Attached " << e->fileName << " (" << e->size << " bytes, evidence " << e->uid << ") to task "
+                  << rest[0] << ".\n";
         }
         return kExitOk;
     });
@@ -290,13 +295,15 @@ void printTaskDetail(std::ostream& out, const work::TaskDetail& d, const work::D
     if (!t.responsible.empty()) {
         out << "Responsible: " << t.responsible << "\n";
     }
-    out << "Start: " << dateText(t.start) << "   Due: " << dateText(t.due) << (t.period ? "   Month: " + *t.period : "") << "\n";
+    out << "Start: " << dateText(t.start) << "   Due: " << dateText(t.due) << (t.period ? "   Month: " + *t.period : "")
+        << "\n";
     out << "Status: " << work::taskStatusName(t.status) << ", " << t.percent << "% done"
-        << (t.completedOn ? ", completed " + t.completedOn->toVietnamese() : "") << " — " << stateLabel(eval.state) << "\n";
+        << (t.completedOn ? ", completed " + t.completedOn->toVietnamese() : "") << " — " << stateLabel(eval.state)
+        << "\n";
     for (const auto& i : d.indicators) {
         out << "  • " << i.name << ": " << (i.actual ? work::formatNumber(*i.actual) : "?")
-            << (i.target ? " / " + work::formatNumber(*i.target) : "") << (i.unitOfMeasure.empty() ? "" : " " + i.unitOfMeasure)
-            << "\n";
+            << (i.target ? " / " + work::formatNumber(*i.target) : "")
+            << (i.unitOfMeasure.empty() ? "" : " " + i.unitOfMeasure) << "\n";
     }
     for (const auto& n : d.notes) {
         out << "  [" << n.at << " " << n.user << "] " << n.text << "\n";
@@ -367,7 +374,8 @@ int tasksMonthly(Context& c)
     }
     return withSession(c, [&](access::Session& s) -> Result<int> {
         DA06_TRY(unitRef, unitOrDesk(s, c.g, unit));
-        DA06_TRY(created, work::TaskService(s.store.db(), *c.g.clock, s.actor).addMonthlyTasks(*unitRef, from, through));
+        DA06_TRY(created,
+                 work::TaskService(s.store.db(), *c.g.clock, s.actor).addMonthlyTasks(*unitRef, from, through));
         if (json) {
             c.print(jsonArray(*created, work::taskToJson));
             return kExitOk;
@@ -381,8 +389,8 @@ int tasksMonthly(Context& c)
 }
 
 constexpr SubcommandEntry kTasksCommands[] = {
-    {"list", tasksList},         {"add", tasksAdd},           {"update", tasksUpdate},   {"attach", tasksAttach},
-    {"show", tasksShow},         {"evidence", tasksEvidence}, {"monthly", tasksMonthly},
+    {"list", tasksList}, {"add", tasksAdd},           {"update", tasksUpdate},   {"attach", tasksAttach},
+    {"show", tasksShow}, {"evidence", tasksEvidence}, {"monthly", tasksMonthly},
 };
 
 json::Value deadlinesToJson(const Date& today, const std::vector<work::TaskState>& list)
@@ -393,8 +401,9 @@ json::Value deadlinesToJson(const Date& today, const std::vector<work::TaskState
     for (auto s : {work::DeadlineState::Overdue, work::DeadlineState::DueSoon, work::DeadlineState::AtRisk,
                    work::DeadlineState::OnTrack, work::DeadlineState::NoDeadline, work::DeadlineState::DoneLate,
                    work::DeadlineState::DoneOnTime, work::DeadlineState::Cancelled}) {
-        counts.set(work::deadlineStateName(s), static_cast<long long>(std::count_if(
-                                                   list.begin(), list.end(), [s](const auto& x) { return x.eval.state == s; })));
+        counts.set(work::deadlineStateName(s),
+                   static_cast<long long>(
+                       std::count_if(list.begin(), list.end(), [s](const auto& x) { return x.eval.state == s; })));
     }
     o.set("counts", counts);
     o.set("tasks", jsonArray(list, work::taskStateToJson));

@@ -15,7 +15,8 @@ const char* const kAssignUsage = "usage: da06 assign MODEL UNIT --lead|--coordin
                                  "       da06 assign list [--unit UNIT | --model N] [--json]";
 
 // The assignments of --model, of --unit, or of the desk's unit.
-Result<std::vector<work::Assignment>> assignmentsOf(Context& c, access::Session& s, const std::optional<long long>& model,
+Result<std::vector<work::Assignment>> assignmentsOf(Context& c, access::Session& s,
+                                                    const std::optional<long long>& model,
                                                     const std::optional<std::string>& unit, bool& noDeskUnit)
 {
     work::AssignmentService service(s.store.db(), *c.g.clock, s.actor);
@@ -61,8 +62,8 @@ int assignList(Context& c)
             return kExitOk;
         }
         for (const auto& x : *list) {
-            c.out << "M" << padded(std::to_string(x.modelNumber), 3) << " " << padded(plan::unitRoleName(x.role), 13) << " "
-                  << padded(x.unitId, 24) << " " << padded(work::assignmentSourceName(x.source), 9) << " "
+            c.out << "M" << padded(std::to_string(x.modelNumber), 3) << " " << padded(plan::unitRoleName(x.role), 13)
+                  << " " << padded(x.unitId, 24) << " " << padded(work::assignmentSourceName(x.source), 9) << " "
                   << (model ? x.unitName : x.modelTitle) << (x.via ? "  (via " + *x.via + ")" : "") << "\n";
         }
         return kExitOk;
@@ -154,8 +155,8 @@ int cmdUnitsList(const Globals& g, Args& a, std::ostream& out, std::ostream& err
             return kExitOk;
         }
         for (const auto& u : *units) {
-            out << padded(u.id, 28) << " " << padded(u.name, 40) << " (" << u.kind << (u.siteKind ? ": " + *u.siteKind : "")
-                << ")" << (u.parent ? "  ↑ " + *u.parent : "") << "\n";
+            out << padded(u.id, 28) << " " << padded(u.name, 40) << " (" << u.kind
+                << (u.siteKind ? ": " + *u.siteKind : "") << ")" << (u.parent ? "  ↑ " + *u.parent : "") << "\n";
         }
         return kExitOk;
     });

@@ -1,11 +1,11 @@
 // da06 user …, audit …, backup, restore.
 #include <filesystem>
 
-#include "domain/access/Restore.h"
-#include "domain/audit/AuditLog.h"
 #include "client/cli/Commands.h"
 #include "client/cli/Runner.h"
 #include "client/cli/Terminal.h"
+#include "domain/access/Restore.h"
+#include "domain/audit/AuditLog.h"
 #include "domain/core/Json.h"
 #include "domain/schema/FullSchema.h"
 #include "domain/store/Backup.h"
@@ -74,7 +74,8 @@ int userList(Context& c)
         }
         for (const auto& u : *list) {
             c.out << u.name << "  " << access::roleName(u.role) << "  since " << u.createdAt
-                  << (u.failedAttempts ? "  (" + std::to_string(u.failedAttempts) + " wrong passphrases)" : std::string())
+                  << (u.failedAttempts ? "  (" + std::to_string(u.failedAttempts) + " wrong passphrases)"
+                                       : std::string())
                   << "\n";
         }
         return kExitOk;
@@ -117,7 +118,9 @@ int userChange(Context& c, const std::string& sub)
         } else if (auto rc = resetPassphrase(c, s, users, rest[0]); !rc || *rc != kExitOk) {
             return rc;
         }
-        c.out << (sub == "remove" ? "Removed the user " : sub == "role" ? "Changed the role of " : "Set a new passphrase for ")
+        c.out << (sub == "remove" ? "Removed the user "
+                  : sub == "role" ? "Changed the role of "
+                                  : "Set a new passphrase for ")
               << rest[0] << ".\n";
         return kExitOk;
     });

@@ -1,10 +1,10 @@
 // da06 welfare import|lists|search|match|pay|receipt|loan|loans|payouts|reconcile: welfare lists of
 // models 19 and 35, matched against identity checks before a payout or a loan application (issue 8).
-#include "reports/PdfWriter.h"
 #include "client/cli/Commands.h"
 #include "client/cli/commands/DeskSupport.h"
 #include "domain/desk/DeskJson.h"
 #include "domain/desk/WelfareService.h"
+#include "reports/PdfWriter.h"
 
 namespace da06::cli {
 
@@ -25,16 +25,16 @@ const char* const kWelfareUsage =
 
 void printBeneficiary(std::ostream& out, const desk::Beneficiary& b)
 {
-    out << "  #" << padded(std::to_string(b.id), 6) << " " << padded(b.period, 8) << " " << padded(b.fullName, 26) << " "
-        << b.idNumber << "  " << padded(desk::categoryLabel(b.category), 22) << " " << padded(reports::vndAmount(b.amount), 16)
-        << " " << b.programme << " (" << b.listName << ")\n";
+    out << "  #" << padded(std::to_string(b.id), 6) << " " << padded(b.period, 8) << " " << padded(b.fullName, 26)
+        << " " << b.idNumber << "  " << padded(desk::categoryLabel(b.category), 22) << " "
+        << padded(reports::vndAmount(b.amount), 16) << " " << b.programme << " (" << b.listName << ")\n";
 }
 
 Status writePayoutReceipt(access::Session& s, const Globals& g, const desk::Payout& p, const std::string& path)
 {
     const auto unit = receiptUnit(s, g, "");
-    return reports::writePdf(reports::receiptDocument(ui::payoutReceipt(p, unit.name, unit.code, localToday(g), unit.heading)),
-                             path);
+    return reports::writePdf(
+        reports::receiptDocument(ui::payoutReceipt(p, unit.name, unit.code, localToday(g), unit.heading)), path);
 }
 
 // welfare import FILE --name NAME --model 19|35: the file is read before the store is opened.
@@ -59,7 +59,8 @@ int welfareImport(Context& c)
         if (json) {
             c.print(desk::importToJson(*r));
         } else {
-            c.out << "Imported " << r->imported << " beneficiaries into the list \"" << *name << "\" (" << r->listUid << ")";
+            c.out << "Imported " << r->imported << " beneficiaries into the list \"" << *name << "\" (" << r->listUid
+                  << ")";
             c.out << (r->problems.empty() ? ".\n" : "; refused " + counted(r->problems.size(), "line") + ":\n");
             for (const auto& p : r->problems) {
                 c.out << "  line " << p.line << ": " << p.message << "\n";
@@ -80,9 +81,11 @@ struct WelfareCommand {
     std::string search;
 
     explicit WelfareCommand(Context& ctx)
-        : c(ctx), o(ctx.a, kWelfareUsage), json(o.flag("--json")), check(o.text("--check")), period(o.period("--period")),
+        : c(ctx), o(ctx.a, kWelfareUsage), json(o.flag("--json")), check(o.text("--check")),
+          period(o.period("--period")),
           beneficiary(o.integer("--beneficiary", 1, 1'000'000'000'000LL, "a beneficiary id (the # of the list row)")),
-          receipt(o.text("--receipt")), pdf(o.text("--pdf")), xlsx(o.text("--xlsx")), search(o.text("--search").value_or(""))
+          receipt(o.text("--receipt")), pdf(o.text("--pdf")), xlsx(o.text("--xlsx")),
+          search(o.text("--search").value_or(""))
     {
     }
 
@@ -136,9 +139,15 @@ int welfareSearch(Context& ctx)
 void printMatch(std::ostream& out, const desk::Match& m, const std::optional<std::string>& period)
 {
     switch (m.eligibility) {
-    case desk::Eligibility::Eligible: out << "ELIGIBLE"; break;
-    case desk::Eligibility::NotListed: out << "NOT LISTED"; break;
-    case desk::Eligibility::AlreadyPaid: out << "ALREADY PAID"; break;
+    case desk::Eligibility::Eligible:
+        out << "ELIGIBLE";
+        break;
+    case desk::Eligibility::NotListed:
+        out << "NOT LISTED";
+        break;
+    case desk::Eligibility::AlreadyPaid:
+        out << "ALREADY PAID";
+        break;
     }
     out << (period ? " for " + *period : "") << "\n";
     if (m.nameDiffers) {
@@ -175,8 +184,8 @@ int printPayout(WelfareCommand& cmd, const desk::Payout& p, bool pay, const std:
         return kExitOk;
     }
     if (pay) {
-        cmd.c.out << "Paid " << reports::vndAmount(p.amount) << " (" << p.programme << ", " << p.period << ") to " << p.fullName
-                  << ": payout " << p.reference << ".\n";
+        cmd.c.out << "Paid " << reports::vndAmount(p.amount) << " (" << p.programme << ", " << p.period << ") to "
+                  << p.fullName << ": payout " << p.reference << ".\n";
     }
     if (path) {
         cmd.c.out << "wrote " << *path << "\n";
@@ -232,8 +241,8 @@ int welfareLoan(Context& ctx)
         if (cmd.json) {
             ctx.print(desk::loanToJson(*l));
         } else {
-            ctx.out << "Recorded the loan application " << l->reference << ": " << reports::vndAmount(l->amount) << " over "
-                    << l->termMonths << " months for " << l->fullName << " (" << l->status << ").\n";
+            ctx.out << "Recorded the loan application " << l->reference << ": " << reports::vndAmount(l->amount)
+                    << " over " << l->termMonths << " months for " << l->fullName << " (" << l->status << ").\n";
         }
         return kExitOk;
     });
@@ -249,8 +258,9 @@ int welfareLoans(Context& ctx)
             return kExitOk;
         }
         for (const auto& l : *list) {
-            ctx.out << padded(l.reference, 19) << " " << padded(l.status, 10) << " " << padded(reports::vndAmount(l.amount), 18)
-                    << " " << l.termMonths << " months  " << padded(l.fullName, 26) << " " << l.purpose << "\n";
+            ctx.out << padded(l.reference, 19) << " " << padded(l.status, 10) << " "
+                    << padded(reports::vndAmount(l.amount), 18) << " " << l.termMonths << " months  "
+                    << padded(l.fullName, 26) << " " << l.purpose << "\n";
         }
         return kExitOk;
     });
@@ -269,8 +279,9 @@ int welfarePayouts(Context& ctx)
         std::int64_t total = 0;
         for (const auto& p : *list) {
             total += p.amount;
-            ctx.out << padded(p.reference, 19) << " " << padded(ui::localTimeText(p.paidAt), 22) << " " << padded(p.fullName, 26)
-                    << " " << padded(reports::vndAmount(p.amount), 16) << " " << p.programme << "\n";
+            ctx.out << padded(p.reference, 19) << " " << padded(ui::localTimeText(p.paidAt), 22) << " "
+                    << padded(p.fullName, 26) << " " << padded(reports::vndAmount(p.amount), 16) << " " << p.programme
+                    << "\n";
         }
         ctx.out << counted(list->size(), "payout") << ", " << reports::vndAmount(total) << "\n";
         return kExitOk;
@@ -281,9 +292,9 @@ void printReconciliation(std::ostream& out, const desk::ReconciliationResult& r)
 {
     out << "Reconciliation of " << r.period << ":\n";
     for (const auto& l : r.lines) {
-        out << "  " << padded(l.programme, 30) << " " << padded(desk::categoryLabel(l.category), 22) << " " << padded(l.period, 8)
-            << " paid " << l.paid << "/" << l.listed << "  " << reports::vndAmount(l.paidAmount) << " of "
-            << reports::vndAmount(l.listedAmount) << "\n";
+        out << "  " << padded(l.programme, 30) << " " << padded(desk::categoryLabel(l.category), 22) << " "
+            << padded(l.period, 8) << " paid " << l.paid << "/" << l.listed << "  " << reports::vndAmount(l.paidAmount)
+            << " of " << reports::vndAmount(l.listedAmount) << "\n";
     }
     out << r.unpaid.size() << " listed people not paid yet\n";
     for (const auto& b : r.unpaid) {
@@ -299,7 +310,8 @@ int welfareReconcile(Context& ctx)
         DA06_TRY(r, welfare.reconcile(*cmd.period));
         if (cmd.pdf || cmd.xlsx) {
             const auto unit = receiptUnit(s, ctx.g, "");
-            const auto doc = reports::reconciliationDocument(ui::reconciliation(*r, unit.name, localToday(ctx.g), unit.heading));
+            const auto doc =
+                reports::reconciliationDocument(ui::reconciliation(*r, unit.name, localToday(ctx.g), unit.heading));
             DA06_CHECK(writeDocuments(doc, cmd.pdf, cmd.xlsx, ctx.out, cmd.json));
         }
         if (cmd.json) {
@@ -312,8 +324,8 @@ int welfareReconcile(Context& ctx)
 }
 
 constexpr SubcommandEntry kWelfareCommands[] = {
-    {"import", welfareImport},   {"lists", welfareLists},     {"search", welfareSearch},   {"match", welfareMatch},
-    {"pay", welfarePay},         {"receipt", welfareReceipt}, {"loan", welfareLoan},       {"loans", welfareLoans},
+    {"import", welfareImport},   {"lists", welfareLists},         {"search", welfareSearch}, {"match", welfareMatch},
+    {"pay", welfarePay},         {"receipt", welfareReceipt},     {"loan", welfareLoan},     {"loans", welfareLoans},
     {"payouts", welfarePayouts}, {"reconcile", welfareReconcile},
 };
 

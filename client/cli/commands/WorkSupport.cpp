@@ -33,14 +33,22 @@ std::string dateText(const std::optional<Date>& d)
 std::string stateLabel(work::DeadlineState s)
 {
     switch (s) {
-    case work::DeadlineState::NoDeadline: return "no deadline";
-    case work::DeadlineState::OnTrack: return "on track";
-    case work::DeadlineState::AtRisk: return "AT RISK";
-    case work::DeadlineState::DueSoon: return "DUE SOON";
-    case work::DeadlineState::Overdue: return "OVERDUE";
-    case work::DeadlineState::DoneOnTime: return "done on time";
-    case work::DeadlineState::DoneLate: return "done late";
-    case work::DeadlineState::Cancelled: return "cancelled";
+    case work::DeadlineState::NoDeadline:
+        return "no deadline";
+    case work::DeadlineState::OnTrack:
+        return "on track";
+    case work::DeadlineState::AtRisk:
+        return "AT RISK";
+    case work::DeadlineState::DueSoon:
+        return "DUE SOON";
+    case work::DeadlineState::Overdue:
+        return "OVERDUE";
+    case work::DeadlineState::DoneOnTime:
+        return "done on time";
+    case work::DeadlineState::DoneLate:
+        return "done late";
+    case work::DeadlineState::Cancelled:
+        return "cancelled";
     }
     return "";
 }
@@ -50,7 +58,9 @@ void printTaskLine(std::ostream& out, const work::Task& t, const std::optional<w
     out << padded("#" + std::to_string(t.id), 6) << " " << padded(dateText(t.due), 10) << "  "
         << padded(work::taskStatusName(t.status), 11) << " " << std::setw(3) << t.percent << "%  ";
     if (e) {
-        out << padded(stateLabel(e->state) + (e->behind && e->state == work::DeadlineState::DueSoon ? ", behind" : ""), 17) << " ";
+        out << padded(stateLabel(e->state) + (e->behind && e->state == work::DeadlineState::DueSoon ? ", behind" : ""),
+                      17)
+            << " ";
     }
     out << "M" << padded(std::to_string(t.modelNumber), 3) << " " << padded(t.unitId, 22) << " " << t.title << "\n";
 }

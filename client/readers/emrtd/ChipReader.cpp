@@ -8,7 +8,9 @@ namespace {
 
 std::string yymmdd(const Date& d)
 {
-    auto two = [](int v) { return std::string(1, static_cast<char>('0' + v / 10 % 10)) + static_cast<char>('0' + v % 10); };
+    auto two = [](int v) {
+        return std::string(1, static_cast<char>('0' + v / 10 % 10)) + static_cast<char>('0' + v % 10);
+    };
     return two(d.year % 100) + two(d.month) + two(d.day);
 }
 

@@ -19,12 +19,12 @@ namespace da06::emrtd {
 // What the clerk or the command line gave to open the chip. At most one of can, id, mrz and
 // document; dob and expiry go with id (optional) or document (required).
 struct KeyRequest {
-    std::optional<std::string> can;        // 6 digits
-    std::optional<std::string> id;         // the 12-digit number
-    std::optional<std::string> mrz;        // a TD1 MRZ
-    std::optional<std::string> document;   // document number (BAC)
-    std::optional<std::string> dob;        // YYMMDD
-    std::optional<std::string> expiry;     // YYMMDD
+    std::optional<std::string> can;      // 6 digits
+    std::optional<std::string> id;       // the 12-digit number
+    std::optional<std::string> mrz;      // a TD1 MRZ
+    std::optional<std::string> document; // document number (BAC)
+    std::optional<std::string> dob;      // YYMMDD
+    std::optional<std::string> expiry;   // YYMMDD
     // The QR code scanned from the same card: the number when none is typed, and the date of
     // birth and expiry for BAC when its number is the one used.
     std::optional<identity::CccdIdentity> qr;
@@ -32,10 +32,10 @@ struct KeyRequest {
 
 struct KeyProblem {
     enum class Kind {
-        SeveralKeys,            // more than one of can, id, mrz, document
-        DocumentWithoutDates,   // document without dob and expiry
-        NoKey,                  // nothing typed and no QR code
-        Rejected,               // the key given cannot be one (message: why)
+        SeveralKeys,          // more than one of can, id, mrz, document
+        DocumentWithoutDates, // document without dob and expiry
+        NoKey,                // nothing typed and no QR code
+        Rejected,             // the key given cannot be one (message: why)
     };
     Kind kind = Kind::NoKey;
     std::string message;
@@ -71,7 +71,10 @@ public:
 // The real one: readChipWithRetry on the cards the opener opens.
 class CardChipReader final : public ChipReaderPort {
 public:
-    explicit CardChipReader(CardOpener open, OpenedHook opened = {}) : m_open(std::move(open)), m_opened(std::move(opened)) {}
+    explicit CardChipReader(CardOpener open, OpenedHook opened = {})
+        : m_open(std::move(open)), m_opened(std::move(opened))
+    {
+    }
     Result<ChipReadResult> read(const AccessKey& key, const ReadOptions& options, const Progress& progress,
                                 const CancelToken& cancel) override
     {

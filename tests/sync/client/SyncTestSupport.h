@@ -10,9 +10,9 @@
 #include <thread>
 #include <vector>
 
-#include "tests/sync/hub/HubTestSupport.h"
-#include "tests/support/TestSupport.h"
 #include "domain/core/Json.h"
+#include "tests/support/TestSupport.h"
+#include "tests/sync/hub/HubTestSupport.h"
 
 namespace da06::synctest {
 

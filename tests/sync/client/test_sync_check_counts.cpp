@@ -14,7 +14,8 @@ using namespace da06::synctest;
 namespace {
 
 const char* const kChecker = "mai";
-const char* const kQr = "072201003358|285123456|Đặng Quốc Bảo|15032001|Nam|Ấp Trường Lưu, Xã Trường Tây, Hòa Thành, Tây Ninh|10042021";
+const char* const kQr =
+    "072201003358|285123456|Đặng Quốc Bảo|15032001|Nam|Ấp Trường Lưu, Xã Trường Tây, Hòa Thành, Tây Ninh|10042021";
 
 // `da06 --user mai …` on the desk.
 test::RunResult asChecker(const Desk& d, const std::vector<std::string>& args, const std::string& input = "")
@@ -69,7 +70,8 @@ BOOST_AUTO_TEST_CASE(two_desks_of_a_unit_count_each_others_checks_without_their_
     std::vector<Desk> desks = {Desk(dir / "quay1.da06"), Desk(dir / "quay2.da06")};
     for (auto& d : desks) {
         d.setUp(hub);
-        auto add = test::runProgram(deskProgram(), {"--store", d.store().string(), "user", "add", kChecker, "--role", "checker"},
+        auto add = test::runProgram(deskProgram(),
+                                    {"--store", d.store().string(), "user", "add", kChecker, "--role", "checker"},
                                     {{"DA06_PASSPHRASE", passphrase()}, {"DA06_NEW_PASSPHRASE", passphrase()}});
         BOOST_REQUIRE_MESSAGE(add.exitCode == 0, add.err);
     }
@@ -83,7 +85,8 @@ BOOST_AUTO_TEST_CASE(two_desks_of_a_unit_count_each_others_checks_without_their_
     // same key on both desks, which must not overwrite each other).
     for (std::size_t i = 0; i < desks.size(); ++i) {
         for (std::size_t k = 0; k < 3 - i; ++k) {
-            auto r = asChecker(desks[i], {"check", "record", "--purpose", "19", "--from-json", json.string(), "--consent", "given"});
+            auto r = asChecker(
+                desks[i], {"check", "record", "--purpose", "19", "--from-json", json.string(), "--consent", "given"});
             BOOST_REQUIRE_MESSAGE(r.exitCode == 0, r.err);
         }
     }
@@ -100,7 +103,8 @@ BOOST_AUTO_TEST_CASE(two_desks_of_a_unit_count_each_others_checks_without_their_
     BOOST_TEST(total(desks[1], month) == 5);
 
     // One more check on desk 2: after the next round desk 1 counts 6, not 5 + 3.
-    auto r = asChecker(desks[1], {"check", "record", "--purpose", "19", "--from-json", json.string(), "--consent", "given"});
+    auto r =
+        asChecker(desks[1], {"check", "record", "--purpose", "19", "--from-json", json.string(), "--consent", "given"});
     BOOST_REQUIRE_MESSAGE(r.exitCode == 0, r.err);
     desks[1].ok({"sync"});
     desks[0].ok({"sync"});

@@ -8,14 +8,14 @@
 
 #include "assets/Bundled.h"
 #include "client/presenters/SyncPresenter.h"
-#include "tests/support/TestSupport.h"
 #include "domain/access/Accounts.h"
-#include "sync/client/HttpClient.h"
-#include "sync/client/SyncScheduler.h"
 #include "domain/plan/PlanFile.h"
 #include "domain/schema/FullSchema.h"
 #include "domain/work/ChangeLog.h"
 #include "domain/work/StoreSeed.h"
+#include "sync/client/HttpClient.h"
+#include "sync/client/SyncScheduler.h"
+#include "tests/support/TestSupport.h"
 
 using namespace da06;
 namespace sc = da06::sync::client;

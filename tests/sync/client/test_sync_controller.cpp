@@ -10,10 +10,10 @@
 #include <vector>
 
 #include "client/presenters/SyncController.h"
-#include "tests/support/TestSupport.h"
 #include "domain/access/Accounts.h"
 #include "domain/schema/FullSchema.h"
 #include "domain/sync/SyncStore.h"
+#include "tests/support/TestSupport.h"
 
 using namespace da06;
 namespace sc = da06::sync::client;
@@ -65,7 +65,7 @@ BOOST_AUTO_TEST_CASE(the_worker_connection_is_keyed_and_has_the_pragmas_of_open)
     auto worker = session->store.openWorkerConnection();
     BOOST_REQUIRE(worker);
     BOOST_TEST(*worker->queryInt("PRAGMA foreign_keys;") == 1);
-    BOOST_TEST(*worker->queryInt("PRAGMA synchronous;") == 2);   // FULL
+    BOOST_TEST(*worker->queryInt("PRAGMA synchronous;") == 2); // FULL
     // The same data as the session's connection (the key is right).
     BOOST_TEST(*worker->queryInt("SELECT COUNT(*) FROM sqlite_master;") ==
                *session->store.db().queryInt("SELECT COUNT(*) FROM sqlite_master;"));
@@ -83,12 +83,12 @@ BOOST_AUTO_TEST_CASE(a_failed_cycle_reports_progress_and_records_the_next_attemp
     ui::SyncController::Options options;
     options.interval = 1h;
     options.firstDelay = 0ms;
-    options.backoff = sc::BackoffPolicy{1h, 1h};   // one cycle only
-    options.cycle = [&](store::Database& db, const sc::ProgressFn& progress, const std::atomic<bool>&)
-        -> Result<sc::CycleResult> {
+    options.backoff = sc::BackoffPolicy{1h, 1h}; // one cycle only
+    options.cycle = [&](store::Database& db, const sc::ProgressFn& progress,
+                        const std::atomic<bool>&) -> Result<sc::CycleResult> {
         ++calls;
         progress(sc::Phase::Pushing, 1, 2);
-        auto n = db.queryInt("SELECT COUNT(*) FROM sqlite_master;");   // the worker reads the store
+        auto n = db.queryInt("SELECT COUNT(*) FROM sqlite_master;"); // the worker reads the store
         tables = n ? *n : -1;
         return fail(ErrorCode::Network, "the hub is unreachable");
     };
@@ -113,7 +113,7 @@ BOOST_AUTO_TEST_CASE(a_failed_cycle_reports_progress_and_records_the_next_attemp
     BOOST_TEST(*status->nextAttempt == FixedClock(outcome.nextAttempt).nowIso8601());
     BOOST_TEST(status->nextAttempt->size() == 20u);
     BOOST_TEST(status->nextAttempt->back() == 'Z');
-    controller->reset();   // stops and joins
+    controller->reset(); // stops and joins
     BOOST_TEST(calls == 1);
 }
 
@@ -124,7 +124,7 @@ BOOST_AUTO_TEST_CASE(an_unenrolled_desk_is_refused_without_a_next_attempt)
     auto session = access::createStore(dir / "s.da06", "admin", kPassphrase, clock, da06::schema::full());
     BOOST_REQUIRE(session);
     Reports reports;
-    ui::SyncController::Options options;   // the engine's own cycle
+    ui::SyncController::Options options; // the engine's own cycle
     options.interval = 1h;
     options.firstDelay = 0ms;
     auto controller = ui::SyncController::start(session->store, clock, {}, reports.onFinished(), std::move(options));
@@ -148,9 +148,9 @@ BOOST_AUTO_TEST_CASE(sync_now_runs_a_cycle_cancel_stops_it_and_the_end_joins)
     std::atomic<bool> started{false};
     ui::SyncController::Options options;
     options.interval = 1h;
-    options.firstDelay = 1h;   // nothing runs until asked
-    options.cycle = [&](store::Database&, const sc::ProgressFn&, const std::atomic<bool>& cancel)
-        -> Result<sc::CycleResult> {
+    options.firstDelay = 1h; // nothing runs until asked
+    options.cycle = [&](store::Database&, const sc::ProgressFn&,
+                        const std::atomic<bool>& cancel) -> Result<sc::CycleResult> {
         started = true;
         for (int i = 0; i < 500 && !cancel; ++i) {
             std::this_thread::sleep_for(10ms);

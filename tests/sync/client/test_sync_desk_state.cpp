@@ -7,7 +7,6 @@
 #include <chrono>
 
 #include "assets/Bundled.h"
-#include "tests/support/TestSupport.h"
 #include "domain/access/Accounts.h"
 #include "domain/plan/PlanFile.h"
 #include "domain/schema/FullSchema.h"
@@ -16,6 +15,7 @@
 #include "domain/work/StoreSeed.h"
 #include "domain/work/TaskService.h"
 #include "domain/work/UnitService.h"
+#include "tests/support/TestSupport.h"
 
 using namespace da06;
 

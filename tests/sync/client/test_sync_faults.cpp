@@ -9,16 +9,16 @@
 #include <set>
 
 #include "assets/Bundled.h"
-#include "tests/sync/client/FaultProxy.h"
-#include "tests/sync/client/SyncTestSupport.h"
 #include "domain/access/Accounts.h"
-#include "sync/client/SyncEngine.h"
 #include "domain/plan/PlanFile.h"
 #include "domain/schema/FullSchema.h"
 #include "domain/sync/SyncStore.h"
 #include "domain/work/StoreSeed.h"
 #include "domain/work/TaskService.h"
 #include "domain/work/UnitService.h"
+#include "sync/client/SyncEngine.h"
+#include "tests/sync/client/FaultProxy.h"
+#include "tests/sync/client/SyncTestSupport.h"
 
 using namespace da06;
 using namespace da06::synctest;

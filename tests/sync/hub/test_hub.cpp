@@ -9,11 +9,11 @@
 #include <set>
 #include <thread>
 
-#include "tests/sync/hub/HubTestSupport.h"
-#include "tests/support/TestSupport.h"
 #include "domain/core/Json.h"
 #include "sync/protocol/Auth.h"
 #include "sync/protocol/Protocol.h"
+#include "tests/support/TestSupport.h"
+#include "tests/sync/hub/HubTestSupport.h"
 
 using namespace da06;
 using namespace da06::hubtest;

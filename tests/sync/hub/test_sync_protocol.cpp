@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "tests/support/TestSupport.h"
-#ifndef DA06_PORTABLE_TEST   // the portable slice (mingw + wine) has no OpenSSL
+#ifndef DA06_PORTABLE_TEST // the portable slice (mingw + wine) has no OpenSSL
 #include "sync/protocol/Auth.h"
 #endif
 #include "sync/protocol/Merge.h"
@@ -264,9 +264,9 @@ BOOST_AUTO_TEST_CASE(malformed_answers_are_refused_with_their_path)
 
 BOOST_AUTO_TEST_CASE(canonical_request_string)
 {
-    const std::string s = protocol::canonicalRequest("POST", "/v1/pull?cursor=5&limit=10", 1764201600000,
-                                                     "0123456789abcdef0123456789abcdef",
-                                                     "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    const std::string s = protocol::canonicalRequest(
+        "POST", "/v1/pull?cursor=5&limit=10", 1764201600000, "0123456789abcdef0123456789abcdef",
+        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     BOOST_TEST(s == "POST\n/v1/pull?cursor=5&limit=10\n1764201600000\n0123456789abcdef0123456789abcdef\n"
                     "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 }
