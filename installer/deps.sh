@@ -3,6 +3,7 @@
 # Installs only what is missing; runs apt-get as root or through sudo.
 #   installer/deps.sh                  build + run + test packages
 #   installer/deps.sh windows-slice    the mingw-w64 cross compiler and wine (installer/windows-slice.sh)
+#   installer/deps.sh format           clang-format 19, for the layout check of CI (installer/check-format.sh)
 set -euo pipefail
 
 BUILD_PACKAGES=(
@@ -26,10 +27,14 @@ WINDOWS_SLICE_PACKAGES=(
   cmake make g++-mingw-w64-x86-64-posix wine wine64 libboost-test-dev
 )
 
+# The layout check of CI (.clang-format decides; installer/check-format.sh).
+FORMAT_PACKAGES=(clang-format-19 git)
+
 WANTED=("${BUILD_PACKAGES[@]}" "${RUN_PACKAGES[@]}")
-if [ "${1:-}" = "windows-slice" ]; then
-  WANTED=("${WINDOWS_SLICE_PACKAGES[@]}")
-fi
+case "${1:-}" in
+  windows-slice) WANTED=("${WINDOWS_SLICE_PACKAGES[@]}") ;;
+  format) WANTED=("${FORMAT_PACKAGES[@]}") ;;
+esac
 
 missing=()
 for p in "${WANTED[@]}"; do
