@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Proves that the PC/SC sources compile for Windows (WinSCard) with the mingw-w64 cross compiler:
 # the same .cpp files, da06::core headers (standard library only) and mingw's winscard.h.
+# Includes name headers from the repository root, the one include directory.
 # Usage: client/readers/pcsc/check-mingw.sh   (from anywhere; exits non-zero on a compile error)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -17,7 +18,7 @@ for defines in "" "-DUNICODE -D_UNICODE"; do
   for src in "$here"/*.cpp; do
     # shellcheck disable=SC2086
     if "$cxx" -std=c++23 -fsyntax-only -Wall -Wextra -Werror $defines \
-        -I"$here" -I"$root/client/readers" -I"$root/domain" "$src"; then
+        -I"$root" "$src"; then
       echo "ok   $(basename "$src") ${defines:-(ANSI)}"
     else
       echo "FAIL $(basename "$src") ${defines:-(ANSI)}"
