@@ -13,6 +13,8 @@ BUILD_PACKAGES=(
   libcairo2-dev libpango1.0-dev libxlsxwriter-dev libpq-dev gettext
   # image files for the QR reader (PNG, JPEG; BMP is decoded by the project)
   libpng-dev libjpeg62-turbo-dev
+  # the keyboard-wedge emulator of the GUI tests (tests/gui/wedge): Xlib and XTEST
+  libx11-dev libxtst-dev
   # cpack -G DEB: dpkg-shlibdeps (dpkg-dev, with build-essential) needs the file utility
   file dpkg-dev
 )

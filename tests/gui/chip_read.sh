@@ -20,6 +20,7 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+. "$(dirname "$0")/xwin.sh"
 # The vpcd slots are shared with the C++ tests (tests/pcsc/PcscdFixture.cpp holds the same lock).
 exec 9>/tmp/da06-vpcd.lock
 flock -w 120 9
@@ -35,8 +36,7 @@ mkdir -p "$WORK/trust" && cp "$WORK/pki/csca.pem" "$WORK/trust/"
 "$BIN/da06_vcard" --card "$WORK/card" >"$WORK/card.log" 2>&1 &
 CARD_PID=$!
 
-. "$(dirname "$0")/xwin.sh"
-start_xvfb "$WORK"
+start_xvfb "$WORK" "$BIN"
 DA06_PASSPHRASE='mot hai ba bon nam sau' "$BIN/da06" --store "$WORK/store.da06" init >/dev/null
 DA06_PASSPHRASE='mot hai ba bon nam sau' DA06_NEW_PASSPHRASE='mat khau cua minh' \
   "$BIN/da06" --store "$WORK/store.da06" user add minh --role checker >/dev/null
@@ -44,11 +44,11 @@ DA06_FAKE_TODAY=2024-06-01 DA06_CSCA_DIR="$WORK/trust" DA06_USER=minh DA06_PASSP
   "$BIN/da06-desk" --store "$WORK/store.da06" >"$WORK/desk.log" 2>&1 &
 DESK_PID=$!
 for _ in $(seq 1 150); do main_shown && break; sleep 0.2; done
-main_shown || { echo "no main window"; cat "$WORK/desk.log"; exit 1; }
+main_shown || gui_fail "no main window"
 sleep 1.5
 xdotool mousemove 700 300
 # The QR code with a forged name (the chip says Đặng Quốc Bảo).
-xdotool type --delay 5 '072201003358||Đặng Quốc Báu|22082001|Nam|Ấp Trường Đông, Xã Trường Hòa, Thị xã Hòa Thành, Tây Ninh|15072021'
+wedge_type --delay 5 '072201003358||Đặng Quốc Báu|22082001|Nam|Ấp Trường Đông, Xã Trường Hòa, Thị xã Hòa Thành, Tây Ninh|15072021'
 xdotool key Return
 sleep 1.5
 xdotool key F5
@@ -62,15 +62,15 @@ for _ in $(seq 1 40); do
   if [ "$skin" -gt 2000 ]; then found=1; break; fi
 done
 echo "photo pixels: $skin"
-[ "$found" -eq 1 ] || { echo "the chip's photo is not on the page"; cat "$WORK/desk.log"; exit 1; }
+[ "$found" -eq 1 ] || gui_fail "the chip's photo is not on the page"
 # The forged name in the side-by-side table is in the fail red; the verdict too.
 red=$(/usr/bin/convert "$SHOT" -fill black +opaque 'rgb(176,0,32)' -fill white -opaque 'rgb(176,0,32)' -format '%[fx:int(mean*w*h)]' info:)
 echo "pixels in the fail red: $red"
-[ "$red" -gt 300 ] || { echo "the difference between chip and QR code is not marked"; exit 1; }
+[ "$red" -gt 300 ] || gui_fail "the difference between chip and QR code is not marked"
 
 kill -TERM "$DESK_PID"
 for _ in $(seq 1 50); do kill -0 "$DESK_PID" 2>/dev/null || break; sleep 0.2; done
 rc=0; wait "$DESK_PID" || rc=$?
 DESK_PID=""
-[ "$rc" -eq 0 ] || { echo "da06-desk exited with $rc"; cat "$WORK/desk.log"; exit 1; }
+[ "$rc" -eq 0 ] || gui_fail "da06-desk exited with $rc"
 echo "chip read on the identity-check page; da06-desk closed cleanly"

@@ -16,6 +16,7 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+. "$(dirname "$0")/xwin.sh"
 export DA06_PASSPHRASE='mot hai ba bon nam sau'
 export DA06_FAKE_TODAY=2024-03-20
 STORE="$WORK/store.da06"
@@ -40,8 +41,7 @@ add 28 2024-01-31 2024-01-02 "Hướng dẫn tố giác tội phạm qua VNeID" 
 add 42 2024-06-30 2024-03-01 "Tập huấn an toàn thông tin cho cán bộ" "Bùi Thị Lan" --percent 10
 da06 tasks monthly --from 2024-03 --through 2024-03
 
-. "$(dirname "$0")/xwin.sh"
-start_xvfb "$WORK"
+start_xvfb "$WORK" "$(dirname "$CLI")"
 echo "Xvfb on $DISPLAY"
 
 "$DESK" --store "$STORE" >"$WORK/desk.log" 2>&1 &
@@ -49,10 +49,10 @@ DESK_PID=$!
 found=""
 for _ in $(seq 1 150); do
   if xwininfo -root -tree 2>/dev/null | grep -q '"DA06 Desk'; then found=1; break; fi
-  kill -0 "$DESK_PID" 2>/dev/null || { echo "the desktop exited early:"; cat "$WORK/desk.log"; exit 1; }
+  kill -0 "$DESK_PID" 2>/dev/null || gui_fail "the desktop exited early:"
   sleep 0.2
 done
-[ -n "$found" ] || { echo "no DA06 Desk window after 30 s"; cat "$WORK/desk.log"; exit 1; }
+[ -n "$found" ] || gui_fail "no DA06 Desk window after 30 s"
 xwininfo -root -tree | grep '"DA06 Desk' | head -n 3
 sleep 2   # let it paint
 
@@ -62,14 +62,14 @@ spread=$(/usr/bin/convert "$SHOT" -colorspace Gray -format '%[fx:int(1000*standa
 # The state words are coloured: red (overdue) must be on the screen.
 red=$(/usr/bin/convert "$SHOT" -fx '(r>0.6 && g<0.3 && b<0.3) ? 1 : 0' -format '%[fx:int(w*h*mean)]' info:)
 echo "screenshot $SHOT: $colours colours, brightness spread $spread/1000, $red red pixels"
-[ "$colours" -gt 40 ] || { echo "the screenshot looks blank"; exit 1; }
-[ "$spread" -gt 30 ] || { echo "the screenshot has no contrast"; exit 1; }
-[ "$red" -gt 50 ] || { echo "no overdue task is shown in red"; exit 1; }
+[ "$colours" -gt 40 ] || gui_fail "the screenshot looks blank"
+[ "$spread" -gt 30 ] || gui_fail "the screenshot has no contrast"
+[ "$red" -gt 50 ] || gui_fail "no overdue task is shown in red"
 
 kill -TERM "$DESK_PID"
 for _ in $(seq 1 50); do kill -0 "$DESK_PID" 2>/dev/null || break; sleep 0.2; done
-if kill -0 "$DESK_PID" 2>/dev/null; then echo "the desktop did not close"; exit 1; fi
+if kill -0 "$DESK_PID" 2>/dev/null; then gui_fail "the desktop did not close"; fi
 rc=0; wait "$DESK_PID" || rc=$?
 DESK_PID=""
-[ "$rc" -eq 0 ] || { echo "the desktop exited with $rc"; cat "$WORK/desk.log"; exit 1; }
+[ "$rc" -eq 0 ] || gui_fail "the desktop exited with $rc"
 echo "the desktop closed cleanly"

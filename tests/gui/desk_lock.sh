@@ -14,22 +14,22 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+. "$(dirname "$0")/xwin.sh"
 export DA06_PASSPHRASE='mot hai ba bon nam sau'
 "$BIN/da06" --store "$WORK/store.da06" init >/dev/null
-. "$(dirname "$0")/xwin.sh"
-start_xvfb "$WORK"
+start_xvfb "$WORK" "$BIN"
 
 DA06_IDLE_LOCK_SECONDS=3 "$BIN/da06-desk" --store "$WORK/store.da06" >"$WORK/desk.log" 2>&1 &
 DESK_PID=$!
 
 # The main window appears first …
 for _ in $(seq 1 150); do main_shown && break; sleep 0.2; done
-main_shown || { echo "no main window"; cat "$WORK/desk.log"; exit 1; }
+main_shown || gui_fail "no main window"
 echo "main window shown: $(viewable | tr '\n' ' ')"
 # … then, with no input, the lock dialog replaces it.
 for _ in $(seq 1 100); do { dialog_shown && ! main_shown; } && break; sleep 0.2; done
-if main_shown; then echo "the main window is still visible: the desk did not lock"; viewable; exit 1; fi
-dialog_shown || { echo "no lock dialog"; exit 1; }
+if main_shown; then viewable; gui_fail "the main window is still visible: the desk did not lock"; fi
+dialog_shown || gui_fail "no lock dialog"
 echo "locked: the main window is hidden, the lock dialog is shown: $(viewable | tr '\n' ' ')"
 sleep 1
 import -window root "$SHOT"

@@ -15,34 +15,34 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+. "$(dirname "$0")/xwin.sh"
 PASS='mot hai ba bon nam sau'
 DA06_PASSPHRASE=$PASS "$BIN/da06" --store "$WORK/store.da06" init >/dev/null
 if DA06_PASSPHRASE=$PASS "$BIN/da06" --store "$WORK/store.da06" desk unit | grep -q tan-bien; then
-  echo "the desk unit is set before the first start"; exit 1
+  gui_fail "the desk unit is set before the first start"
 fi
 
-. "$(dirname "$0")/xwin.sh"
-start_xvfb "$WORK"
+start_xvfb "$WORK" "$BIN"
 DA06_FIRST_START=1 DA06_PASSPHRASE=$PASS "$BIN/da06-desk" --store "$WORK/store.da06" >"$WORK/desk.log" 2>&1 &
 DESK_PID=$!
 for _ in $(seq 1 150); do
   dialog_shown && break
-  kill -0 "$DESK_PID" 2>/dev/null || { echo "da06-desk exited early:"; cat "$WORK/desk.log"; exit 1; }
+  kill -0 "$DESK_PID" 2>/dev/null || gui_fail "da06-desk exited early:"
   sleep 0.2
 done
-dialog_shown || { echo "no first-start dialog"; exit 1; }
-main_shown && { echo "the main window came before the first-start dialog"; exit 1; }
+dialog_shown || gui_fail "no first-start dialog"
+main_shown && gui_fail "the main window came before the first-start dialog"
 sleep 1
 WID=$(xdotool search --onlyvisible --pid "$DESK_PID" | head -1)
 xdotool windowfocus --sync "$WID"
-xdotool type --delay 30 "tan bien"
+wedge_type --delay 30 "tan bien"
 sleep 0.5
 xdotool key Tab Down
 sleep 0.3
 import -window root "$SHOT-unit.png"
 xdotool key alt+t        # Tiếp (Next) → the hub step
 sleep 0.8
-main_shown && { echo "Next closed the dialog"; exit 1; }
+main_shown && gui_fail "Next closed the dialog"
 xdotool key alt+l alt+t  # Làm việc độc lập (work alone), Tiếp → the reader step (probed off the UI thread)
 sleep 3
 import -window root "$SHOT-readers.png"
@@ -56,19 +56,19 @@ for i in $(seq 1 20); do
   sleep 1
   main_shown && break
 done
-main_shown || { echo "no main window after Finish"; cat "$WORK/desk.log"; exit 1; }
+main_shown || gui_fail "no main window after Finish"
 
 for f in unit readers done; do
   colours=$(/usr/bin/convert "$SHOT-$f.png" -format '%k' info:)
-  [ "$colours" -gt 20 ] || { echo "screenshot $f looks blank"; exit 1; }
+  [ "$colours" -gt 20 ] || gui_fail "screenshot $f looks blank"
 done
 
 kill -TERM "$DESK_PID"
 for _ in $(seq 1 50); do kill -0 "$DESK_PID" 2>/dev/null || break; sleep 0.2; done
 rc=0; wait "$DESK_PID" || rc=$?
 DESK_PID=""
-[ "$rc" -eq 0 ] || { echo "da06-desk exited with $rc"; cat "$WORK/desk.log"; exit 1; }
+[ "$rc" -eq 0 ] || gui_fail "da06-desk exited with $rc"
 unit=$(DA06_PASSPHRASE=$PASS "$BIN/da06" --store "$WORK/store.da06" desk unit)
 echo "desk unit: $unit"
-echo "$unit" | grep -q 'huyen-tan-bien' || { echo "the unit chosen at first start was not saved"; exit 1; }
+echo "$unit" | grep -q 'huyen-tan-bien' || gui_fail "the unit chosen at first start was not saved"
 echo "first start: unit chosen, work alone, readers checked, main window shown"

@@ -16,7 +16,7 @@ cleanup() {
 }
 trap cleanup EXIT
 . "$(dirname "$0")/xwin.sh"
-start_xvfb "$WORK"
+start_xvfb "$WORK" "$BIN"
 DA06_PASSPHRASE='mot hai ba bon nam sau' "$BIN/da06" --store "$WORK/store.da06" init >/dev/null
 DA06_PASSPHRASE='mot hai ba bon nam sau' DA06_NEW_PASSPHRASE='mat khau cua minh' \
   "$BIN/da06" --store "$WORK/store.da06" user add minh --role checker >/dev/null
@@ -24,11 +24,11 @@ DA06_PASSPHRASE='mot hai ba bon nam sau' DA06_NEW_PASSPHRASE='mat khau cua minh'
 DA06_USER=minh DA06_PASSPHRASE='mat khau cua minh' "$BIN/da06-desk" --store "$WORK/store.da06" >"$WORK/desk.log" 2>&1 &
 DESK_PID=$!
 for _ in $(seq 1 150); do main_shown && break; sleep 0.2; done
-main_shown || { echo "no main window"; cat "$WORK/desk.log"; exit 1; }
+main_shown || gui_fail "no main window"
 sleep 1
 # Keyboard focus follows the pointer without a window manager.
 xdotool mousemove 700 300
-xdotool type --delay 5 '072090001234|123456789|Nguyễn Văn An|01021990|Nam|Ấp Trường Đông, Hòa Thành, Tây Ninh|20062021'
+wedge_type --delay 5 '072090001234|123456789|Nguyễn Văn An|01021990|Nam|Ấp Trường Đông, Hòa Thành, Tây Ninh|20062021'
 xdotool key Return
 sleep 2
 import -window root "$SHOT"
@@ -36,7 +36,7 @@ import -window root "$SHOT"
 green=$(/usr/bin/convert "$SHOT" -fill black +opaque 'rgb(0,110,40)' -fill white -opaque 'rgb(0,110,40)' \
         -format '%[fx:int(mean*w*h)]' info:)
 echo "pixels in the valid green: $green"
-[ "$green" -gt 200 ] || { echo "the page does not show a valid verdict"; cat "$WORK/desk.log"; exit 1; }
+[ "$green" -gt 200 ] || gui_fail "the page does not show a valid verdict"
 kill -TERM "$DESK_PID"
 for _ in $(seq 1 50); do kill -0 "$DESK_PID" 2>/dev/null || break; sleep 0.2; done
 DESK_PID=""
