@@ -99,8 +99,15 @@ CccdReport checkCccd(CccdParse parsed, const Date& asOf)
         if (auto sample = lostDiacriticsSample(id)) {
             add(Problem::DiacriticsLost, {*sample});
             ran[static_cast<std::size_t>(CheckKind::Diacritics)] = true;
+        } else if (auto word = brokenSyllable(id)) {
+            add(Problem::SyllableBroken, {*word});
+            ran[static_cast<std::size_t>(CheckKind::Diacritics)] = true;
         } else {
-            pass(CheckKind::Diacritics, {DA06_N_("The Vietnamese diacritics came through."), {}});
+            // Say what was checked: a lost mark that leaves another real word cannot be seen.
+            pass(CheckKind::Diacritics,
+                 {DA06_N_("Checked: letters with diacritics arrived, no \"?\" stands in a word, and every word "
+                          "can be Vietnamese. A lost mark that leaves another word cannot be detected."),
+                  {}});
         }
 
         const auto number = decodeIdNumber(id.idNumber);

@@ -81,6 +81,12 @@ constexpr std::array<ProblemInfo, kProblemCount> kProblems{{
      kCheckByEye},
     {P::ImplausibleAge, "implausible_age", S::Warning, C::DateOfBirth,
      DA06_N_("The date of birth makes the holder %s years old."), kCheckByEye},
+    {P::SyllableBroken, "syllable_broken", S::Warning, C::Diacritics,
+     DA06_N_("\"%s\" cannot be a Vietnamese word (no vowel, or vowels that Vietnamese always writes with a "
+             "mark): a letter with a diacritic was probably lost between the scanner and the computer."),
+     DA06_N_("Compare the name and the address with the printed card. If letters are missing, switch the "
+             "scanner to USB-COM (virtual serial port) mode by scanning the setting code in its manual, and "
+             "scan again.")},
 }};
 
 } // namespace
@@ -115,7 +121,7 @@ const char* checkKindName(CheckKind k)
 const ProblemInfo& problemInfo(Problem p)
 {
     const auto i = static_cast<std::size_t>(p);
-    static_assert(kProblems.back().problem == Problem::ImplausibleAge, "kProblems follows the enum");
+    static_assert(kProblems.back().problem == Problem::SyllableBroken, "kProblems follows the enum");
     return kProblems[i < kProblems.size() ? i : 0];
 }
 

@@ -58,8 +58,9 @@ enum class Problem {
     IssuedBefore2016,
     IssuedUnder14,
     ImplausibleAge,
+    SyllableBroken,
 };
-inline constexpr int kProblemCount = 25;
+inline constexpr int kProblemCount = 26;
 
 struct ProblemInfo {
     Problem problem;

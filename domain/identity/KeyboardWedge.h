@@ -18,6 +18,16 @@ struct CccdIdentity;
 // little text to tell.
 std::optional<std::string> lostDiacriticsSample(const CccdIdentity& identity);
 
+// The first word of the full name or the address that cannot be a Vietnamese syllable the way a
+// keyboard-wedge scanner breaks them, when letters with diacritics do come through: a word with no
+// vowel at all ("Đng" from "Đặng", "Trng" from "Trường"), a vowel group that Vietnamese always
+// writes with a mark ("ie", "ye", "uo", "ưo": "Nguyen" from "Nguyễn", "Truong"), or "uy" before n,
+// ng or m ("huyn" from "huyện"). Words with digits, abbreviations in capitals ("KP", "TP") and
+// words that are not one syllable in Vietnamese spelling (minority and foreign names: "Ksor",
+// "Mohamad") are left alone. A lost mark that leaves another real word ("Đặng" → "Đăng") cannot be
+// told from the text. nullopt when every word passes.
+std::optional<std::string> brokenSyllable(const CccdIdentity& identity);
+
 // True for a payload that starts with a 12-digit number, has no '|' and goes on with more text:
 // the separators were lost to a keyboard layout.
 bool looksLikeSeparatorLoss(std::string_view payload);

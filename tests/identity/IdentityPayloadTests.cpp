@@ -106,6 +106,57 @@ BOOST_AUTO_TEST_CASE(every_vietnamese_diacritic_survives)
     }
 }
 
+// What a keyboard wedge does to a word while other letters with diacritics come through: a word
+// left without a vowel, vowels that Vietnamese always writes with a mark, "uy" before n.
+BOOST_AUTO_TEST_CASE(a_word_broken_by_a_lost_letter_is_named)
+{
+    const std::vector<std::pair<std::string, std::string>> broken{
+        {"Đng Quốc Bảo|15032001|Nam|Ấp Trường Lưu, Tây Ninh", "Đng"},
+        {"Nguyen Thị Ánh|15032001|Nam|Tây Ninh", "Nguyen"},
+        {"Lê Văn Tâm|15032001|Nam|Ấp Trng Đông, Hòa Thành, Tây Ninh", "Trng"},
+        {"Lê Văn Tâm|15032001|Nam|Xã Phước Thạnh, huyn Gò Dầu, Tây Ninh", "huyn"},
+        {"Phạm Văn Truong|15032001|Nam|Tây Ninh", "Truong"},
+        {"Hồ Văn Tien|15032001|Nam|Tây Ninh", "Tien"},
+    };
+    for (const auto& [fields, word] : broken) {
+        const CccdReport r = checkQrText("072201003358|285123456|" + fields + "|10042021", kAsOf);
+        BOOST_TEST_INFO(fields);
+        BOOST_TEST(codesOf(r).count("syllable_broken") == 1u);
+        BOOST_TEST(codesOf(r).count("diacritics_lost") == 0u);
+        for (const Finding& f : r.findings) {
+            if (std::string(f.code()) == "syllable_broken") {
+                BOOST_TEST(f.args.at(0) == word);
+            }
+        }
+        BOOST_TEST(r.valid()); // a warning: the clerk compares with the card
+    }
+}
+
+BOOST_AUTO_TEST_CASE(real_names_and_addresses_are_not_called_broken)
+{
+    std::vector<std::string> texts = test::qr::sampleNames();
+    for (const std::string& a : test::qr::sampleAddresses()) {
+        texts.push_back(a);
+    }
+    // Minority and foreign names, abbreviations, words next to digits, decomposed text.
+    for (const char* t : {"Ksor H'Hen Niê", "Néang Sóc Khon", "Mohamad Ích", "Thạch Thị Sa Rây", "Kpă Hồng",
+                          "KP 3, TP. Tây Ninh", "Tổ 5A, Ấp 12B, Xã Thạnh Tây", "Trường Đông"}) {
+        texts.emplace_back(t);
+    }
+    texts.push_back(nfdName());
+    for (const std::string& t : texts) {
+        CccdIdentity id;
+        id.fullName = t;
+        id.address = "Ấp Thạnh Hiệp, Xã Thạnh Tây, Huyện Tân Biên, Tây Ninh";
+        BOOST_TEST_INFO(t);
+        BOOST_TEST(!brokenSyllable(id).has_value());
+    }
+    // The summary of a passing check says what was and was not checked.
+    const CccdReport ok = checkQrText(kBase, kAsOf);
+    const auto& item = ok.checks.at(static_cast<std::size_t>(CheckKind::Diacritics));
+    BOOST_TEST(item.summary.text().find("cannot be detected") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(nfd_input_is_normalized_to_nfc)
 {
     const std::string nuNfd = "Nu\xCC\x9B\xCC\x83"; // u + horn + tilde = ữ
@@ -176,6 +227,7 @@ std::vector<Case> everyCode()
         {"issued_before_2016", "072090001234|280123456|Nguyễn Văn An|15031990|Nam|Tây Ninh|10052015"},
         {"issued_under_14", "072210001234||Nguyễn Văn An|15032010|Nam|Tây Ninh|10052021"},
         {"implausible_age", "072000001234|280123456|Nguyễn Văn An|01011900|Nam|Tây Ninh|10052021"},
+        {"syllable_broken", "072201003358|285123456|Đng Quốc Bảo|15032001|Nam|Ấp Trường Lưu, Tây Ninh|10042021"},
     };
 }
 
