@@ -76,8 +76,7 @@ void pause(int ms)
 
 class Keyboard {
 public:
-    explicit Keyboard(Display* d)
-        : m_display(d)
+    explicit Keyboard(Display* d) : m_display(d)
     {
         XDisplayKeycodes(d, &m_min, &m_max);
         reload();
