@@ -15,6 +15,17 @@ inline void require(bool ok)
     }
 }
 
+// The "%s" placeholders of a message pattern (identity::Message): each must have an argument. The
+// text itself may hold "%s" when an argument does (arguments quote the input).
+inline std::size_t placeholderCount(std::string_view pattern)
+{
+    std::size_t n = 0;
+    for (std::size_t at = pattern.find("%s"); at != std::string_view::npos; at = pattern.find("%s", at + 2)) {
+        ++n;
+    }
+    return n;
+}
+
 inline std::span<const std::uint8_t> bytesOf(const std::uint8_t* data, std::size_t size)
 {
     return {data, size};

@@ -52,10 +52,12 @@ void payloads()
         put("qr_payload", "p6-" + std::to_string(i), qr::payload6(p));
         put("qr_payload", "p11-" + std::to_string(i), qr::payload11(p, "x"));
     }
-    put("qr_payload", "decomposed", std::string("072190001234||Tra\xCC\x82\xCC\x80n Thi\xCC\xA3 Bi\xCC\x81"
-                                                "ch|01021990|Nu\xCC\x9B\xCC\x83|Ta\xCC\x82y Ninh|20062021"));
+    put("qr_payload", "decomposed",
+        std::string("072190001234||Tra\xCC\x82\xCC\x80n Thi\xCC\xA3 Bi\xCC\x81"
+                    "ch|01021990|Nu\xCC\x9B\xCC\x83|Ta\xCC\x82y Ninh|20062021"));
     put("qr_payload", "lost-separators", std::string("072090001234\\280123456\\Nguyen Van An"));
-    put("qr_payload", "old-date-form", std::string("072099001234||Nguyen Van An|29021999|Nu|Ap 3, Tay Ninh|10/05/2016"));
+    put("qr_payload", "old-date-form",
+        std::string("072099001234||Nguyen Van An|29021999|Nu|Ap 3, Tay Ninh|10/05/2016"));
     put("qr_payload", "url", std::string("https://dichvucong.gov.vn/"));
 
     const chiptest::Person a;
@@ -142,7 +144,8 @@ Bytes smResponse(bool aes, const Bytes& plain, bool withData, std::uint16_t sw)
         enc.insert(enc.begin(), 0x01);
         objects = da06::chip::encodeTlv(0x87, enc);
     }
-    const Bytes do99 = da06::chip::encodeTlv(0x99, Bytes{static_cast<std::uint8_t>(sw >> 8), static_cast<std::uint8_t>(sw)});
+    const Bytes do99 =
+        da06::chip::encodeTlv(0x99, Bytes{static_cast<std::uint8_t>(sw >> 8), static_cast<std::uint8_t>(sw)});
     objects.insert(objects.end(), do99.begin(), do99.end());
     // flags (AES, sealed: the target appends DO8E), SW, objects
     Bytes out{static_cast<std::uint8_t>((aes ? 1 : 0) | 2), 0x90, 0x00};
