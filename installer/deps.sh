@@ -4,6 +4,7 @@
 #   installer/deps.sh                  build + run + test packages
 #   installer/deps.sh windows-slice    the mingw-w64 cross compiler and wine (installer/windows-slice.sh)
 #   installer/deps.sh format           clang-format 19, for the layout check of CI (installer/check-format.sh)
+#   installer/deps.sh fuzz             clang 19 with libFuzzer and the sanitizer runtimes (tests/fuzz/run.sh)
 set -euo pipefail
 
 BUILD_PACKAGES=(
@@ -32,10 +33,15 @@ WINDOWS_SLICE_PACKAGES=(
 # The layout check of CI (.clang-format decides; installer/check-format.sh).
 FORMAT_PACKAGES=(clang-format-19 git)
 
+# Coverage-guided fuzzing (tests/fuzz/run.sh): clang 19 (C++23 std::expected with libstdc++ 12),
+# its libFuzzer/ASan/UBSan runtimes, and llvm-symbolizer for readable crash stacks.
+FUZZ_PACKAGES=(clang-19 libclang-rt-19-dev llvm-19)
+
 WANTED=("${BUILD_PACKAGES[@]}" "${RUN_PACKAGES[@]}")
 case "${1:-}" in
   windows-slice) WANTED=("${WINDOWS_SLICE_PACKAGES[@]}") ;;
   format) WANTED=("${FORMAT_PACKAGES[@]}") ;;
+  fuzz) WANTED=("${FUZZ_PACKAGES[@]}") ;;
 esac
 
 missing=()
