@@ -1,7 +1,8 @@
 // Fuzz target plan_json: a plan file (assets/plans/FORMAT.md) as `da06 plan import`, `da06 init`
 // and `da06-hub admin import-plan` read it: loadPlanText (the JSON, every rule of the format, NFC).
 // A plan that loads keeps the promises of the format: at least one model, model numbers unique,
-// groups and units referenced exist, month and quarter deadlines have their period and due date,
+// groups and units referenced exist, month and quarter deadlines have their period and a due date
+// that reads back from its ISO text,
 // and the JSON forms `da06 plan list|show --json` print of each model (PlanJson) parse again.
 #include <cstdint>
 #include <set>
@@ -48,6 +49,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const bool dated =
             m.deadline.kind == plan::DeadlineKind::Month || m.deadline.kind == plan::DeadlineKind::Quarter;
         require(dated == (m.deadline.period.has_value() && m.deadline.due.has_value()));
+        // The store keeps the due date as ISO text and reads it back with Date::parseIso.
+        require(!m.deadline.due || Date::parseIso(m.deadline.due->toIso()) == m.deadline.due);
         plan::StoredModel stored{m, {}, {}, {}};
         for (const auto& g : plan->groups) {
             if (g.code == m.group) {
