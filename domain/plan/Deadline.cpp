@@ -64,7 +64,7 @@ std::optional<Date> periodEnd(std::string_view p)
     if (p.size() == 7 && p[4] == '-') {
         std::size_t i = 0;
         auto y = readInt(p, i, 4);
-        if (!y || i != 4) {
+        if (!y || i != 4 || *y < 1) { // year 0 has no Date (Date::isValid)
             return std::nullopt;
         }
         i = 5;

@@ -99,18 +99,35 @@ std::variant<json::Value, HubReply> parseRequestBody(const std::string& body)
 
 } // namespace
 
-// Keeps a message valid UTF-8 (a parse error may quote the offending byte).
+// Keeps a message valid UTF-8 (a parse error may quote the offending byte): the well-formed
+// sequences of Unicode's table 3-7 only (no overlong form, no surrogate, nothing above U+10FFFF),
+// as the desk's JSON parser reads them; any other byte, and a control character, becomes '?'.
 std::string validUtf8(const std::string& s)
 {
     std::string out;
     for (std::size_t i = 0; i < s.size();) {
         const auto c = static_cast<unsigned char>(s[i]);
-        std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        std::size_t len = 0;
+        unsigned char lo = 0x80, hi = 0xBF; // the range of the second byte
+        if (c >= 0x20 && c < 0x80) {
+            len = 1;
+        } else if (c >= 0xC2 && c <= 0xDF) {
+            len = 2;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            len = 3;
+            lo = c == 0xE0 ? 0xA0 : lo;
+            hi = c == 0xED ? 0x9F : hi;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            len = 4;
+            lo = c == 0xF0 ? 0x90 : lo;
+            hi = c == 0xF4 ? 0x8F : hi;
+        }
         bool ok = len > 0 && i + len <= s.size();
         for (std::size_t k = 1; ok && k < len; ++k) {
-            ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+            const auto b = static_cast<unsigned char>(s[i + k]);
+            ok = k == 1 ? (b >= lo && b <= hi) : (b & 0xC0) == 0x80;
         }
-        if (ok && c >= 0x20) {
+        if (ok) {
             out.append(s, i, len);
             i += len;
         } else {

@@ -658,6 +658,9 @@ Result<std::vector<protocol::PushResult>> HubStore::push(const Device* device, c
             std::string refusal;
             if (w.record.entity == "plan") {
                 refusal = "only the hub writes the plan";
+            } else if (w.record.device == proto::kHubDevice) {
+                // The device "hub" wins every merge (Merge.h): only the hub's own changes carry it.
+                refusal = "a change of a device cannot name the device \"hub\"";
             } else if (w.record.entity == "unit") {
                 const json::Value* parent = nullptr;
                 for (const auto& [k, v] : w.record.fields) {
