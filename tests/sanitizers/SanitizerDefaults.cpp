@@ -11,7 +11,7 @@
 #include <sanitizer/lsan_interface.h>
 
 #define DA06_ASAN_COMMON                                                                             \
-    "log_path=" DA06_SANITIZER_LOG_DIR "/report:log_exe_name=1:abort_on_error=1:print_summary=1"
+    "log_path=" DA06_SANITIZER_LOG_DIR "/report:log_exe_name=1:print_summary=1"
 
 extern "C" {
 
