@@ -10,8 +10,7 @@
 #include <sanitizer/asan_interface.h>
 #include <sanitizer/lsan_interface.h>
 
-#define DA06_ASAN_COMMON                                                                             \
-    "log_path=" DA06_SANITIZER_LOG_DIR "/report:log_exe_name=1:print_summary=1"
+#define DA06_ASAN_COMMON "log_path=" DA06_SANITIZER_LOG_DIR "/report:log_exe_name=1:print_summary=1"
 
 extern "C" {
 
