@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The sanitizer suite (issue 18), run by .ci/run after ./test.sh: builds the `asan` preset
+# The sanitizer suite (issue 18; to be called by .ci/run after ./test.sh once that issue's fuzzing
+# step lands with it, run by hand until then): builds the `asan` preset
 # (AddressSanitizer + LeakSanitizer + UBSan, -fno-sanitize-recover=all; cmake/Options.cmake) into
 # build-asan/ and runs the unit and integration tests there. Exits non-zero when a test fails or
 # when any sanitized program (a test, or one of our programs a test started: the da06 CLI,
