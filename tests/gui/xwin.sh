@@ -48,15 +48,15 @@ trap 'gui_fail "a command failed at line $LINENO: $BASH_COMMAND"' ERR
 
 # Starts Xvfb on a free display (-displayfd), exports DISPLAY, sets XVFB_PID, and binds every
 # Vietnamese letter in the keymap once, before any application starts (tests/gui/wedge).
-# `-nolisten local` leaves out the abstract socket "@/tmp/.X11-unix/XN": abstract sockets are shared
-# by every root on the machine (a fresh-root chroot, the host), while the display numbers are
-# chosen from each root's own /tmp, so two roots running the GUI tests at once both took :0 and a
-# client of one connected to the other's server. The socket file in /tmp is private to its root.
+# Xvfb listens on the abstract socket "@/tmp/.X11-unix/XN" too, and -displayfd moves on to the
+# next number when that socket is taken: abstract sockets are shared by every root on the machine
+# (the host and a fresh-root chroot), so two roots running the GUI tests at once get different
+# displays. (Without it, `-nolisten local`, two Xvfb started together both took :0.)
 start_xvfb() {
   DA06_WEDGE="$2/da06_wedge"
   [ -x "$DA06_WEDGE" ] || { echo "no keyboard-wedge emulator at $DA06_WEDGE"; exit 1; }
   exec 3>"$1/display"
-  Xvfb -displayfd 3 -screen 0 1366x768x24 -nolisten tcp -nolisten local >"$1/xvfb.log" 2>&1 &
+  Xvfb -displayfd 3 -screen 0 1366x768x24 -nolisten tcp >"$1/xvfb.log" 2>&1 &
   XVFB_PID=$!
   for _ in $(seq 1 100); do [ -s "$1/display" ] && break; sleep 0.1; done
   export DISPLAY=":$(head -n1 "$1/display")"
