@@ -98,10 +98,12 @@ char32_t applyMark(char32_t base, char32_t mark)
     return base; // a tone
 }
 
-std::u32string decode(std::string_view s)
+// The code points of s; `starts` gets the byte offset of each, and s.size() after the last.
+std::u32string decode(std::string_view s, std::vector<std::size_t>& starts)
 {
     std::u32string out;
     for (std::size_t i = 0; i < s.size();) {
+        starts.push_back(i);
         const auto b = static_cast<unsigned char>(s[i]);
         const std::size_t len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 1;
         char32_t cp = len == 1 ? b : b & (0x7F >> len);
@@ -111,6 +113,7 @@ std::u32string decode(std::string_view s)
         out.push_back(cp);
         i += len;
     }
+    starts.push_back(s.size());
     return out;
 }
 
@@ -126,15 +129,15 @@ bool isLetterish(char32_t c)
 // Onsets of Vietnamese spelling (q only as "qu", whose u is then part of the vowel group).
 bool isOnset(std::u32string_view o)
 {
-    static constexpr std::array<std::u32string_view, 27> kOnsets{
+    static constexpr std::array<std::u32string_view, 28> kOnsets{
         U"",  U"b",  U"c",  U"ch",  U"d", U"đ",  U"g", U"gh", U"gi", U"h", U"k",  U"kh", U"l", U"m",
-        U"n", U"ng", U"nh", U"ngh", U"p", U"ph", U"q", U"r",  U"s",  U"t", U"th", U"tr", U"v"};
+        U"n", U"ng", U"nh", U"ngh", U"p", U"ph", U"q", U"r",  U"s",  U"t", U"th", U"tr", U"v", U"x"};
     for (const auto& k : kOnsets) {
         if (k == o) {
             return true;
         }
     }
-    return o == U"x";
+    return false;
 }
 
 bool contains(std::u32string_view s, std::u32string_view part)
@@ -193,7 +196,8 @@ bool wordIsBroken(std::u32string_view word)
 
 std::optional<std::string> firstBrokenWord(std::string_view text)
 {
-    const std::u32string t = decode(text);
+    std::vector<std::size_t> starts;
+    const std::u32string t = decode(text, starts);
     std::size_t i = 0;
     while (i < t.size()) {
         if (!isLetterish(t[i]) || isCombining(t[i])) {
@@ -207,21 +211,7 @@ std::optional<std::string> firstBrokenWord(std::string_view text)
         const bool digitNextTo =
             (i > 0 && t[i - 1] >= U'0' && t[i - 1] <= U'9') || (j < t.size() && t[j] >= U'0' && t[j] <= U'9');
         if (!digitNextTo && wordIsBroken(std::u32string_view(t).substr(i, j - i))) {
-            // Back to UTF-8 by position: the word's bytes in the original text.
-            std::size_t byteStart = 0, byteEnd = 0, cp = 0;
-            for (std::size_t b = 0; b <= text.size(); ++b) {
-                if (b == text.size() || (static_cast<unsigned char>(text[b]) & 0xC0) != 0x80) {
-                    if (cp == i) {
-                        byteStart = b;
-                    }
-                    if (cp == j) {
-                        byteEnd = b;
-                        break;
-                    }
-                    ++cp;
-                }
-            }
-            return std::string(text.substr(byteStart, byteEnd - byteStart));
+            return std::string(text.substr(starts[i], starts[j] - starts[i]));
         }
         i = j;
     }
